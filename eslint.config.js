@@ -1,0 +1,25 @@
+// Type-checked lint for src/, sandbox/, test/ and scripts; no warnings allowed (see package.json "lint").
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/sandbox/**', '**/test/**'], message: 'src/ must not import sandbox/ or test/' }] },
+      ],
+    },
+  },
+  {
+    files: ['sandbox/**', 'test/**', 'scripts/**', 'bench/**'],
+    rules: { 'no-restricted-imports': 'off', 'no-console': 'off' },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);
