@@ -1,0 +1,73 @@
+// The job summary of deploy, built from typed results; every user string is escaped.
+import type { Rendered } from '../cnpg/render.ts';
+import type { BackupMethod, DeployInputs } from '../inputs/types.ts';
+import { code, escapeHtml, table } from './markdown.ts';
+
+export interface BackupChoice {
+  readonly method: BackupMethod;
+  readonly reason: string;
+}
+
+export interface DeployReport {
+  readonly inputs: DeployInputs;
+  readonly rendered: Rendered;
+  readonly backup: BackupChoice;
+  readonly file: string;
+}
+
+export function deploySummary(r: DeployReport): string {
+  const { inputs } = r;
+  return [
+    `## pgha deploy: ${escapeHtml(inputs.clusterName)} (render only)\n`,
+    `Rendered ${r.rendered.objects.length} objects for namespace ${code(inputs.namespace)} into ${code(r.file)}. Nothing was applied.\n`,
+    topology(inputs),
+    '### Objects\n',
+    table(
+      ['kind', 'name', 'apiVersion'],
+      r.rendered.objects.map((o) => [o.kind, o.metadata.name, o.apiVersion]),
+    ),
+    '### Backups\n',
+    backupLine(r),
+    '### PostgreSQL parameters\n',
+    `${escapeHtml(r.rendered.sizingNote)}\n\n`,
+    table(
+      ['parameter', 'value'],
+      Object.entries(r.rendered.parameters).map(([k, v]) => [k, v]),
+    ),
+  ].join('\n');
+}
+
+function backupLine(r: DeployReport): string {
+  const b = r.inputs.backup;
+  if (!b) return 'No `backup-destination`: no WAL archiving and no backups.\n';
+  const schedule = b.schedule ? code(b.schedule) : 'none';
+  return table(
+    ['setting', 'value'],
+    [
+      ['method', { raw: `${code(r.backup.method)}: ${escapeHtml(r.backup.reason)}` }],
+      ['destination', b.destination.url],
+      ['credentials', b.credentials],
+      ['retention', b.retention],
+      ['schedule', { raw: schedule }],
+    ],
+  );
+}
+
+/** A Mermaid picture of what the Cluster will look like once applied. */
+function topology(inputs: DeployInputs): string {
+  const name = mermaidText(inputs.clusterName);
+  const replicas = Array.from({ length: inputs.instances - 1 }, (_, i) => `${name}-${i + 2}`);
+  const link = inputs.syncReplicas > 0 ? `sync, ANY ${inputs.syncReplicas}` : 'async';
+  const lines = [
+    'flowchart LR',
+    `  rw(["${name}-rw"]) --> p["${name}-1 (primary)"]`,
+    ...replicas.map((r, i) => `  p -- ${link} --> r${i}["${r} (replica)"]`),
+    ...replicas.map((_, i) => `  ro(["${name}-ro"]) --> r${i}`),
+  ];
+  if (inputs.backup) lines.push(`  p -. WAL + base backups .-> os[("${mermaidText(inputs.backup.destination.url)}")]`);
+  return ['```mermaid', ...lines, '```', ''].join('\n');
+}
+
+function mermaidText(text: string): string {
+  return text.replace(/["<>`\n\r]/g, '_');
+}

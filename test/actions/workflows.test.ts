@@ -1,0 +1,59 @@
+// action.yml files and workflows checked offline by GitHub's own language service, the
+// validator behind the Actions VS Code extension. Steps that use pgha's actions are
+// checked against the local action.yml inputs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate } from '@actions/languageservice';
+import type { ActionReference } from '@actions/languageservice/action';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, test } from 'vitest';
+import { COMMANDS } from '../../src/inputs/spec.ts';
+import { ROOT, readActionYaml } from '../helpers/action-runner.ts';
+
+const actionFiles = ['action.yml', ...COMMANDS.map((c) => `actions/${c}/action.yml`)];
+const workflowDir = join(ROOT, '.github', 'workflows');
+const workflowFiles = readdirSync(workflowDir).filter((f) => f.endsWith('.yml'));
+
+/** Resolves `org/pgha/actions/<command>@ref` to the local action.yml of that command. */
+const metadata = {
+  fetchActionMetadata(ref: ActionReference) {
+    const command = COMMANDS.find((c) => ref.path === `actions/${c}`);
+    if (ref.name !== 'pgha' || !command) return Promise.resolve(undefined);
+    const yml = readActionYaml(`actions/${command}`) as unknown as {
+      name: string;
+      description: string;
+      inputs: Record<string, { description: string; default?: string }>;
+    };
+    return Promise.resolve({ name: yml.name, description: yml.description, inputs: yml.inputs });
+  },
+};
+
+async function diagnostics(uri: string, path: string): Promise<string[]> {
+  const doc = TextDocument.create(uri, 'yaml', 1, readFileSync(path, 'utf8'));
+  const found = await validate(doc, { actionsMetadataProvider: metadata });
+  return found.map((d) => `${String(d.range.start.line + 1)}: ${d.message}`);
+}
+
+describe('language service', () => {
+  test.each(actionFiles)('%s has no diagnostics', async (file) => {
+    expect(await diagnostics(`file:///repo/${file}`, join(ROOT, file))).toEqual([]);
+  });
+
+  test.each(workflowFiles)('.github/workflows/%s has no diagnostics', async (file) => {
+    const uri = `file:///repo/.github/workflows/${file}`;
+    expect(await diagnostics(uri, join(workflowDir, file))).toEqual([]);
+  });
+
+  test('it does report a step input that the action does not declare', async () => {
+    const bad = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/pgha/actions/deploy@v1\n        with:\n          cluster-name: pg\n          clustername: typo\n`;
+    const doc = TextDocument.create('file:///repo/.github/workflows/bad.yml', 'yaml', 1, bad);
+    const found = await validate(doc, { actionsMetadataProvider: metadata });
+    expect(found.map((d) => d.message).join('\n')).toMatch(/clustername/);
+  });
+
+  test('it does report an action.yml with a wrong runtime', async () => {
+    const text = readFileSync(join(ROOT, 'actions/deploy/action.yml'), 'utf8').replace('node24', 'node99');
+    const doc = TextDocument.create('file:///repo/actions/x/action.yml', 'yaml', 1, text);
+    expect((await validate(doc)).length).toBeGreaterThan(0);
+  });
+});
