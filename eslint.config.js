@@ -7,13 +7,22 @@ export default tseslint.config(
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       'no-console': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/sandbox/**', '**/test/**'], message: 'src/ must not import sandbox/ or test/' }] },
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '**/test/**'],
+              message: 'src/ must not import sandbox/ or test/',
+            },
+          ],
+        },
       ],
     },
   },

@@ -34,7 +34,9 @@ export function actionReadme(command: Command, spec: ActionSpec): string {
     ([name, i]) =>
       `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default === undefined ? '' : `\`${i.default}\``} | ${cell(i.description)} |`,
   );
-  const outputs = Object.entries(spec.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
+  const outputs = Object.entries(spec.outputs).map(
+    ([name, o]) => `| \`${name}\` | ${cell(o.description)} |`,
+  );
   return [
     `# ${spec.name}`,
     '',
@@ -56,7 +58,9 @@ export function actionReadme(command: Command, spec: ActionSpec): string {
     '',
     '## Outputs',
     '',
-    ...(outputs.length > 0 ? ['| output | description |', '| --- | --- |', ...outputs] : ['None yet.']),
+    ...(outputs.length > 0
+      ? ['| output | description |', '| --- | --- |', ...outputs]
+      : ['None yet.']),
     '',
   ].join('\n');
 }

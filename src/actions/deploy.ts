@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '../errors.ts';
-import { readDeployInputs } from '../inputs/read.ts';
+import { readDeployInputs } from '../inputs/read-deploy.ts';
 import type { BackupMethod, DeployInputs, RunOrigin } from '../inputs/types.ts';
 import { renderDeploy } from '../cnpg/render.ts';
 import { deploySummary, type BackupChoice } from '../report/deploy-summary.ts';
@@ -20,7 +20,9 @@ export async function run(ctx: ActionContext): Promise<void> {
   }
   const backup = chooseBackupMethod(inputs);
   const rendered = await ctx.logger.group('Render manifests', () =>
-    Promise.resolve(renderDeploy(inputs, { backupMethod: backup.method, origin: runOrigin(ctx.env) })),
+    Promise.resolve(
+      renderDeploy(inputs, { backupMethod: backup.method, origin: runOrigin(ctx.env) }),
+    ),
   );
   const file = await writeManifests(inputs, rendered.yaml, ctx.env);
   ctx.logger.info(`Wrote ${rendered.objects.length} objects to ${file}`);
@@ -34,7 +36,10 @@ export async function run(ctx: ActionContext): Promise<void> {
 /** backup-method auto: the plugin when rendering only (no cluster to ask which CRDs it serves). */
 export function chooseBackupMethod(inputs: DeployInputs): BackupChoice {
   if (inputs.backupMethod !== 'auto') {
-    return { method: inputs.backupMethod, reason: `backup-method: ${inputs.backupMethod} was requested` };
+    return {
+      method: inputs.backupMethod,
+      reason: `backup-method: ${inputs.backupMethod} was requested`,
+    };
   }
   const method: BackupMethod = 'plugin';
   return {

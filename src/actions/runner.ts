@@ -33,12 +33,17 @@ function parseCommand(raw: string): Command {
 }
 
 /** Runs one action; with no command (the umbrella action) the `command` input chooses. */
-export async function runCommand(command?: Command, ctx: ActionContext = runnerContext()): Promise<void> {
+export async function runCommand(
+  command?: Command,
+  ctx: ActionContext = runnerContext(),
+): Promise<void> {
   let name = command ?? 'pgha';
   try {
     const chosen = command ?? parseCommand(ctx.getInput('command'));
     name = chosen;
-    await (await load(chosen))(ctx);
+    await (
+      await load(chosen)
+    )(ctx);
   } catch (error) {
     reportFailure(name, error, ctx);
   }

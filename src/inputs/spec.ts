@@ -2,7 +2,13 @@
 // scripts/build.mjs writes every action.yml from these tables; test/inputs/spec.test.ts
 // checks that the committed action.yml files agree with them.
 
-export const COMMANDS = ['deploy', 'backup', 'restore-verify', 'failover-drill', 'teardown'] as const;
+export const COMMANDS = [
+  'deploy',
+  'backup',
+  'restore-verify',
+  'failover-drill',
+  'teardown',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface InputSpec {
@@ -23,14 +29,16 @@ export const SHARED_INPUTS = {
   },
   context: { description: 'Kubeconfig context to use (default: the current context).' },
   'azure-client-id': {
-    description: 'Client ID of the Entra ID application or managed identity to log in as with GitHub OIDC.',
+    description:
+      'Client ID of the Entra ID application or managed identity to log in as with GitHub OIDC.',
   },
   'azure-tenant-id': { description: 'Entra ID tenant ID for the OIDC login.' },
   'azure-subscription-id': { description: 'Azure subscription that holds the AKS cluster.' },
   'resource-group': { description: 'Resource group of the AKS cluster.' },
   'aks-cluster': { description: 'Name of the AKS cluster whose credentials to fetch after login.' },
   'aks-admin': {
-    description: 'Fetch admin credentials (listClusterAdminCredential) instead of user credentials.',
+    description:
+      'Fetch admin credentials (listClusterAdminCredential) instead of user credentials.',
     default: 'false',
   },
   namespace: { description: 'Namespace of the PostgreSQL cluster.', default: 'cnpg-database' },
@@ -42,42 +50,61 @@ export const SHARED_INPUTS = {
 } as const satisfies Record<string, InputSpec>;
 
 export const DEPLOY_INPUTS = {
-  instances: { description: 'Number of PostgreSQL instances (primary plus replicas).', default: '3' },
+  instances: {
+    description: 'Number of PostgreSQL instances (primary plus replicas).',
+    default: '3',
+  },
   'postgres-image': {
     description:
       'PostgreSQL operand image. Default: ghcr.io/cloudnative-pg/postgresql:18-standard-trixie with the Barman Cloud plugin, 18-system-trixie with the in-core backup.',
   },
-  'storage-class': { description: 'StorageClass of the data volumes (default: the cluster default).' },
+  'storage-class': {
+    description: 'StorageClass of the data volumes (default: the cluster default).',
+  },
   'storage-size': { description: 'Size of each data volume.', default: '64Gi' },
-  'wal-storage-size': { description: 'Size of a separate WAL volume per instance (default: none, WAL on the data volume).' },
+  'wal-storage-size': {
+    description:
+      'Size of a separate WAL volume per instance (default: none, WAL on the data volume).',
+  },
   cpu: { description: 'CPU request and limit of each instance (Guaranteed QoS).', default: '2' },
-  memory: { description: 'Memory request and limit of each instance (Guaranteed QoS).', default: '8Gi' },
+  memory: {
+    description: 'Memory request and limit of each instance (Guaranteed QoS).',
+    default: '8Gi',
+  },
   'node-memory': {
-    description: 'Memory that PostgreSQL sizing is computed from (shared_buffers, caches). Default: twice memory.',
+    description:
+      'Memory that PostgreSQL sizing is computed from (shared_buffers, caches). Default: twice memory.',
   },
   'postgresql-parameters': {
-    description: 'YAML map of PostgreSQL parameters merged over the computed ones, e.g. "max_connections: 200".',
+    description:
+      'YAML map of PostgreSQL parameters merged over the computed ones, e.g. "max_connections: 200".',
   },
   database: { description: 'Application database created by initdb.', default: 'appdb' },
   owner: { description: 'Owner role of the application database.', default: 'app' },
   'app-secret': {
-    description: 'Secret with the owner credentials; created with a random password when absent, never overwritten.',
+    description:
+      'Secret with the owner credentials; created with a random password when absent, never overwritten.',
     default: 'db-user-pass',
   },
   'sync-replicas': {
-    description: 'Synchronous standbys a commit waits for (quorum, method any); 0 means asynchronous replication.',
+    description:
+      'Synchronous standbys a commit waits for (quorum, method any); 0 means asynchronous replication.',
     default: '1',
   },
   'workload-identity-client-id': {
-    description: 'Client ID of the managed identity the cluster service account federates with (Azure workload identity).',
+    description:
+      'Client ID of the managed identity the cluster service account federates with (Azure workload identity).',
   },
-  'dns-label': { description: 'Azure DNS label annotation for LoadBalancer services of the cluster.' },
+  'dns-label': {
+    description: 'Azure DNS label annotation for LoadBalancer services of the cluster.',
+  },
   'backup-destination': {
     description:
       'Object store for WAL and base backups: https://<account>.blob.core.windows.net/<container>[/path] or s3://bucket[/path]. Empty: no backups.',
   },
   'backup-endpoint-url': {
-    description: 'Endpoint URL of an S3-compatible store such as MinIO, e.g. http://minio.minio:9000.',
+    description:
+      'Endpoint URL of an S3-compatible store such as MinIO, e.g. http://minio.minio:9000.',
   },
   'backup-credentials': {
     description:
@@ -93,29 +120,44 @@ export const DEPLOY_INPUTS = {
       'auto (Barman Cloud plugin when the cluster serves its ObjectStore CRD, else in-core; plugin when render-only) | plugin | barman-object-store.',
     default: 'auto',
   },
-  'backup-retention': { description: 'Retention policy of backups, e.g. 7d, 4w, 3m.', default: '7d' },
+  'backup-retention': {
+    description: 'Retention policy of backups, e.g. 7d, 4w, 3m.',
+    default: '7d',
+  },
   'backup-schedule': {
-    description: 'Six-field CNPG cron (seconds first) of the ScheduledBackup; none renders no ScheduledBackup.',
+    description:
+      'Six-field CNPG cron (seconds first) of the ScheduledBackup; none renders no ScheduledBackup.',
     default: '0 0 0 * * *',
   },
   monitoring: {
     description: 'podmonitor | managed-prometheus | both | none.',
     default: 'podmonitor',
   },
-  'node-selector': { description: 'Node selector of the instances as key=value[,key=value], e.g. workload=postgres.' },
-  pooler: { description: 'PgBouncer Pooler in front of the cluster: none | rw | ro.', default: 'none' },
+  'node-selector': {
+    description: 'Node selector of the instances as key=value[,key=value], e.g. workload=postgres.',
+  },
+  pooler: {
+    description: 'PgBouncer Pooler in front of the cluster: none | rw | ro.',
+    default: 'none',
+  },
   'pooler-mode': { description: 'PgBouncer pool mode: session | transaction.', default: 'session' },
   expose: {
-    description: 'LoadBalancer services for clients outside the cluster: none | rw | ro | both (rw on 5432, ro on 5433).',
+    description:
+      'LoadBalancer services for clients outside the cluster: none | rw | ro | both (rw on 5432, ro on 5433).',
     default: 'none',
   },
   'allowed-source-ranges': {
-    description: 'Comma-separated CIDRs allowed to reach exposed services, e.g. 203.0.113.7/32. Required with expose.',
+    description:
+      'Comma-separated CIDRs allowed to reach exposed services, e.g. 203.0.113.7/32. Required with expose.',
   },
   'allow-public': { description: 'Allow 0.0.0.0/0 in allowed-source-ranges.', default: 'false' },
-  overrides: { description: 'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false".' },
+  overrides: {
+    description: 'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false".',
+  },
   'render-only': { description: 'Write the manifests and contact no cluster.', default: 'false' },
-  'manifests-dir': { description: 'Directory for the rendered manifests (default: under RUNNER_TEMP).' },
+  'manifests-dir': {
+    description: 'Directory for the rendered manifests (default: under RUNNER_TEMP).',
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export const DEPLOY_OUTPUTS = {
@@ -147,7 +189,8 @@ export const ACTIONS: Readonly<Record<Command, ActionSpec>> = {
   },
   'restore-verify': {
     name: 'pgha restore-verify',
-    description: 'Restore the latest backup into a temporary cluster and prove that the data came back.',
+    description:
+      'Restore the latest backup into a temporary cluster and prove that the data came back.',
     inputs: SHARED_INPUTS,
     outputs: {},
   },
@@ -165,13 +208,18 @@ export const ACTIONS: Readonly<Record<Command, ActionSpec>> = {
   },
 };
 
+function union<T>(maps: readonly Readonly<Record<string, T>>[]): Record<string, T> {
+  return Object.fromEntries(maps.flatMap((m) => Object.entries(m)));
+}
+
 /** The umbrella action: input `command` plus the union of every action's inputs and outputs. */
 export const UMBRELLA: ActionSpec = {
   name: 'pgha',
-  description: 'Highly available PostgreSQL on Kubernetes with CloudNativePG: one action for every pgha command.',
+  description:
+    'Highly available PostgreSQL on Kubernetes with CloudNativePG: one action for every pgha command.',
   inputs: {
     command: { description: `What to do: ${COMMANDS.join(' | ')}.`, required: true },
-    ...Object.assign({}, ...COMMANDS.map((c) => ACTIONS[c].inputs)),
+    ...union(COMMANDS.map((c) => ACTIONS[c].inputs)),
   },
-  outputs: Object.assign({}, ...COMMANDS.map((c) => ACTIONS[c].outputs)),
+  outputs: union(COMMANDS.map((c) => ACTIONS[c].outputs)),
 };

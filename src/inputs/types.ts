@@ -47,7 +47,13 @@ export type BackupDestination =
       readonly endpointUrl?: string;
     };
 
-export const BACKUP_CREDENTIALS = ['workload-identity', 'storage-key', 'sas-token', 's3-keys', 'iam-role'] as const;
+export const BACKUP_CREDENTIALS = [
+  'workload-identity',
+  'storage-key',
+  'sas-token',
+  's3-keys',
+  'iam-role',
+] as const;
 export type BackupCredentialKind = (typeof BACKUP_CREDENTIALS)[number];
 
 export interface BackupSettings {
@@ -78,7 +84,8 @@ export const EXPOSE = ['none', 'rw', 'ro', 'both'] as const;
 export type Expose = (typeof EXPOSE)[number];
 
 export type YamlScalar = string | number | boolean;
-export type YamlValue = YamlScalar | null | readonly YamlValue[] | { readonly [key: string]: YamlValue };
+export type YamlValue =
+  YamlScalar | null | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 export type YamlMap = { readonly [key: string]: YamlValue };
 
 export interface DeployInputs extends SharedInputs {

@@ -64,7 +64,10 @@ function topology(inputs: DeployInputs): string {
     ...replicas.map((r, i) => `  p -- ${link} --> r${i}["${r} (replica)"]`),
     ...replicas.map((_, i) => `  ro(["${name}-ro"]) --> r${i}`),
   ];
-  if (inputs.backup) lines.push(`  p -. WAL + base backups .-> os[("${mermaidText(inputs.backup.destination.url)}")]`);
+  if (inputs.backup)
+    lines.push(
+      `  p -. WAL + base backups .-> os[("${mermaidText(inputs.backup.destination.url)}")]`,
+    );
   return ['```mermaid', ...lines, '```', ''].join('\n');
 }
 

@@ -33,7 +33,19 @@ describe.each(cases)('%s/action.yml', (dir, spec) => {
 });
 
 test('every action declares the shared inputs that DESIGN.md fixes', () => {
-  const shared = ['kubeconfig', 'context', 'azure-client-id', 'azure-tenant-id', 'azure-subscription-id',
-    'resource-group', 'aks-cluster', 'aks-admin', 'namespace', 'cluster-name', 'timeout'];
-  for (const c of COMMANDS) expect(Object.keys(ACTIONS[c].inputs)).toEqual(expect.arrayContaining(shared));
+  const shared = [
+    'kubeconfig',
+    'context',
+    'azure-client-id',
+    'azure-tenant-id',
+    'azure-subscription-id',
+    'resource-group',
+    'aks-cluster',
+    'aks-admin',
+    'namespace',
+    'cluster-name',
+    'timeout',
+  ];
+  for (const c of COMMANDS)
+    expect(Object.keys(ACTIONS[c].inputs)).toEqual(expect.arrayContaining(shared));
 });

@@ -14,9 +14,20 @@ const actionFiles = ['action.yml', ...COMMANDS.map((c) => `actions/${c}/action.y
 const workflowDir = join(ROOT, '.github', 'workflows');
 const workflowFiles = readdirSync(workflowDir).filter((f) => f.endsWith('.yml'));
 
+/** Inputs of the third-party actions our workflows use (offline: no GitHub API here). */
+const THIRD_PARTY: Record<string, Record<string, { description: string }>> = {
+  'actions/checkout': {},
+  'actions/setup-node': {
+    'node-version': { description: 'Node version' },
+    cache: { description: 'cache' },
+  },
+};
+
 /** Resolves `org/pgha/actions/<command>@ref` to the local action.yml of that command. */
 const metadata = {
   fetchActionMetadata(ref: ActionReference) {
+    const known = THIRD_PARTY[`${ref.owner}/${ref.name}`];
+    if (known) return Promise.resolve({ name: ref.name, description: ref.name, inputs: known });
     const command = COMMANDS.find((c) => ref.path === `actions/${c}`);
     if (ref.name !== 'pgha' || !command) return Promise.resolve(undefined);
     const yml = readActionYaml(`actions/${command}`) as unknown as {
@@ -28,10 +39,14 @@ const metadata = {
   },
 };
 
+function messageText(m: string | { value: string }): string {
+  return typeof m === 'string' ? m : m.value;
+}
+
 async function diagnostics(uri: string, path: string): Promise<string[]> {
   const doc = TextDocument.create(uri, 'yaml', 1, readFileSync(path, 'utf8'));
   const found = await validate(doc, { actionsMetadataProvider: metadata });
-  return found.map((d) => `${String(d.range.start.line + 1)}: ${d.message}`);
+  return found.map((d) => `${String(d.range.start.line + 1)}: ${messageText(d.message)}`);
 }
 
 describe('language service', () => {
@@ -48,11 +63,14 @@ describe('language service', () => {
     const bad = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: org/pgha/actions/deploy@v1\n        with:\n          cluster-name: pg\n          clustername: typo\n`;
     const doc = TextDocument.create('file:///repo/.github/workflows/bad.yml', 'yaml', 1, bad);
     const found = await validate(doc, { actionsMetadataProvider: metadata });
-    expect(found.map((d) => d.message).join('\n')).toMatch(/clustername/);
+    expect(found.map((d) => messageText(d.message)).join('\n')).toMatch(/clustername/);
   });
 
   test('it does report an action.yml with a wrong runtime', async () => {
-    const text = readFileSync(join(ROOT, 'actions/deploy/action.yml'), 'utf8').replace('node24', 'node99');
+    const text = readFileSync(join(ROOT, 'actions/deploy/action.yml'), 'utf8').replace(
+      'node24',
+      'node99',
+    );
     const doc = TextDocument.create('file:///repo/actions/x/action.yml', 'yaml', 1, text);
     expect((await validate(doc)).length).toBeGreaterThan(0);
   });

@@ -23,13 +23,21 @@ const GUIDE = {
   'backup-retention': '7d',
 };
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string }; spec: Record<string, unknown> };
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  spec: Record<string, unknown>;
+};
 
 describe('deploy render-only with the guide values', () => {
   let step: StepResult;
   let objects: Obj[];
   beforeAll(async () => {
-    step = await runStep('actions/deploy', GUIDE, { GITHUB_REPOSITORY: 'org/app', GITHUB_SHA: 'abc123' });
+    step = await runStep('actions/deploy', GUIDE, {
+      GITHUB_REPOSITORY: 'org/app',
+      GITHUB_SHA: 'abc123',
+    });
     objects = loadAll(readFileSync(step.outputs.manifests ?? '', 'utf8')) as Obj[];
   });
 
@@ -58,7 +66,14 @@ describe('deploy render-only with the guide values', () => {
       storage: { size: '64Gi' },
       resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { cpu: '2', memory: '8Gi' } },
       affinity: { nodeSelector: { workload: 'postgres' } },
-      bootstrap: { initdb: { database: 'appdb', owner: 'app', secret: { name: 'db-user-pass' }, dataChecksums: true } },
+      bootstrap: {
+        initdb: {
+          database: 'appdb',
+          owner: 'app',
+          secret: { name: 'db-user-pass' },
+          dataChecksums: true,
+        },
+      },
       backup: {
         retentionPolicy: '7d',
         barmanObjectStore: {
@@ -122,7 +137,9 @@ describe('the umbrella action and the other commands', () => {
   test('the umbrella action refuses an unknown command, naming the choices', async () => {
     const step = await runStep('.', { command: 'deploi', 'cluster-name': 'pg' });
     expect(step.code).toBe(1);
-    expect(step.stdout).toMatch(/::error::input 'command': 'deploi' is not a pgha command.*deploy, backup/);
+    expect(step.stdout).toMatch(
+      /::error::input 'command': 'deploi' is not a pgha command.*deploy, backup/,
+    );
   });
 
   test.each(['backup', 'restore-verify', 'failover-drill', 'teardown'])(

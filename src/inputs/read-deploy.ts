@@ -1,0 +1,185 @@
+// deploy's inputs, read and cross-checked into one frozen DeployInputs.
+import { schedule } from './parse-cron.ts';
+import {
+  cidrs,
+  destination,
+  endpointUrl,
+  nodeSelector,
+  overrides,
+  postgresqlParameters,
+  retention,
+} from './parse-deploy.ts';
+import {
+  boolean,
+  guid,
+  image,
+  integer,
+  objectName,
+  oneOf,
+  quantity,
+  singleLine,
+  sqlIdentifier,
+} from './parse.ts';
+import { InputReader, readShared, type GetInput } from './read.ts';
+import { ACTIONS } from './spec.ts';
+import {
+  BACKUP_CREDENTIALS,
+  BACKUP_METHODS,
+  EXPOSE,
+  MONITORING,
+  POOLER,
+  POOLER_MODES,
+  type BackupCredentialKind,
+  type BackupSettings,
+  type DeployInputs,
+  type Quantity,
+} from './types.ts';
+
+export function readDeployInputs(get: GetInput): DeployInputs {
+  const r = new InputReader(get, ACTIONS.deploy.inputs);
+  const instances = r.required('instances', (v) => integer(v, 1, 10, '3'), '3') ?? 1;
+  const memory = r.required('memory', (v) => quantity(v, '8Gi'), '8Gi');
+  const allowPublic = r.optional('allow-public', boolean) ?? false;
+  const expose = r.optional('expose', (v) => oneOf(v, EXPOSE)) ?? 'none';
+  const workloadIdentityClientId = r.optional('workload-identity-client-id', guid);
+  const inputs = {
+    ...readShared(r),
+    instances,
+    postgresImage: r.optional('postgres-image', image),
+    storageClass: r.optional('storage-class', (v) => objectName(v, 'managed-csi-premium')),
+    storageSize: r.required('storage-size', (v) => quantity(v, '64Gi'), '64Gi'),
+    walStorageSize: r.optional('wal-storage-size', (v) => quantity(v, '16Gi')),
+    cpu: r.required('cpu', (v) => quantity(v, '2'), '2'),
+    memory,
+    nodeMemory: r.optional('node-memory', (v) => quantity(v, '16Gi')) ?? twice(memory),
+    postgresqlParameters: r.optional('postgresql-parameters', postgresqlParameters) ?? {},
+    database: r.required('database', (v) => sqlIdentifier(v, 'database', 'appdb'), 'appdb'),
+    owner: r.required('owner', (v) => sqlIdentifier(v, 'role', 'app'), 'app'),
+    appSecret: r.required('app-secret', (v) => objectName(v, 'db-user-pass'), 'db-user-pass'),
+    syncReplicas: syncReplicas(r, instances),
+    workloadIdentityClientId,
+    dnsLabel: r.optional('dns-label', dnsLabel),
+    backup: readBackup(r, workloadIdentityClientId),
+    backupMethod: r.optional('backup-method', (v) => oneOf(v, BACKUP_METHODS)) ?? 'auto',
+    monitoring: r.optional('monitoring', (v) => oneOf(v, MONITORING)) ?? 'podmonitor',
+    nodeSelector: r.optional('node-selector', nodeSelector) ?? {},
+    pooler: r.optional('pooler', (v) => oneOf(v, POOLER)) ?? 'none',
+    poolerMode: r.optional('pooler-mode', (v) => oneOf(v, POOLER_MODES)) ?? 'session',
+    expose,
+    allowedSourceRanges: readRanges(r, expose, allowPublic),
+    overrides: r.optional('overrides', overrides),
+    renderOnly: r.optional('render-only', boolean) ?? false,
+    manifestsDir: r.optional('manifests-dir', (v) => singleLine(v, '${{ runner.temp }}/manifests')),
+  };
+  return r.finish(inputs as DeployInputs);
+}
+
+function twice(memory: Quantity | undefined): Quantity {
+  const m = /^(\d+)(.*)$/.exec(memory?.text ?? '');
+  const value = 2 * (memory?.value ?? 0);
+  return m?.[1]
+    ? { text: `${2 * Number(m[1])}${m[2] ?? ''}`, value }
+    : { text: String(value), value };
+}
+
+function syncReplicas(r: InputReader, instances: number): number {
+  const n = r.required('sync-replicas', (v) => integer(v, 0, 9, '1'), '1') ?? 0;
+  if (n >= instances) {
+    r.problem(
+      'sync-replicas',
+      `${n} must be less than instances (${instances}): a commit would wait for standbys that do not exist`,
+      `${Math.max(0, instances - 1)}`,
+    );
+  }
+  return n;
+}
+
+function dnsLabel(raw: string): string {
+  return objectName(raw, 'pg-orders-prod');
+}
+
+function readRanges(r: InputReader, expose: string, allowPublic: boolean): readonly string[] {
+  const ranges = r.optional('allowed-source-ranges', (v) => cidrs(v, allowPublic)) ?? [];
+  if (expose !== 'none' && ranges.length === 0 && r.raw('allowed-source-ranges') === '') {
+    r.problem('allowed-source-ranges', `is required with expose: ${expose}`, '203.0.113.7/32');
+  }
+  return ranges;
+}
+
+const AZURE_KINDS: readonly BackupCredentialKind[] = [
+  'workload-identity',
+  'storage-key',
+  'sas-token',
+];
+const SECRET_KINDS: readonly BackupCredentialKind[] = ['storage-key', 'sas-token', 's3-keys'];
+
+function readBackup(
+  r: InputReader,
+  workloadClientId: string | undefined,
+): BackupSettings | undefined {
+  const dest = r.optional('backup-destination', destination);
+  const endpoint = r.optional('backup-endpoint-url', endpointUrl);
+  const retentionPolicy = r.required('backup-retention', retention, '7d');
+  const cron = r.attempt('backup-schedule', () => schedule(r.raw('backup-schedule') || 'none'));
+  const requested = r.optional('backup-credentials', (v) =>
+    oneOf(v, ['auto', ...BACKUP_CREDENTIALS]),
+  );
+  const secret = r.optional('backup-credentials-secret', (v) => objectName(v, 'pg-backup-creds'));
+  if (!dest) return undefined;
+  if (endpoint && dest.kind !== 's3')
+    r.problem(
+      'backup-endpoint-url',
+      'only applies to s3:// destinations',
+      's3://pg-backups with http://minio.minio:9000',
+    );
+  const credentials = resolveCredentials(requested, dest.kind);
+  checkCredentials(r, credentials, dest.kind, secret, workloadClientId);
+  const destinationWithEndpoint =
+    dest.kind === 's3' && endpoint ? { ...dest, endpointUrl: endpoint } : dest;
+  return {
+    destination: destinationWithEndpoint,
+    credentials,
+    ...(secret ? { credentialsSecret: secret } : {}),
+    retention: retentionPolicy ?? '7d',
+    ...(cron ? { schedule: cron } : {}),
+  };
+}
+
+function resolveCredentials(
+  requested: string | undefined,
+  kind: 'azure' | 's3',
+): BackupCredentialKind {
+  if (requested === undefined || requested === 'auto')
+    return kind === 'azure' ? 'workload-identity' : 's3-keys';
+  return requested as BackupCredentialKind;
+}
+
+function checkCredentials(
+  r: InputReader,
+  credentials: BackupCredentialKind,
+  kind: 'azure' | 's3',
+  secret: string | undefined,
+  workloadClientId: string | undefined,
+): void {
+  if (AZURE_KINDS.includes(credentials) !== (kind === 'azure')) {
+    r.problem(
+      'backup-credentials',
+      `${credentials} does not apply to a ${kind} destination`,
+      kind === 'azure' ? 'workload-identity' : 's3-keys',
+    );
+  }
+  if (SECRET_KINDS.includes(credentials) && !secret) {
+    r.problem(
+      'backup-credentials-secret',
+      `is required with backup-credentials: ${credentials}`,
+      'pg-backup-creds',
+    );
+  }
+  if (credentials === 'workload-identity' && !workloadClientId) {
+    r.problem(
+      'workload-identity-client-id',
+      'is required for backups with workload identity (the default for Azure Blob)',
+      '6b8d3a4e-1f2c-4e5d-9a7b-0c1d2e3f4a5b',
+    );
+  }
+}
