@@ -84,7 +84,12 @@ export interface Store {
    * Read-modify-write by a controller: fn edits a deep copy; resourceVersion is bumped,
    * generation too when spec changed; no admission, no optimistic lock. 404 if absent.
    */
-  mutate(ref: ResourceRef, namespace: string | undefined, name: string, fn: (obj: KubeObject) => void): KubeObject;
+  mutate(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    fn: (obj: KubeObject) => void,
+  ): KubeObject;
   /** Same as mutate but only `status` may change, as through the status subresource. */
   patchStatus(
     ref: ResourceRef,
@@ -92,7 +97,12 @@ export interface Store {
     name: string,
     fn: (status: Record<string, unknown>) => void,
   ): KubeObject;
-  delete(ref: ResourceRef, namespace: string | undefined, name: string, opts?: { gracePeriodSeconds?: number }): void;
+  delete(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    opts?: { gracePeriodSeconds?: number },
+  ): void;
   /** Listener gets every event of that type (all namespaces); returns an unsubscribe function. */
   watch(ref: ResourceRef, listener: WatchListener): () => void;
   registerDeletionHook(ref: ResourceRef, hook: DeletionHook): void;
