@@ -1,0 +1,84 @@
+// `npm run sandbox -- up --dir DIR [--failover-delay 1s] [--verbose]`: runs the sandbox in
+// the foreground until SIGINT or SIGTERM, then stops it cleanly.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: npm run sandbox -- up --dir DIR [options]
+
+Runs a local Kubernetes API server with a CloudNativePG emulation whose instances are real
+PostgreSQL 18 servers, until SIGINT or SIGTERM. Writes DIR/kubeconfig, then DIR/ready.
+
+Options:
+  --dir DIR               sandbox directory (created if missing)
+  --failover-delay TIME   time before a lost primary is replaced, e.g. 1s, 500ms (default 1s)
+  --verbose               print the operator's log to stderr
+  -h, --help              show this help`;
+
+/** '1s', '500ms', '2m' to milliseconds. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(text.trim());
+  if (!m?.[1] || !m[2]) {
+    throw new Error(`--failover-delay: "${text}" is not a duration; use a unit, e.g. 1s or 500ms`);
+  }
+  const factor = { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
+  return Math.round(Number(m[1]) * factor);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sandbox: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function up(dir: string, failoverDelay: string | undefined, verbose: boolean): Promise<void> {
+  const delay = failoverDelay === undefined ? undefined : parseDuration(failoverDelay);
+  const { startSandbox } = await import('./index.ts');
+  const sandbox = await startSandbox({
+    dir: resolve(dir),
+    ...(delay === undefined ? {} : { failoverDelayMs: delay }),
+    ...(verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+  });
+  process.stdout.write(
+    `sandbox ready at ${sandbox.url}\nkubeconfig: ${sandbox.kubeconfigPath}\n` +
+      `  export KUBECONFIG=${sandbox.kubeconfigPath}\nPress Ctrl-C to stop.\n`,
+  );
+  await new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  process.stdout.write('stopping the sandbox...\n');
+  await sandbox.stop();
+  process.stdout.write('stopped\n');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        dir: { type: 'string' },
+        'failover-delay': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (positionals[0] !== 'up' || positionals.length !== 1) fail('the only command is "up"');
+  if (!values.dir) fail('--dir is required, e.g. --dir .sandbox');
+  await up(values.dir, values['failover-delay'], values.verbose);
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`sandbox: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,49 @@
+// core/v1 Events involving a Cluster, with the reasons and messages CNPG records
+// (internal/controller/replicas.go, cluster_create.go).
+import { randomBytes } from 'node:crypto';
+import type { KubeObject } from '../kube/types.ts';
+import { CNPG_API_VERSION, EVENTS, rfc3339 } from './resources.ts';
+import type { ControllerContext } from './runtime.ts';
+
+export type EventType = 'Normal' | 'Warning';
+
+export function recordEvent(
+  ctx: ControllerContext,
+  cluster: KubeObject,
+  type: EventType,
+  reason: string,
+  message: string,
+): void {
+  const now = rfc3339();
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const event: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${cluster.metadata.name}.${randomBytes(8).toString('hex')}`, namespace },
+    involvedObject: {
+      apiVersion: CNPG_API_VERSION,
+      kind: 'Cluster',
+      name: cluster.metadata.name,
+      namespace,
+      uid: cluster.metadata.uid,
+      resourceVersion: cluster.metadata.resourceVersion,
+    },
+    reason,
+    message,
+    type,
+    source: { component: 'cloudnative-pg' },
+    reportingComponent: 'cloudnative-pg',
+    reportingInstance: 'cnpg-controller-manager',
+    firstTimestamp: now,
+    lastTimestamp: now,
+    count: 1,
+  };
+  try {
+    ctx.store.create(EVENTS, event);
+  } catch (err) {
+    ctx.log(
+      `event ${reason} for ${namespace}/${cluster.metadata.name} not recorded: ${String(err)}`,
+    );
+  }
+  ctx.log(`${namespace}/${cluster.metadata.name}: ${type} ${reason}: ${message}`);
+}

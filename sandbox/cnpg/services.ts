@@ -1,0 +1,107 @@
+// The ServiceAccount and the -rw / -ro / -r Services of a Cluster (facts §6). Services are
+// ClusterIP objects with CNPG's selectors; the API server's port-forward resolves pods.
+import type { KubeObject } from '../kube/types.ts';
+import type { ClusterView } from './cluster-spec.ts';
+import { LABEL, POSTGRES_PORT, SERVICES, SERVICE_ACCOUNTS, ownerReference } from './resources.ts';
+import type { ControllerContext } from './runtime.ts';
+
+type ServiceSuffix = 'rw' | 'ro' | 'r';
+
+function selector(cluster: string, suffix: ServiceSuffix): Record<string, string> {
+  if (suffix === 'r') return { [LABEL.cluster]: cluster, [LABEL.podRole]: 'instance' };
+  const role = suffix === 'rw' ? 'primary' : 'replica';
+  return { [LABEL.cluster]: cluster, [LABEL.instanceRole]: role };
+}
+
+/** A stable fake ClusterIP per service name, in 10.96.0.0/16. */
+function clusterIp(key: string): string {
+  let h = 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `10.96.${(h >>> 8) % 256}.${(h % 254) + 1}`;
+}
+
+export function buildService(
+  cluster: KubeObject,
+  cl: ClusterView,
+  suffix: ServiceSuffix,
+): KubeObject {
+  const name = `${cl.name}-${suffix}`;
+  const ip = clusterIp(`${cl.namespace}/${name}`);
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name,
+      namespace: cl.namespace,
+      labels: { [LABEL.cluster]: cl.name },
+      annotations: {},
+      ownerReferences: [ownerReference(cluster)],
+    },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: ip,
+      clusterIPs: [ip],
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      sessionAffinity: 'None',
+      ports: [
+        { name: 'postgres', port: POSTGRES_PORT, protocol: 'TCP', targetPort: POSTGRES_PORT },
+      ],
+      selector: selector(cl.name, suffix),
+    },
+    status: { loadBalancer: {} },
+  };
+}
+
+function buildServiceAccount(cluster: KubeObject, cl: ClusterView): KubeObject {
+  const meta = cl.serviceAccountMetadata;
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: {
+      name: cl.name,
+      namespace: cl.namespace,
+      labels: { ...meta.labels },
+      annotations: { ...meta.annotations },
+      ownerReferences: [ownerReference(cluster)],
+    },
+  };
+}
+
+function createIfMissing(ctx: ControllerContext, ref: typeof SERVICES, obj: KubeObject): void {
+  if (!ctx.store.get(ref, obj.metadata.namespace, obj.metadata.name)) ctx.store.create(ref, obj);
+}
+
+function contains(have: Record<string, string> | undefined, want: Record<string, string>): boolean {
+  return Object.entries(want).every(([k, v]) => have?.[k] === v);
+}
+
+/** Creates the ServiceAccount, or applies serviceAccountTemplate changes to it. */
+function ensureServiceAccount(ctx: ControllerContext, cluster: KubeObject, cl: ClusterView): void {
+  const want = buildServiceAccount(cluster, cl);
+  const have = ctx.store.get(SERVICE_ACCOUNTS, cl.namespace, cl.name);
+  if (!have) {
+    ctx.store.create(SERVICE_ACCOUNTS, want);
+    return;
+  }
+  const { labels, annotations } = cl.serviceAccountMetadata;
+  if (contains(have.metadata.labels, labels) && contains(have.metadata.annotations, annotations)) {
+    return;
+  }
+  ctx.store.mutate(SERVICE_ACCOUNTS, cl.namespace, cl.name, (sa) => {
+    sa.metadata.labels = { ...sa.metadata.labels, ...labels };
+    sa.metadata.annotations = { ...sa.metadata.annotations, ...annotations };
+  });
+}
+
+/** ServiceAccount (unless spec.serviceAccountName) and the three services. */
+export function ensureServiceObjects(
+  ctx: ControllerContext,
+  cluster: KubeObject,
+  cl: ClusterView,
+): void {
+  if (!cl.serviceAccountName) ensureServiceAccount(ctx, cluster, cl);
+  for (const suffix of ['rw', 'ro', 'r'] as const) {
+    createIfMissing(ctx, SERVICES, buildService(cluster, cl, suffix));
+  }
+}

@@ -1,0 +1,111 @@
+// The sandbox: an in-memory Kubernetes API (store + HTTPS server serving the CNPG CRDs) and
+// the CNPG operator emulation whose instances are real PostgreSQL 18 servers. startSandbox
+// writes DIR/kubeconfig, then DIR/ready; stop() leaves no process behind.
+import { existsSync, statSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CnpgController } from './cnpg/controller.ts';
+import type { ForwardTarget } from './cnpg/controller.ts';
+import { Faults } from './faults.ts';
+import type { FaultConfig } from './faults.ts';
+import { loadCrds } from './kube/crd-schema.ts';
+import { startApiServer, writeKubeconfig } from './kube/server.ts';
+import { MemoryStore } from './kube/store.ts';
+import { assertTraversable, chownToServer, serverUser } from './users.ts';
+
+export interface SandboxOptions {
+  /** Created if missing; holds kubeconfig, ready, cnpg.log and instances/. */
+  dir: string;
+  faults?: Partial<FaultConfig>;
+  /** Detection + lease time before a failover promotes (default 1 s; faults can change it). */
+  failoverDelayMs?: number;
+  /** Extra sink for the operator's log lines (the CLI's --verbose). */
+  onLog?: (line: string) => void;
+}
+
+export interface Sandbox {
+  dir: string;
+  kubeconfigPath: string;
+  url: string;
+  token: string;
+  caPem: string;
+  store: MemoryStore;
+  faults: Faults;
+  cnpg: CnpgController;
+  /** What `kubectl port-forward pod/<pod> 5432` reaches: the instance's real address. */
+  portForward: (namespace: string, pod: string, port: number) => ForwardTarget | undefined;
+  stop(): Promise<void>;
+}
+
+/** Longest unix socket path PostgreSQL can use is 107 bytes: `<dir>/.s.PGSQL.65535.lock`. */
+const MAX_SOCKET_DIR = 107 - '/.s.PGSQL.65535.lock'.length;
+
+async function prepareDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const user = serverUser();
+  if (user && statSync(dir).uid === process.getuid?.()) await chmod(dir, 0o711);
+  assertTraversable(join(dir, 'instances'), user);
+  await mkdir(join(dir, 'instances'), { recursive: true, mode: 0o711 });
+  await rm(join(dir, 'ready'), { force: true });
+}
+
+/** DIR/run when short enough for socket paths, else a fresh directory under /tmp. */
+async function socketDirFor(dir: string): Promise<{ path: string; temporary: boolean }> {
+  const inDir = join(dir, 'run');
+  const temporary = inDir.length > MAX_SOCKET_DIR;
+  const path = temporary ? await mkdtemp('/tmp/pgha-') : inDir;
+  if (!temporary) await mkdir(path, { recursive: true, mode: 0o700 });
+  await chmod(path, 0o700);
+  await chownToServer(path, serverUser());
+  return { path, temporary };
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const dir = resolve(options.dir);
+  await prepareDir(dir);
+  const faults = new Faults({
+    ...options.faults,
+    ...(options.failoverDelayMs === undefined ? {} : { failoverDelayMs: options.failoverDelayMs }),
+  });
+  const store = new MemoryStore();
+  const socket = await socketDirFor(dir);
+  const cnpg = new CnpgController({
+    store,
+    faults,
+    dir,
+    socketDir: socket.path,
+    ...(options.onLog ? { onLog: options.onLog } : {}),
+  });
+  cnpg.start();
+  const portForward = cnpg.portForward;
+  const server = await startApiServer({ store, faults, crds: loadCrds(), portForward });
+  const kubeconfigPath = join(dir, 'kubeconfig');
+  await writeKubeconfig(kubeconfigPath, {
+    url: server.url,
+    caPem: server.caPem,
+    token: server.token,
+  });
+  await writeFile(join(dir, 'ready'), `${server.url}\n`);
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      await rm(join(dir, 'ready'), { force: true });
+      await server.close();
+      await cnpg.stop();
+      if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
+    })();
+    return stopped;
+  };
+  return {
+    dir,
+    kubeconfigPath,
+    url: server.url,
+    token: server.token,
+    caPem: server.caPem,
+    store,
+    faults,
+    cnpg,
+    portForward,
+    stop,
+  };
+}

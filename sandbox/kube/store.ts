@@ -1,0 +1,304 @@
+// The sandbox's object store: what etcd + the API machinery keep for Kubernetes. One global
+// resourceVersion, uid, generation, creationTimestamp, watch history (410 when too old),
+// graceful deletion through hooks and finalizers, and ownerReference garbage collection.
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { matchesFields, matchesLabels } from './selectors.ts';
+import {
+  ApiError,
+  type DeletionHook,
+  type KubeObject,
+  type ListOptions,
+  type ResourceRef,
+  type Store,
+  type WatchEventType,
+  type WatchListener,
+} from './types.ts';
+
+export interface StoredEvent {
+  rv: number;
+  type: WatchEventType;
+  obj: KubeObject;
+}
+
+const HISTORY = 1000;
+const CLUSTER_SCOPED = new Set(['/namespaces', '/nodes']);
+
+export const refKey = (ref: ResourceRef): string => `${ref.group}/${ref.plural}`;
+const objKey = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
+const copy = <T>(v: T): T => structuredClone(v);
+const NAMESPACES: ResourceRef = { group: '', version: 'v1', plural: 'namespaces' };
+
+function notFound(ref: ResourceRef, name: string): ApiError {
+  return new ApiError(
+    404,
+    'NotFound',
+    `${ref.plural}${ref.group ? `.${ref.group}` : ''} "${name}" not found`,
+    { name, kind: ref.plural },
+  );
+}
+
+/** Everything but metadata and status: what bumps metadata.generation. */
+function body(obj: KubeObject): Record<string, unknown> {
+  const { metadata: _m, status: _s, ...rest } = obj;
+  return rest;
+}
+
+export class MemoryStore implements Store {
+  #rv = 1;
+  readonly #objects = new Map<string, Map<string, KubeObject>>();
+  readonly #refs = new Map<string, ResourceRef>();
+  readonly #history = new Map<string, StoredEvent[]>();
+  readonly #listeners = new Map<string, Set<WatchListener>>();
+  readonly #hooks = new Map<string, DeletionHook>();
+
+  constructor() {
+    this.create(NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  }
+
+  get resourceVersion(): string {
+    return String(this.#rv);
+  }
+
+  isNamespaced(ref: ResourceRef): boolean {
+    return !CLUSTER_SCOPED.has(refKey(ref));
+  }
+
+  #bucket(ref: ResourceRef): Map<string, KubeObject> {
+    const key = refKey(ref);
+    let bucket = this.#objects.get(key);
+    if (!bucket) {
+      bucket = new Map();
+      this.#objects.set(key, bucket);
+      this.#refs.set(key, ref);
+    }
+    return bucket;
+  }
+
+  get(ref: ResourceRef, namespace: string | undefined, name: string): KubeObject | undefined {
+    const obj = this.#bucket(ref).get(objKey(this.isNamespaced(ref) ? namespace : undefined, name));
+    return obj ? copy(obj) : undefined;
+  }
+
+  list(ref: ResourceRef, namespace?: string, opts: ListOptions = {}): KubeObject[] {
+    return [...this.#bucket(ref).values()]
+      .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
+      .filter((o) => matchesLabels(o, opts.labelSelector) && matchesFields(o, opts.fieldSelector))
+      .map(copy);
+  }
+
+  create(ref: ResourceRef, obj: KubeObject): KubeObject {
+    const namespaced = this.isNamespaced(ref);
+    const ns = namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
+    if (ns !== undefined && !this.get(NAMESPACES, undefined, ns)) {
+      throw new ApiError(404, 'NotFound', `namespaces "${ns}" not found`, {
+        name: ns,
+        kind: 'namespaces',
+      });
+    }
+    const key = objKey(ns, obj.metadata.name);
+    if (this.#bucket(ref).has(key)) {
+      throw new ApiError(
+        409,
+        'AlreadyExists',
+        `${ref.plural} "${obj.metadata.name}" already exists`,
+        { name: obj.metadata.name, kind: ref.plural },
+      );
+    }
+    const stored = copy(obj);
+    stored.metadata = {
+      ...stored.metadata,
+      ...(ns === undefined ? {} : { namespace: ns }),
+      uid: randomUUID(),
+      generation: 1,
+      creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    };
+    delete stored.metadata.deletionTimestamp;
+    return this.#write(ref, key, stored, 'ADDED');
+  }
+
+  /** Replaces an object (PUT): optimistic lock on metadata.resourceVersion when given. */
+  replace(ref: ResourceRef, obj: KubeObject): KubeObject {
+    const ns = this.isNamespaced(ref) ? (obj.metadata.namespace ?? 'default') : undefined;
+    const live = this.get(ref, ns, obj.metadata.name);
+    if (!live) throw notFound(ref, obj.metadata.name);
+    const rv = obj.metadata.resourceVersion;
+    if (rv && rv !== live.metadata.resourceVersion) {
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${ref.plural} "${obj.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+      );
+    }
+    const next: KubeObject = { ...copy(obj), metadata: { ...obj.metadata, ...pick(live) } };
+    if (ns !== undefined) next.metadata.namespace = ns;
+    if (
+      isDeepStrictEqual(next, {
+        ...live,
+        metadata: { ...live.metadata, resourceVersion: next.metadata.resourceVersion },
+      })
+    )
+      return live;
+    return this.#update(ref, live, next);
+  }
+
+  mutate(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    fn: (obj: KubeObject) => void,
+  ): KubeObject {
+    const live = this.get(ref, namespace, name);
+    if (!live) throw notFound(ref, name);
+    const next = copy(live);
+    fn(next);
+    next.metadata = { ...next.metadata, ...pick(live) };
+    if (isDeepStrictEqual(next, live)) return live;
+    return this.#update(ref, live, next);
+  }
+
+  patchStatus(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    fn: (status: Record<string, unknown>) => void,
+  ): KubeObject {
+    return this.mutate(ref, namespace, name, (obj) => {
+      const status = copy(obj.status ?? {});
+      fn(status);
+      obj.status = status;
+    });
+  }
+
+  #update(ref: ResourceRef, live: KubeObject, next: KubeObject): KubeObject {
+    if (!isDeepStrictEqual(body(live), body(next)))
+      next.metadata.generation = (live.metadata.generation ?? 1) + 1;
+    const key = objKey(live.metadata.namespace, live.metadata.name);
+    const written = this.#write(ref, key, next, 'MODIFIED');
+    if (
+      written.metadata.deletionTimestamp &&
+      (written.metadata.finalizers ?? []).length === 0 &&
+      !this.#hooks.has(refKey(ref))
+    ) {
+      this.#remove(ref, written);
+    }
+    return written;
+  }
+
+  #write(ref: ResourceRef, key: string, obj: KubeObject, type: WatchEventType): KubeObject {
+    obj.metadata.resourceVersion = String(++this.#rv);
+    this.#bucket(ref).set(key, obj);
+    this.#emit(ref, type, obj);
+    return copy(obj);
+  }
+
+  #emit(ref: ResourceRef, type: WatchEventType, obj: KubeObject): void {
+    const key = refKey(ref);
+    const history = this.#history.get(key) ?? [];
+    history.push({ rv: Number(obj.metadata.resourceVersion), type, obj: copy(obj) });
+    if (history.length > HISTORY) history.shift();
+    this.#history.set(key, history);
+    for (const listener of this.#listeners.get(key) ?? []) listener(type, copy(obj));
+  }
+
+  delete(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    opts: { gracePeriodSeconds?: number } = {},
+  ): void {
+    const live = this.get(ref, namespace, name);
+    if (!live) throw notFound(ref, name);
+    if (live.metadata.deletionTimestamp) return;
+    const hook = this.#hooks.get(refKey(ref));
+    const finalizers = live.metadata.finalizers ?? [];
+    if (!hook && finalizers.length === 0) {
+      this.#remove(ref, live);
+      return;
+    }
+    const grace = opts.gracePeriodSeconds ?? 30;
+    const marked = this.mutate(ref, namespace, name, (o) => {
+      o.metadata.deletionTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      o.metadata.deletionGracePeriodSeconds = grace;
+    });
+    if (hook)
+      void hook(marked, grace).finally(() => {
+        this.#removeIfPresent(ref, marked);
+      });
+  }
+
+  #removeIfPresent(ref: ResourceRef, obj: KubeObject): void {
+    const live = this.get(ref, obj.metadata.namespace, obj.metadata.name);
+    if (live && live.metadata.uid === obj.metadata.uid) this.#remove(ref, live);
+  }
+
+  #remove(ref: ResourceRef, obj: KubeObject): void {
+    this.#bucket(ref).delete(objKey(obj.metadata.namespace, obj.metadata.name));
+    obj.metadata.resourceVersion = String(++this.#rv);
+    this.#emit(ref, 'DELETED', obj);
+    this.#collectGarbage();
+  }
+
+  /** Deletes dependents whose owners are all gone (background propagation). */
+  #collectGarbage(): void {
+    const uids = new Set<string>();
+    for (const bucket of this.#objects.values())
+      for (const o of bucket.values()) if (o.metadata.uid) uids.add(o.metadata.uid);
+    for (const [key, bucket] of this.#objects) {
+      const ref = this.#refs.get(key);
+      for (const o of [...bucket.values()]) {
+        const owners = o.metadata.ownerReferences ?? [];
+        if (
+          ref &&
+          owners.length > 0 &&
+          owners.every((r) => !uids.has(r.uid)) &&
+          !o.metadata.deletionTimestamp
+        ) {
+          // A watcher may have removed it meanwhile (a controller reacting to its owner's DELETED).
+          const still = this.get(ref, o.metadata.namespace, o.metadata.name);
+          if (still && !still.metadata.deletionTimestamp)
+            this.delete(ref, o.metadata.namespace, o.metadata.name, { gracePeriodSeconds: 0 });
+        }
+      }
+    }
+  }
+
+  watch(ref: ResourceRef, listener: WatchListener): () => void {
+    const key = refKey(ref);
+    const set = this.#listeners.get(key) ?? new Set();
+    set.add(listener);
+    this.#listeners.set(key, set);
+    return () => set.delete(listener);
+  }
+
+  /** Events after resourceVersion rv; 410 Gone when they are no longer kept. */
+  eventsSince(ref: ResourceRef, rv: number): StoredEvent[] {
+    const history = this.#history.get(refKey(ref)) ?? [];
+    const oldest = history[0]?.rv ?? this.#rv + 1;
+    if (rv < oldest - 1 && rv < this.#rv && this.#rv - rv >= HISTORY) {
+      throw new ApiError(410, 'Expired', `too old resource version: ${rv} (${oldest - 1})`);
+    }
+    return history.filter((e) => e.rv > rv).map(copy);
+  }
+
+  registerDeletionHook(ref: ResourceRef, hook: DeletionHook): void {
+    this.#hooks.set(refKey(ref), hook);
+  }
+}
+
+/** Metadata the server owns, carried over from the live object. */
+function pick(live: KubeObject): Partial<KubeObject['metadata']> {
+  const m = live.metadata;
+  return {
+    uid: m.uid,
+    creationTimestamp: m.creationTimestamp,
+    generation: m.generation,
+    resourceVersion: m.resourceVersion,
+    ...(m.deletionTimestamp
+      ? {
+          deletionTimestamp: m.deletionTimestamp,
+          deletionGracePeriodSeconds: m.deletionGracePeriodSeconds,
+        }
+      : {}),
+  };
+}

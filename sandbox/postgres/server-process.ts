@@ -1,0 +1,109 @@
+// Running PostgreSQL programs as the server user: one-shot tools (initdb) and the postmaster.
+// The postmaster is spawned directly (not through pg_ctl, which would detach it), so the
+// sandbox owns its pid; shutdown modes are the signals pg_ctl would send.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { wrapCommand } from '../users.ts';
+import type { ServerUser } from '../users.ts';
+import { isAlive, killTreeSync, registerServer, waitGone } from './process-registry.ts';
+
+/** smart/fast/immediate as `pg_ctl stop -m`; abrupt = SIGKILL of the postmaster and children. */
+export type StopMode = 'smart' | 'fast' | 'immediate' | 'abrupt';
+
+const SIGNALS = { smart: 'SIGTERM', fast: 'SIGINT', immediate: 'SIGQUIT' } as const;
+
+export interface SpawnOptions {
+  user: ServerUser | undefined;
+  logFile: string;
+  cwd?: string;
+}
+
+function spawnAs(command: string, args: string[], opts: SpawnOptions): ChildProcess {
+  const wrapped = wrapCommand(opts.user, command, args);
+  const log = openSync(opts.logFile, 'a');
+  try {
+    return spawn(wrapped.command, wrapped.args, {
+      stdio: ['ignore', log, log],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' },
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
+      ...(wrapped.ids ?? {}),
+    });
+  } finally {
+    closeSync(log);
+  }
+}
+
+export async function tail(file: string, lines = 15): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/** Runs a program to completion; throws with the end of its log when it fails. */
+export async function runTool(command: string, args: string[], opts: SpawnOptions): Promise<void> {
+  const child = spawnAs(command, args, opts);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) {
+    throw new Error(`${command} exited with ${code}:\n${await tail(opts.logFile)}`);
+  }
+}
+
+export class ServerProcess {
+  readonly pid: number;
+  readonly exited: Promise<void>;
+  #running = true;
+  #children: number[] = [];
+
+  constructor(child: ChildProcess, onExit: (code: number | null, signal: string | null) => void) {
+    if (child.pid === undefined) throw new Error('postgres did not start (no pid)');
+    this.pid = child.pid;
+    registerServer(child);
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.#running = false;
+        onExit(code, signal);
+        resolve();
+      });
+    });
+  }
+
+  static spawn(
+    command: string,
+    args: string[],
+    opts: SpawnOptions,
+    onExit: (code: number | null, signal: string | null) => void,
+  ): ServerProcess {
+    return new ServerProcess(spawnAs(command, args, opts), onExit);
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** Stops the server; escalates to SIGKILL when the mode's signal is not enough in time. */
+  async stop(mode: StopMode, timeoutMs = 30_000): Promise<void> {
+    if (!this.#running) return;
+    if (mode === 'abrupt') {
+      this.#children = killTreeSync(this.pid);
+    } else {
+      process.kill(this.pid, SIGNALS[mode]);
+    }
+    const exited = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<boolean>((r) =>
+        setTimeout(() => {
+          r(false);
+        }, timeoutMs).unref(),
+      ),
+    ]);
+    if (!exited) {
+      this.#children = killTreeSync(this.pid);
+      await this.exited;
+    }
+    await waitGone(this.#children.filter(isAlive));
+  }
+}

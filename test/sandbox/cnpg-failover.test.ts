@@ -1,0 +1,132 @@
+// Failover and switchover of a 3-instance Cluster with synchronous replication, driven as a
+// failover drill drives AKS: delete the primary pod (grace 1 s) while a client keeps writing
+// through `-rw`, then move the primary back by patching status.targetPrimary.
+import * as k8s from '@kubernetes/client-node';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
+import type { Harness } from './cnpg-harness.ts';
+
+const NS = 'drill';
+const NAME = 'pg-ha';
+let h: Harness;
+const app = { user: 'app', password: '', database: 'app' };
+
+beforeAll(async () => {
+  h = await startHarness(NS);
+  await h.custom.createNamespacedCustomObject({
+    ...clusterRef(NS),
+    body: {
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Cluster',
+      metadata: { name: NAME, namespace: NS },
+      spec: {
+        instances: 3,
+        storage: { size: '1Gi' },
+        postgresql: { synchronous: { method: 'any', number: 1 } },
+      },
+    },
+  });
+  await h.waitHealthy(NAME, 3);
+  const secret = await h.core.readNamespacedSecret({ name: `${NAME}-app`, namespace: NS });
+  app.password = Buffer.from(secret.data?.password ?? '', 'base64').toString();
+  const c = await h.connect(`${NAME}-1`, app);
+  await c.query('CREATE TABLE orders (id int PRIMARY KEY)');
+  await c.end();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+/** Inserts a row every 50 ms through whatever pod `-rw` selects; measures the write gap. */
+function startWriter(): { stop: () => Promise<{ committed: number[]; gapMs: number }> } {
+  const state = { running: true, gapMs: 0, lastOk: Date.now(), id: 1000 };
+  const committed: number[] = [];
+  const loop = (async () => {
+    let client: pg.Client | undefined;
+    while (state.running) {
+      try {
+        client ??= await h.connect((await h.podBehind(`${NAME}-rw`)) ?? '', app);
+        const id = ++state.id;
+        await client.query('INSERT INTO orders VALUES ($1)', [id]);
+        committed.push(id);
+        state.gapMs = Math.max(state.gapMs, Date.now() - state.lastOk);
+        state.lastOk = Date.now();
+      } catch {
+        await client?.end().catch(() => undefined);
+        client = undefined;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await client?.end().catch(() => undefined);
+  })();
+  return {
+    stop: async () => {
+      state.running = false;
+      await loop;
+      return { committed, gapMs: state.gapMs };
+    },
+  };
+}
+
+describe('high availability', () => {
+  it('fails over when the primary pod is deleted, losing no committed row', async () => {
+    const before = (await h.status(NAME)).timelineID ?? 0;
+    const writer = startWriter();
+    await new Promise((r) => setTimeout(r, 500));
+    await h.core.deleteNamespacedPod({ name: `${NAME}-1`, namespace: NS, gracePeriodSeconds: 1 });
+    const pending = await waitFor('failover start', async () => {
+      const s = await h.status(NAME);
+      return s.phase === 'Failing over' && s;
+    });
+    expect(pending.targetPrimary).toBe('pending');
+    const s = await waitFor('a new primary', async () => {
+      const st = await h.status(NAME);
+      return st.currentPrimary !== `${NAME}-1` && st.currentPrimary === st.targetPrimary && st;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const { committed, gapMs } = await writer.stop();
+    console.log(`write gap after deleting the primary (failover delay 1 s): ${gapMs} ms`);
+    expect(gapMs).toBeLessThan(5000);
+    expect(s.timelineID).toBe(before + 1);
+    expect(await h.podBehind(`${NAME}-rw`)).toBe(s.currentPrimary);
+    const primary = await h.connect(s.currentPrimary ?? '', app);
+    const { rows } = await primary.query<{ id: number }>('SELECT id FROM orders');
+    await primary.end();
+    const present = new Set(rows.map((r) => r.id));
+    expect(committed.length).toBeGreaterThan(10);
+    expect(committed.filter((id) => !present.has(id))).toEqual([]);
+    await h.waitHealthy(NAME, 3);
+    const events = await h.core.listNamespacedEvent({ namespace: NS });
+    const reasons = events.items.map((e) => e.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['FailingOver', 'FailoverTarget']));
+  });
+
+  it('switches over when status.targetPrimary is patched, as kubectl cnpg promote does', async () => {
+    const started = Date.now();
+    const timeline = (await h.status(NAME)).timelineID ?? 0;
+    await h.custom.patchNamespacedCustomObjectStatus(
+      {
+        ...clusterRef(NS),
+        name: NAME,
+        body: {
+          status: {
+            targetPrimary: `${NAME}-1`,
+            phase: 'Switchover in progress',
+            phaseReason: `Switching over to ${NAME}-1`,
+          },
+        },
+      },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
+    const s = await h.waitHealthy(NAME, 3);
+    console.log(`switchover to healthy: ${Date.now() - started} ms`);
+    expect(s.currentPrimary).toBe(`${NAME}-1`);
+    expect(s.timelineID).toBe(timeline + 1);
+    expect(await h.podBehind(`${NAME}-rw`)).toBe(`${NAME}-1`);
+    const c = await h.connect(`${NAME}-1`, app);
+    await c.query('INSERT INTO orders VALUES (1)');
+    await c.end();
+  });
+});
