@@ -94,6 +94,12 @@ export function resourceList(
           },
         ]
       : []),
+    ...(t.group === '' && t.plural === 'pods'
+      ? [
+          { name: 'pods/portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+          { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
+        ].map((r) => ({ ...r, singularName: '', namespaced: true }))
+      : []),
   ]);
   return {
     kind: 'APIResourceList',

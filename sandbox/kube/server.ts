@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { dump } from 'js-yaml';
 import type { Faults } from '../faults.ts';
 import { makeTls } from '../tls.ts';
@@ -13,6 +14,7 @@ import { Handlers, type Target } from './handlers.ts';
 import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
 import type { MemoryStore } from './store.ts';
 import { ApiError } from './types.ts';
+import { portForwardServer, type ForwardResolver } from './portforward.ts';
 import { serveWatch } from './watch.ts';
 
 export interface ApiServerOptions {
@@ -20,12 +22,8 @@ export interface ApiServerOptions {
   faults: Faults;
   crds: CrdInfo[];
   token?: string;
-  /** Where pods/portforward would tunnel to (pod port -> real address); not served yet. */
-  portForward?: (
-    namespace: string,
-    pod: string,
-    port: number,
-  ) => { host: string; port: number } | undefined;
+  /** Where pods/portforward tunnels to (pod port -> real address). */
+  portForward?: ForwardResolver;
   /** Other bearer tokens to accept, e.g. Entra ID tokens for the AKS audience. */
   authenticate?: (token: string) => boolean;
 }
@@ -55,6 +53,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void serve(ctx, req, res);
   });
+  const forward = portForwardServer(options.portForward ?? (() => undefined));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!forward.upgrade(req, socket, head, authorized(ctx, req))) socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -65,6 +67,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     writes,
     close: () =>
       new Promise<void>((resolve) => {
+        forward.close();
         server.closeAllConnections();
         server.close(() => {
           resolve();
@@ -84,9 +87,7 @@ async function serve(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promi
   const url = new URL(req.url ?? '/', 'https://sandbox');
   try {
     const body = await readBody(req);
-    const auth = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
-    if (auth !== ctx.token && !ctx.authenticate?.(auth))
-      throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+    if (!authorized(ctx, req)) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
     if (url.pathname.startsWith('/sandbox/')) {
       admin(ctx, req.method ?? 'GET', url.pathname, body, res);
       return;
@@ -97,6 +98,11 @@ async function serve(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promi
   } catch (e) {
     sendError(res, e);
   }
+}
+
+function authorized(ctx: Ctx, req: IncomingMessage): boolean {
+  const auth = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
+  return auth === ctx.token || ctx.authenticate?.(auth) === true;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -22,6 +22,7 @@ export function serveWatch(
   const send = (type: WatchEventType | 'BOOKMARK' | 'ERROR', object: unknown) =>
     res.write(`${JSON.stringify({ type, object })}\n`);
   res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  res.flushHeaders();
   let last: number;
   const buffered: [WatchEventType, KubeObject][] = [];
   let live = false;

@@ -2,9 +2,11 @@
 // (server-side apply): healthy status, pods, services, app secret, replication, and
 // synchronous commits that really wait for a standby.
 import * as k8s from '@kubernetes/client-node';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTHY, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
+import { forwardPod } from '../helpers/port-forward.ts';
 
 const NS = 'cnpg-database';
 const NAME = 'pg-orders';
@@ -125,6 +127,39 @@ describe('a 3-instance Cluster', () => {
     await primary.end();
     for (const pod of [`${NAME}-2`, `${NAME}-3`]) {
       await waitFor(`rows on ${pod}`, async () => (await countRows(pod)) === 100);
+    }
+  });
+
+  it('carries a PostgreSQL session through pods/portforward over WebSocket', async () => {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(h.sandbox.kubeconfigPath);
+    const tunnel = await forwardPod(kc, NS, `${NAME}-1`, 5432);
+    try {
+      const client = new pg.Client({ host: '127.0.0.1', port: tunnel.port, ...app });
+      await client.connect();
+      const { rows } = await client.query<{ n: string; standby: boolean }>(
+        'SELECT count(*) AS n, pg_is_in_recovery() AS standby FROM orders',
+      );
+      await client.end();
+      expect(rows[0]).toEqual({ n: '100', standby: false });
+      expect(tunnel.errors).toEqual([]);
+    } finally {
+      await tunnel.close();
+    }
+  });
+
+  it('reports a forward to a pod without a server on its error channel', async () => {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(h.sandbox.kubeconfigPath);
+    const tunnel = await forwardPod(kc, NS, `${NAME}-9`, 5432);
+    try {
+      const client = new pg.Client({ host: '127.0.0.1', port: tunnel.port, ...app });
+      client.on('error', () => undefined);
+      await expect(client.connect()).rejects.toThrow();
+      await waitFor('error text', () => Promise.resolve(tunnel.errors.length > 0), 5000);
+      expect(tunnel.errors.join('')).toContain(`error forwarding port 5432 to pod ${NAME}-9`);
+    } finally {
+      await tunnel.close();
     }
   });
 
