@@ -10,8 +10,9 @@ import { readStatus } from '../postgres/status.ts';
 import { serverUser } from '../users.ts';
 import { reconcileCluster } from './cluster-reconcile.ts';
 import { podDeletionHook } from './kubelet.ts';
-import { livePod } from './pods.ts';
+import { NODES, livePod } from './pods.ts';
 import { CLUSTERS, LABEL, PODS, POSTGRES_PORT, clusterKey } from './resources.ts';
+const NODE_REF = { group: '', version: 'v1', plural: 'nodes' };
 import { StoppingError } from './runtime.ts';
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
 import { WorkQueue } from './work-queue.ts';
@@ -70,6 +71,7 @@ export class CnpgController {
   /** Registers watches, the pod deletion hook and the resync; picks up existing Clusters. */
   start(): void {
     const store = this.#store;
+    this.#createNodes();
     this.#unwatch.push(
       store.watch(CLUSTERS, (_type, obj) => {
         this.#enqueueObject(obj);
@@ -191,6 +193,27 @@ export class CnpgController {
       return undefined;
     return { host: '127.0.0.1', port: inst.port };
   };
+
+  /** The three nodes instances are spread over, one per availability zone, as on AKS. */
+  #createNodes(): void {
+    NODES.forEach((name, i) => {
+      if (this.#store.get(NODE_REF, undefined, name)) return;
+      const zone = `sandbox-${i + 1}`;
+      this.#store.create(NODE_REF, {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: {
+          name,
+          labels: {
+            'kubernetes.io/hostname': name,
+            'topology.kubernetes.io/zone': zone,
+            'topology.kubernetes.io/region': 'sandbox',
+          },
+        },
+        status: { conditions: [{ type: 'Ready', status: 'True' }] },
+      });
+    });
+  }
 
   /** Stops reconciling and every server of every Cluster (immediate shutdown). */
   async stop(): Promise<void> {

@@ -7,21 +7,27 @@ import { ApiError, type KubeObject } from './types.ts';
 type Plain = Record<string, unknown>;
 export type Ownership = Map<string, Set<string>>;
 
+/** Joins the keys of a field path; keys may hold dots (parameters, annotations), never NUL. */
+export const SEP = '\u0000';
+const dotted = (path: string): string => path.split(SEP).join('.');
+
 const isMap = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
-const IGNORED = new Set([
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.resourceVersion',
-  'metadata.managedFields',
-  'status',
-]);
+const IGNORED = new Set(
+  [
+    'apiVersion',
+    'kind',
+    'metadata.name',
+    'metadata.namespace',
+    'metadata.resourceVersion',
+    'metadata.managedFields',
+    'status',
+  ].map((p) => p.replace('.', SEP)),
+);
 
 export function leafPaths(obj: Plain, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [k, v] of Object.entries(obj)) {
-    const path = prefix ? `${prefix}.${k}` : k;
+    const path = prefix ? `${prefix}${SEP}${k}` : k;
     if (IGNORED.has(path)) continue;
     if (isMap(v) && Object.keys(v).length > 0)
       for (const [p, x] of leafPaths(v, path)) out.set(p, x);
@@ -32,12 +38,12 @@ export function leafPaths(obj: Plain, prefix = ''): Map<string, unknown> {
 
 function getPath(obj: Plain, path: string): unknown {
   let cur: unknown = obj;
-  for (const k of path.split('.')) cur = isMap(cur) ? cur[k] : undefined;
+  for (const k of path.split(SEP)) cur = isMap(cur) ? cur[k] : undefined;
   return cur;
 }
 
 function setPath(obj: Plain, path: string, value: unknown): void {
-  const keys = path.split('.');
+  const keys = path.split(SEP);
   let cur = obj;
   for (const k of keys.slice(0, -1)) {
     if (!isMap(cur[k])) cur[k] = {};
@@ -47,8 +53,8 @@ function setPath(obj: Plain, path: string, value: unknown): void {
 }
 
 function deletePath(obj: Plain, path: string): void {
-  const keys = path.split('.');
-  const parent = getPath(obj, keys.slice(0, -1).join('.'));
+  const keys = path.split(SEP);
+  const parent = getPath(obj, keys.slice(0, -1).join(SEP));
   const target = keys.length === 1 ? obj : parent;
   if (isMap(target)) Reflect.deleteProperty(target, keys[keys.length - 1] ?? '');
 }
@@ -91,8 +97,8 @@ export function serverSideApply(
 function conflictError(conflicts: { path: string; manager: string }[]): ApiError {
   const causes = conflicts.map((c) => ({
     type: 'FieldManagerConflict',
-    message: `conflict with "${c.manager}": .${c.path}`,
-    field: `.${c.path}`,
+    message: `conflict with "${c.manager}": .${dotted(c.path)}`,
+    field: `.${dotted(c.path)}`,
   }));
   const list = causes.map((c) => c.message).join(', ');
   return new ApiError(

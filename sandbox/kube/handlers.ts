@@ -2,7 +2,14 @@
 // (merge, JSON, strategic treated as merge, server-side apply), delete, and the status
 // subresource. Admission validates CRD objects against their schema (422 naming fields).
 import { load } from 'js-yaml';
-import { jsonPatch, mergePatch, recordUpdate, serverSideApply, type Ownership } from './apply.ts';
+import {
+  SEP,
+  jsonPatch,
+  mergePatch,
+  recordUpdate,
+  serverSideApply,
+  type Ownership,
+} from './apply.ts';
 import { validateObject, type CrdInfo } from './crd-schema.ts';
 import type { ResourceType } from './resources.ts';
 import type { MemoryStore } from './store.ts';
@@ -247,7 +254,7 @@ function fieldsV1(paths: Set<string>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const p of paths) {
     let cur = root;
-    for (const k of p.split('.')) cur = (cur[`f:${k}`] ??= {}) as Record<string, unknown>;
+    for (const k of p.split(SEP)) cur = (cur[`f:${k}`] ??= {}) as Record<string, unknown>;
   }
   return root;
 }

@@ -31,6 +31,7 @@ const core = (
 export function resourceTypes(crds: CrdInfo[]): ResourceType[] {
   return [
     core('namespaces', 'Namespace', ['ns'], false),
+    core('nodes', 'Node', ['no'], false),
     core('pods', 'Pod', ['po']),
     core('services', 'Service', ['svc']),
     core('secrets', 'Secret'),

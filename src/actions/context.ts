@@ -13,6 +13,8 @@ export interface ActionContext {
   /** Masks a secret in every later log line; call it the moment a secret is known. */
   readonly setSecret: (value: string) => void;
   readonly now: () => number;
+  /** core.getIDToken: a GitHub OIDC token for the audience (needs permissions: id-token: write). */
+  readonly getIdToken: (audience: string) => Promise<string>;
 }
 
 export function runnerContext(): ActionContext {
@@ -31,5 +33,6 @@ export function runnerContext(): ActionContext {
       core.setSecret(value);
     },
     now: () => Date.now(),
+    getIdToken: (audience) => core.getIDToken(audience),
   };
 }

@@ -120,7 +120,8 @@ async function getManagedCluster(
     properties?: {
       fqdn?: string;
       privateFQDN?: string;
-      oidcIssuerProfile?: { issuerUrl?: string };
+      /** The REST property is issuerURL; the az CLI shows it as issuerUrl. */
+      oidcIssuerProfile?: { issuerURL?: string; issuerUrl?: string };
     };
   };
   if (typeof cluster.id !== 'string')
@@ -128,7 +129,10 @@ async function getManagedCluster(
   return {
     id: cluster.id,
     location: cluster.location ?? '',
-    oidcIssuerUrl: cluster.properties?.oidcIssuerProfile?.issuerUrl || undefined,
+    oidcIssuerUrl:
+      cluster.properties?.oidcIssuerProfile?.issuerURL ||
+      cluster.properties?.oidcIssuerProfile?.issuerUrl ||
+      undefined,
     fqdn: cluster.properties?.fqdn ?? cluster.properties?.privateFQDN,
   };
 }

@@ -165,3 +165,17 @@ export function oneOf<T extends string>(raw: string, values: readonly T[]): T {
   }
   return found;
 }
+
+/** An https origin (no path), e.g. an authority host or ARM endpoint of a sovereign cloud. */
+export function httpsOrigin(raw: string, example: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:') throw new ParseError('is not an https URL', example);
+  if (url.pathname !== '/' || url.search || url.hash || url.username)
+    throw new ParseError('must be an origin without path, query or credentials', example);
+  return url.origin;
+}

@@ -10,6 +10,7 @@ import {
   retention,
 } from './parse-deploy.ts';
 import {
+  ParseError,
   boolean,
   guid,
   image,
@@ -68,10 +69,56 @@ export function readDeployInputs(get: GetInput): DeployInputs {
     expose,
     allowedSourceRanges: readRanges(r, expose, allowPublic),
     overrides: r.optional('overrides', overrides),
+    identity: readIdentity(r),
+    forceConflicts: r.optional('force-conflicts', boolean) ?? false,
+    dryRun: readDryRun(r),
     renderOnly: r.optional('render-only', boolean) ?? false,
     manifestsDir: r.optional('manifests-dir', (v) => singleLine(v, '${{ runner.temp }}/manifests')),
   };
   return r.finish(inputs as DeployInputs);
+}
+
+function readIdentity(r: InputReader): DeployInputs['identity'] {
+  const name = r.optional('identity-name', (v) => armName(v, 'id-pg-backup'));
+  const group = r.optional('identity-resource-group', (v) => armName(v, 'rg-pg'));
+  if (name === undefined) {
+    if (group !== undefined)
+      r.problem(
+        'identity-resource-group',
+        'is set without identity-name',
+        'identity-name: id-pg-backup',
+      );
+    return undefined;
+  }
+  const aks = r.raw('aks-cluster') !== '' && r.raw('azure-client-id') !== '';
+  if (!aks) {
+    r.problem(
+      'identity-name',
+      'the federated credential needs the Azure login and aks-cluster (its OIDC issuer)',
+      'azure-client-id, azure-tenant-id, azure-subscription-id, resource-group and aks-cluster',
+    );
+    return undefined;
+  }
+  const resourceGroup = group ?? r.raw('resource-group');
+  return { name, resourceGroup };
+}
+
+function readDryRun(r: InputReader): boolean {
+  const dryRun = r.optional('dry-run', boolean) ?? false;
+  if (dryRun && r.raw('render-only') === 'true')
+    r.problem(
+      'dry-run',
+      'needs a cluster, and render-only contacts none',
+      'dry-run: true with render-only: false',
+    );
+  return dryRun;
+}
+
+/** Azure resource names: letters, digits, '-', '_', '.', '(' , ')' ; at most 90 characters. */
+function armName(raw: string, example: string): string {
+  if (!/^[-\w.()]{1,90}$/.test(raw) || raw.endsWith('.'))
+    throw new ParseError('is not an Azure resource name (letters, digits, - _ . ( ))', example);
+  return raw;
 }
 
 function twice(memory: Quantity | undefined): Quantity {

@@ -7,6 +7,7 @@ import {
   clusterName,
   duration,
   guid,
+  httpsOrigin,
   namespaceName,
   singleLine,
 } from './parse.ts';
@@ -93,6 +94,14 @@ export function readShared(r: InputReader): Partial<SharedInputs> {
     azure:
       clientId && tenantId && subscriptionId ? { clientId, tenantId, subscriptionId } : undefined,
     aks: resourceGroup && aksCluster ? { resourceGroup, cluster: aksCluster, admin } : undefined,
+    authorityHost:
+      r.optional('azure-authority-host', (v) =>
+        httpsOrigin(v, 'https://login.microsoftonline.us'),
+      ) ?? 'https://login.microsoftonline.com',
+    armEndpoint:
+      r.optional('arm-endpoint', (v) => httpsOrigin(v, 'https://management.usgovcloudapi.net')) ??
+      'https://management.azure.com',
+    writeKubeconfig: r.optional('write-kubeconfig', boolean) ?? false,
     namespace: r.required('namespace', namespaceName, 'cnpg-database'),
     clusterName: r.required('cluster-name', clusterName, 'pg-orders'),
     timeoutMs: r.required('timeout', duration, '15m'),

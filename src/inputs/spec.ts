@@ -41,6 +41,21 @@ export const SHARED_INPUTS = {
       'Fetch admin credentials (listClusterAdminCredential) instead of user credentials.',
     default: 'false',
   },
+  'azure-authority-host': {
+    description:
+      'Entra ID authority host for the OIDC login: https://login.microsoftonline.us for US Government, https://login.chinacloudapi.cn for China, the sandbox URL for tests.',
+    default: 'https://login.microsoftonline.com',
+  },
+  'arm-endpoint': {
+    description:
+      'Azure Resource Manager endpoint: https://management.usgovcloudapi.net for US Government, https://management.chinacloudapi.cn for China.',
+    default: 'https://management.azure.com',
+  },
+  'write-kubeconfig': {
+    description:
+      'Write the kubeconfig pgha used to RUNNER_TEMP (mode 600) and set output kubeconfig-path, for later kubectl steps. With Entra ID user credentials it holds a token valid for about an hour.',
+    default: 'false',
+  },
   namespace: { description: 'Namespace of the PostgreSQL cluster.', default: 'cnpg-database' },
   'cluster-name': {
     description: 'Name of the CNPG Cluster: a DNS-1035 label of at most 50 characters.',
@@ -154,6 +169,23 @@ export const DEPLOY_INPUTS = {
   overrides: {
     description: 'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false".',
   },
+  'identity-name': {
+    description:
+      'User-assigned managed identity for backups: deploy ensures its federated credential for the AKS OIDC issuer and subject system:serviceaccount:<namespace>:<cluster-name>.',
+  },
+  'identity-resource-group': {
+    description: 'Resource group of identity-name (default: resource-group).',
+  },
+  'force-conflicts': {
+    description:
+      'Take over fields that another field manager (kubectl, another tool) owns. Default: fail and list the conflicts.',
+    default: 'false',
+  },
+  'dry-run': {
+    description:
+      'Server-side dry run: validate every object against the cluster and report what would change, writing nothing (for pull requests).',
+    default: 'false',
+  },
   'render-only': { description: 'Write the manifests and contact no cluster.', default: 'false' },
   'manifests-dir': {
     description: 'Directory for the rendered manifests (default: under RUNNER_TEMP).',
@@ -165,6 +197,16 @@ export const DEPLOY_OUTPUTS = {
   'cluster-name': { description: 'Name of the CNPG Cluster.' },
   namespace: { description: 'Namespace of the cluster.' },
   'backup-method': { description: 'Backup method used: plugin, barman-object-store or none.' },
+  primary: { description: 'Pod name of the current primary instance.' },
+  'rw-service': { description: 'Service for read-write connections (the primary).' },
+  'ro-service': { description: 'Service for read-only connections (the replicas).' },
+  'app-secret': {
+    description: 'Secret with the application credentials (keys username and password).',
+  },
+  'ready-seconds': { description: 'Seconds from the first apply until the cluster was healthy.' },
+  'kubeconfig-path': {
+    description: 'Path of the kubeconfig written with write-kubeconfig: true (mode 600).',
+  },
 } as const satisfies Record<string, OutputSpec>;
 
 export interface ActionSpec {

@@ -19,6 +19,12 @@ export interface SharedInputs {
   readonly context?: string;
   readonly azure?: AzureLogin;
   readonly aks?: AksTarget;
+  /** Entra ID authority host (input azure-authority-host), an https origin. */
+  readonly authorityHost: string;
+  /** Azure Resource Manager endpoint (input arm-endpoint), an https origin. */
+  readonly armEndpoint: string;
+  /** Write the kubeconfig used to RUNNER_TEMP and set output kubeconfig-path. */
+  readonly writeKubeconfig: boolean;
   readonly namespace: string;
   readonly clusterName: string;
   readonly timeoutMs: number;
@@ -116,6 +122,10 @@ export interface DeployInputs extends SharedInputs {
   readonly expose: Expose;
   readonly allowedSourceRanges: readonly string[];
   readonly overrides?: YamlMap;
+  /** Managed identity whose federated credential deploy ensures for the cluster's service account. */
+  readonly identity?: { readonly name: string; readonly resourceGroup: string };
+  readonly forceConflicts: boolean;
+  readonly dryRun: boolean;
   readonly renderOnly: boolean;
   readonly manifestsDir?: string;
 }

@@ -34,7 +34,7 @@ describe('managed clusters', () => {
           fqdn: 'aks-pg-dns-4f2k1x9q.hcp.westeurope.azmk8s.io',
           oidcIssuerProfile: {
             enabled: true,
-            issuerUrl: 'https://westeurope.oic.prod-aks.azure.com/t/u/',
+            issuerURL: 'https://westeurope.oic.prod-aks.azure.com/t/u/',
           },
         },
       },

@@ -159,6 +159,20 @@ describe('server-side apply', () => {
     ]);
   });
 
+  it('keeps keys that hold dots flat (parameters, annotations)', async () => {
+    const applied = await apply(
+      {
+        ...configMap('dotted', { 'pg_stat_statements.max': '10000' }),
+        metadata: { name: 'dotted', namespace: NS, annotations: { 'pgha.io/run': 'r1' } },
+      },
+      'pgha',
+    );
+    expect((applied as { data?: Record<string, string> }).data).toEqual({
+      'pg_stat_statements.max': '10000',
+    });
+    expect(applied.metadata?.annotations).toEqual({ 'pgha.io/run': 'r1' });
+  });
+
   it('removes a field its manager no longer applies', async () => {
     await apply(configMap('shrink', { keep: '1', drop: '2' }), 'pgha');
     const after = await apply(configMap('shrink', { keep: '1' }), 'pgha');
