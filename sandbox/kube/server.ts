@@ -40,6 +40,8 @@ export interface ApiServer {
   caPem: string;
   token: string;
   writes: WriteRecord[];
+  /** Every API request served (admin endpoints excluded), as "METHOD path". */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -49,7 +51,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const types = resourceTypes(options.crds);
   const handlers = new Handlers(options.store, options.crds);
   const writes: WriteRecord[] = [];
-  const ctx = { ...options, token, types, handlers, writes };
+  const requests: string[] = [];
+  const ctx = { ...options, token, types, handlers, writes, requests };
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void serve(ctx, req, res);
   });
@@ -65,6 +68,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     caPem: tls.caPem,
     token,
     writes,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         forward.close();
@@ -81,6 +85,7 @@ type Ctx = ApiServerOptions & {
   types: ResourceType[];
   handlers: Handlers;
   writes: WriteRecord[];
+  requests: string[];
 };
 
 async function serve(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -92,6 +97,7 @@ async function serve(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promi
       admin(ctx, req.method ?? 'GET', url.pathname, body, res);
       return;
     }
+    ctx.requests.push(`${req.method ?? 'GET'} ${url.pathname}`);
     await injectFaults(ctx, res);
     if (res.writableEnded) return;
     route(ctx, req, url, body, res);
@@ -138,6 +144,9 @@ function admin(ctx: Ctx, method: string, path: string, body: string, res: Server
   if (path === '/sandbox/faults') {
     if (method === 'PUT') ctx.faults.set(JSON.parse(body) as never);
     sendJson(res, 200, ctx.faults.get());
+  } else if (path === '/sandbox/requests') {
+    if (method === 'DELETE') ctx.requests.length = 0;
+    sendJson(res, 200, ctx.requests);
   } else if (path === '/sandbox/writes') {
     if (method === 'DELETE') ctx.writes.length = 0;
     sendJson(res, 200, ctx.writes);

@@ -66,7 +66,9 @@ export class ProgressTracker {
     const phase = `${s.phase ?? '(no phase yet)'}\n${s.phaseReason ?? ''}`;
     if (phase !== this.#phase) {
       this.#phase = phase;
-      lines.push(`phase: ${phase}${s.phaseReason ? ` (${s.phaseReason})` : ''}`);
+      lines.push(
+        `phase: ${s.phase ?? '(no phase yet)'}${s.phaseReason ? ` (${s.phaseReason})` : ''}`,
+      );
     }
     const want = cluster.spec?.instances ?? s.instances ?? 0;
     const healthy = s.instancesStatus?.healthy ?? [];
