@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { isHealthy } from '../src/cnpg/health.ts';
+import { sandboxRequest } from '../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { NODE24, ROOT, runStep } from '../sandbox/runner.ts';
 import { makeTls } from '../sandbox/tls.ts';
@@ -161,22 +162,7 @@ async function coldStart(): Promise<void> {
 }
 
 async function admin(sandbox: Sandbox, method: string, path: string): Promise<string[]> {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, sandbox.url),
-      { method, ca: sandbox.caPem, headers: { authorization: `Bearer ${sandbox.token}` } },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => {
-          resolve(JSON.parse(text) as string[]);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+  return JSON.parse((await sandboxRequest(sandbox, method, path)).body) as string[];
 }
 
 const CLUSTERS = { group: 'postgresql.cnpg.io', version: 'v1', plural: 'clusters' };

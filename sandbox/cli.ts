@@ -7,6 +7,8 @@ const USAGE = `Usage: npm run sandbox -- up --dir DIR [options]
 
 Runs a local Kubernetes API server with a CloudNativePG emulation whose instances are real
 PostgreSQL 18 servers, until SIGINT or SIGTERM. Writes DIR/kubeconfig, then DIR/ready.
+Around it, stand-ins for GitHub's OIDC token service, Entra ID and Azure Resource Manager
+with an AKS cluster: DIR/cloud.json lists the inputs and environment for an OIDC login.
 
 Options:
   --dir DIR               sandbox directory (created if missing)
@@ -39,8 +41,18 @@ async function up(dir: string, failoverDelay: string | undefined, verbose: boole
   });
   process.stdout.write(
     `sandbox ready at ${sandbox.url}\nkubeconfig: ${sandbox.kubeconfigPath}\n` +
-      `  export KUBECONFIG=${sandbox.kubeconfigPath}\nPress Ctrl-C to stop.\n`,
+      `  export KUBECONFIG=${sandbox.kubeconfigPath}\n`,
   );
+  if (sandbox.cloud && sandbox.cloudCaPath) {
+    const s = sandbox.cloud.settings;
+    process.stdout.write(
+      `cloud: Entra ID ${s.authorityHost} (tenant ${s.tenantId}), ARM ${s.armEndpoint}, ` +
+        `AKS cluster ${s.aksCluster} in ${s.resourceGroup}\n` +
+        `  settings and OIDC environment: ${resolve(dir, 'cloud.json')}\n` +
+        `  export NODE_EXTRA_CA_CERTS=${sandbox.cloudCaPath}\n`,
+    );
+  }
+  process.stdout.write('Press Ctrl-C to stop.\n');
   await new Promise<NodeJS.Signals>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { startCloud, type Cloud, type CloudOptions } from './cloud/index.ts';
 import { CnpgController } from './cnpg/controller.ts';
 import type { ForwardTarget } from './cnpg/controller.ts';
 import { Faults } from './faults.ts';
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   failoverDelayMs?: number;
   /** Extra sink for the operator's log lines (the CLI's --verbose). */
   onLog?: (line: string) => void;
+  /** The GitHub OIDC, Entra ID and ARM stand-ins (default: on); false leaves them out. */
+  cloud?: CloudOptions | false;
 }
 
 export interface Sandbox {
@@ -29,6 +32,10 @@ export interface Sandbox {
   url: string;
   token: string;
   caPem: string;
+  /** GitHub OIDC, Entra ID and ARM with the AKS cluster whose API server this is. */
+  cloud?: Cloud;
+  /** DIR/cloud-ca.pem: the CA of the cloud's HTTPS endpoints, for NODE_EXTRA_CA_CERTS. */
+  cloudCaPath?: string;
   store: MemoryStore;
   faults: Faults;
   cnpg: CnpgController;
@@ -78,7 +85,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   cnpg.start();
   const portForward = cnpg.portForward;
-  const server = await startApiServer({ store, faults, crds: loadCrds(), portForward });
+  const cloud = options.cloud === false ? undefined : await startCloud(options.cloud);
+  const server = await startApiServer({
+    store,
+    faults,
+    crds: loadCrds(),
+    portForward,
+    ...(cloud ? { authenticate: cloud.authenticateKube } : {}),
+  });
+  const cloudCaPath = join(dir, 'cloud-ca.pem');
+  if (cloud) {
+    cloud.attachCluster({ url: server.url, caPem: server.caPem, adminToken: server.token });
+    await writeFile(cloudCaPath, cloud.caPem);
+    await writeFile(join(dir, 'cloud.json'), `${JSON.stringify(cloud.settings, null, 2)}\n`, {
+      mode: 0o600,
+    });
+  }
   const kubeconfigPath = join(dir, 'kubeconfig');
   await writeKubeconfig(kubeconfigPath, {
     url: server.url,
@@ -91,6 +113,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stopped ??= (async () => {
       await rm(join(dir, 'ready'), { force: true });
       await server.close();
+      await cloud?.stop();
       await cnpg.stop();
       if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
     })();
@@ -102,6 +125,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url: server.url,
     token: server.token,
     caPem: server.caPem,
+    ...(cloud ? { cloud, cloudCaPath } : {}),
     store,
     faults,
     cnpg,

@@ -1,8 +1,7 @@
 // End to end through the real @actions/core getIDToken and the real @azure/identity: GitHub
 // OIDC token -> Entra ID exchange -> ARM -> AKS credentials, against local cloud stand-ins
-// (test/azure/local-cloud.ts until sandbox/cloud lands). TLS: the stand-in's certificate is
-// added to this worker's default CAs (Node 24 tls.setDefaultCACertificates).
-import { randomUUID } from 'node:crypto';
+// (sandbox/cloud, without the rest of the sandbox). TLS: the cloud's CA is added to this
+// worker's default CAs (Node 24 tls.setDefaultCACertificates).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,28 +13,27 @@ import { AKS_SERVER_APP_ID, aksKubeconfig } from '../../src/azure/aks.ts';
 import { createArmClient, federatedCredentialName } from '../../src/azure/arm.ts';
 import { azureCredential, type AzureLoginOptions } from '../../src/azure/login.ts';
 import { RecordingLogger } from '../helpers/recording-logger.ts';
-import { GITHUB_ISSUER, LocalCloud, loopbackCertificate } from './local-cloud.ts';
+import { DEFAULT_WORKFLOW, GITHUB_ISSUER } from '../../sandbox/cloud/github-oidc.ts';
+import { startCloud, type Cloud } from '../../sandbox/cloud/index.ts';
 
-const certificate = loopbackCertificate();
-const cloud = new LocalCloud();
-const clientId = randomUUID();
+let cloud: Cloud;
+let clientId: string;
+let armEndpoint: string;
 const saved = {
   url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
   token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
 };
 
 beforeAll(async () => {
-  if (!certificate) return;
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), certificate.cert]);
-  await cloud.start(certificate);
-  cloud.clients.add(clientId);
-  cloud.records.push({
-    clientId,
-    issuer: GITHUB_ISSUER,
-    subject: 'repo:octo-org/pg-infra:ref:refs/heads/main',
-  });
-  process.env.ACTIONS_ID_TOKEN_REQUEST_URL = cloud.oidcUrl;
-  process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = cloud.requestToken;
+  cloud = await startCloud();
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), cloud.caPem]);
+  clientId = cloud.settings.clientId;
+  armEndpoint = cloud.settings.armEndpoint;
+  for (const scope of ['a', 'b', 'c']) cloud.entra.resources.add(`${armEndpoint}/${scope}`);
+  // No API server here: the credentials point at an address nothing listens on.
+  cloud.attachCluster({ url: 'https://127.0.0.1:9', caPem: cloud.caPem, adminToken: 'unused' });
+  process.env.ACTIONS_ID_TOKEN_REQUEST_URL = cloud.settings.idTokenRequestUrl;
+  process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = cloud.settings.idTokenRequestToken;
 });
 
 afterAll(async () => {
@@ -49,21 +47,27 @@ function restoreEnv(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
+const issued = () => cloud.github.issued.length;
+const exchanged = () => cloud.entra.exchanges.length;
+const issuerOf = (jwt: string): unknown =>
+  (JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { iss?: unknown })
+    .iss;
+
 /** Everything one login needs, with a recording logger and the list of masked secrets. */
 async function login(extra: Partial<AzureLoginOptions> = {}) {
   const logger = new RecordingLogger();
   const masked: string[] = [];
   const setSecret = (secret: string) => masked.push(secret);
   const credential = await azureCredential({
-    tenantId: cloud.tenantId,
+    tenantId: cloud.settings.tenantId,
     clientId,
-    authorityHost: cloud.baseUrl,
+    authorityHost: cloud.settings.authorityHost,
     getIdToken: (audience) => core.getIDToken(audience),
     logger,
     setSecret,
     ...extra,
   });
-  const arm = createArmClient({ credential, endpoint: cloud.baseUrl, logger, setSecret });
+  const arm = createArmClient({ credential, endpoint: armEndpoint, logger, setSecret });
   const assertNothingLeaked = () => {
     expect(masked.length).toBeGreaterThan(0);
     for (const secret of masked) expect(logger.text()).not.toContain(secret);
@@ -71,9 +75,11 @@ async function login(extra: Partial<AzureLoginOptions> = {}) {
   return { logger, masked, setSecret, credential, arm, assertNothingLeaked };
 }
 
-describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-ins', () => {
+describe('OIDC login, ARM and AKS against the cloud stand-ins', () => {
   const spec = {
-    subscriptionId: randomUUID(),
+    get subscriptionId() {
+      return cloud.settings.subscriptionId;
+    },
     resourceGroup: 'rg-pg',
     identity: 'id-pg-backup',
     name: federatedCredentialName('cnpg-database', 'pg-orders'),
@@ -83,14 +89,14 @@ describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-i
 
   test('logs in with a GitHub token and keeps a federated credential idempotent', async () => {
     const { arm, masked, logger, assertNothingLeaked } = await login();
-    const [issuedBefore, exchangesBefore] = [cloud.githubTokensIssued, cloud.entraExchanges];
+    const [issuedBefore, exchangesBefore] = [issued(), exchanged()];
     expect(await arm.ensureFederatedCredential(spec)).toBe('created');
     expect(await arm.ensureFederatedCredential(spec)).toBe('unchanged');
-    expect(cloud.ficStore.size).toBe(1);
+    expect(cloud.identity.app.federatedCredentials).toHaveLength(1);
     // One exchange for the ARM token (then cached), with one GitHub token fetched for it.
-    expect(cloud.entraExchanges - exchangesBefore).toBe(1);
-    expect(cloud.githubTokensIssued - issuedBefore).toBe(1);
-    const armToken = masked.find((s) => cloud.accessTokenClaims(s)?.aud === cloud.baseUrl);
+    expect(exchanged() - exchangesBefore).toBe(1);
+    expect(issued() - issuedBefore).toBe(1);
+    const armToken = masked.find((s) => cloud.entra.verifyAccessToken(s, armEndpoint).ok);
     expect(armToken).toBeDefined();
     expect(logger.messages('info')[0]).toContain(`sub=repo:octo-org/pg-infra:ref:refs/heads/main`);
     expect(await arm.deleteFederatedCredential(spec)).toBe('deleted');
@@ -103,18 +109,18 @@ describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-i
     const { credential, logger, masked, assertNothingLeaked } = await login({
       now: () => clock.now,
     });
-    const [issued, exchanges] = [cloud.githubTokensIssued, cloud.entraExchanges];
+    const [issuedBefore, exchangesBefore] = [issued(), exchanged()];
     for (const [step, scope] of [
       [0, 'a'],
       [5_000, 'b'],
       [11_000, 'c'],
     ] as const) {
       clock.now += step;
-      await credential.getToken(`${cloud.baseUrl}/${scope}/.default`);
+      await credential.getToken(`${armEndpoint}/${scope}/.default`);
     }
-    expect(cloud.entraExchanges - exchanges).toBe(3);
-    expect(cloud.githubTokensIssued - issued).toBe(2);
-    const githubTokens = masked.filter((s) => cloud.accessTokenClaims(s) === undefined);
+    expect(exchanged() - exchangesBefore).toBe(3);
+    expect(issued() - issuedBefore).toBe(2);
+    const githubTokens = masked.filter((s) => issuerOf(s) === GITHUB_ISSUER);
     expect(new Set(githubTokens).size).toBe(2);
     expect(logger.messages('info').filter((m) => m.startsWith('Presenting'))).toEqual([
       `Presenting the GitHub OIDC token to Entra ID: iss=${GITHUB_ISSUER} ` +
@@ -127,7 +133,7 @@ describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-i
 
   test('AZURE_FEDERATED_TOKEN_FILE is read for each exchange instead of asking GitHub', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'pgha-token-')), 'token');
-    const first = cloud.mintFederatedToken('repo:octo-org/pg-infra:ref:refs/heads/main');
+    const first = cloud.github.mint('api://AzureADTokenExchange');
     writeFileSync(file, `${first}\n`);
     const clock = { now: 1_000_000 };
     const { credential, logger, masked, assertNothingLeaked } = await login({
@@ -135,11 +141,11 @@ describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-i
       getIdToken: () => Promise.reject(new Error('GitHub must not be asked')),
       now: () => clock.now,
     });
-    await credential.getToken(`${cloud.baseUrl}/a/.default`);
-    const rotated = cloud.mintFederatedToken('repo:octo-org/pg-infra:ref:refs/heads/main');
+    await credential.getToken(`${armEndpoint}/a/.default`);
+    const rotated = cloud.github.mint('api://AzureADTokenExchange');
     writeFileSync(file, rotated);
     clock.now += 11_000;
-    await credential.getToken(`${cloud.baseUrl}/b/.default`);
+    await credential.getToken(`${armEndpoint}/b/.default`);
     expect(rotated).not.toBe(first);
     expect(masked).toEqual(expect.arrayContaining([first, rotated]));
     expect(logger.messages('info')[0]).toMatch(
@@ -165,16 +171,17 @@ describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-i
     expect(result.user).toBe('token-provider');
     expect(result.kubeconfig).not.toMatch(/exec|kubelogin/);
     const token = (await result.tokenProvider?.()) ?? '';
-    expect(cloud.accessTokenClaims(token)?.aud).toBe(AKS_SERVER_APP_ID);
+    expect(cloud.entra.verifyAccessToken(token, AKS_SERVER_APP_ID).ok).toBe(true);
+    expect(cloud.authenticateKube(token)).toBe(true);
     expect(await result.tokenProvider?.()).toBe(token);
     assertNothingLeaked();
   });
 
   test('a subject without federated credential: ConfigurationError that shows the subject', async () => {
-    cloud.subject = 'repo:octo-org/pg-infra:pull_request';
+    cloud.github.workflow = { ...DEFAULT_WORKFLOW, eventName: 'pull_request' };
     try {
       const { credential, logger } = await login();
-      const error = await credential.getToken(`${cloud.baseUrl}/.default`).catch((e: unknown) => e);
+      const error = await credential.getToken(`${armEndpoint}/.default`).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConfigurationError);
       const message = (error as Error).message;
       expect(message).toContain('subject:  repo:octo-org/pg-infra:pull_request');
@@ -182,19 +189,20 @@ describe.skipIf(!certificate)('OIDC login, ARM and AKS against the cloud stand-i
       expect(message).toContain('AADSTS70021');
       expect(logger.messages('info')[0]).toContain('sub=repo:octo-org/pg-infra:pull_request');
     } finally {
-      cloud.subject = 'repo:octo-org/pg-infra:ref:refs/heads/main';
+      cloud.github.workflow = { ...DEFAULT_WORKFLOW };
     }
   });
 
   test('an unknown client ID: ConfigurationError naming azure-client-id', async () => {
     const { credential } = await login();
-    cloud.clients.delete(clientId);
+    const app = cloud.deployer;
+    cloud.entra.applications.delete(clientId);
     try {
-      await expect(credential.getToken(`${cloud.baseUrl}/.default`)).rejects.toThrow(
+      await expect(credential.getToken(`${armEndpoint}/.default`)).rejects.toThrow(
         /no application with client ID .* azure-client-id/,
       );
     } finally {
-      cloud.clients.add(clientId);
+      cloud.entra.applications.set(clientId, app);
     }
   });
 });

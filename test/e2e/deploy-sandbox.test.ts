@@ -4,6 +4,10 @@
 // injected API faults are survived or end in diagnostics within the timeout.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  sandboxRequest as sandboxRequestTo,
+  writesDuring as writesDuringOn,
+} from '../../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { runStep, type StepResult } from '../helpers/action-runner.ts';
 
@@ -46,16 +50,9 @@ function everythingPrinted(step: StepResult): string {
   return [step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs)].join('\n');
 }
 
-/** The API writes the sandbox recorded while fn ran (its /sandbox/writes log). */
-async function writesDuring(fn: () => Promise<unknown>): Promise<string[]> {
-  await sandboxRequest('DELETE', '/sandbox/writes');
-  await fn();
-  const log = JSON.parse((await sandboxRequest('GET', '/sandbox/writes')).body) as {
-    method: string;
-    path: string;
-  }[];
-  return log.map((w) => `${w.method} ${w.path}`);
-}
+const sandboxRequest = (method: string, path: string, body?: unknown) =>
+  sandboxRequestTo(sandbox, method, path, body);
+const writesDuring = (fn: () => Promise<unknown>) => writesDuringOn(sandbox, fn);
 
 beforeAll(async () => {
   dir = await mkdtemp('/tmp/pgha-e2e-');
@@ -195,33 +192,3 @@ describe('faults', () => {
     }
   });
 });
-
-async function sandboxRequest(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: string }> {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, sandbox.url),
-      {
-        method,
-        ca: sandbox.caPem,
-        headers: {
-          authorization: `Bearer ${sandbox.token}`,
-          'content-type': 'application/apply-patch+yaml',
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body: text });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
