@@ -725,16 +725,17 @@ function appliedSummary(r) {
 }
 function headline(r) {
     const counts = new Map();
-    for (const x of r.results)
-        counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
+    for (const [, , action = ''] of objectRows(r))
+        counts.set(action, (counts.get(action) ?? 0) + 1);
     const list = [...counts].map(([a, n]) => `${n} ${a}`).join(', ');
     const ready = r.readySeconds === undefined
         ? ''
         : ` Healthy ${r.readySeconds.toFixed(1)} s after the first request, primary ${(0,markdown/* code */.aY)(r.primary ?? '')}.`;
     return `API server ${(0,markdown/* code */.aY)(r.server)}, namespace ${(0,markdown/* code */.aY)(r.inputs.namespace)}: ${(0,markdown/* escapeHtml */.ZD)(list || 'no objects')}.${ready} ${r.requests} API requests. Backups: ${(0,markdown/* code */.aY)(r.inputs.backup ? r.backup.method : 'none')}${r.inputs.backup ? ` (${(0,markdown/* escapeHtml */.ZD)(r.backup.reason)})` : ''}. Manifests: ${(0,markdown/* code */.aY)(r.file)}.\n`;
 }
-function objectsTable(r) {
-    const rows = [
+/** kind, name, result, changed fields: the namespace and secret first, then the manifests. */
+function objectRows(r) {
+    return [
         ['Namespace', r.inputs.namespace, r.namespace, ''],
         [
             'Secret',
@@ -744,7 +745,9 @@ function objectsTable(r) {
         ],
         ...r.results.map((x) => [x.kind, x.name, x.action, x.changedPaths.join(', ')]),
     ];
-    return (0,markdown/* table */.tp)(['kind', 'name', 'result', 'changed fields'], rows);
+}
+function objectsTable(r) {
+    return (0,markdown/* table */.tp)(['kind', 'name', 'result', 'changed fields'], objectRows(r));
 }
 function instancesTable(r) {
     return (0,markdown/* table */.tp)(['instance', 'role', 'ready', 'node', 'zone'], r.pods.map((p) => [p.name, p.role, p.ready ? 'yes' : 'no', p.node ?? '', p.zone ?? 'unknown']));

@@ -28,11 +28,17 @@ export function readActionYaml(actionDir: string): ActionYaml {
   return load(readFileSync(join(ROOT, actionDir, 'action.yml'), 'utf8')) as ActionYaml;
 }
 
+export interface RunOptions {
+  /** Receives each log line as a runner's log view shows it: masked values as ***. */
+  echo?: (line: string) => void;
+}
+
 /** actionDir: '.' for the umbrella action, 'actions/deploy' for a sub-action. */
 export async function runStep(
   actionDir: string,
   inputs: Record<string, string>,
   extraEnv: Record<string, string> = {},
+  options: RunOptions = {},
 ): Promise<StepResult> {
   const action = readActionYaml(actionDir);
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pgha-step-'));
@@ -51,7 +57,8 @@ export async function runStep(
     ...extraEnv,
   };
   const main = join(ROOT, actionDir, action.runs.main);
-  const { code, stdout, stderr } = await spawnNode(main, env, dirname(main));
+  const echo = options.echo ? runnerLog(options.echo) : undefined;
+  const { code, stdout, stderr } = await spawnNode(main, env, dirname(main), echo);
   return {
     code,
     stdout,
@@ -75,18 +82,62 @@ function spawnNode(
   main: string,
   env: Record<string, string>,
   cwd: string,
+  echo?: (chunk: string | null) => void,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(NODE24, [main], { env, cwd });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      echo?.(d.toString());
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      echo?.(d.toString());
+    });
     child.on('error', reject);
     child.on('close', (code) => {
+      echo?.(null);
       resolvePromise({ code: code ?? -1, stdout, stderr });
     });
   });
+}
+
+/**
+ * What a runner's log view shows of workflow commands: add-mask values become ***, groups
+ * become headings, annotations a prefixed message. Takes output chunks (null at the end), emits whole lines.
+ */
+function runnerLog(emit: (line: string) => void): (chunk: string | null) => void {
+  const masks: string[] = [];
+  let pending = '';
+  const show = (raw: string) => {
+    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw);
+    if (command?.[1] === 'add-mask') {
+      if (command[2]) masks.push(command[2]);
+      return;
+    }
+    if (command?.[1] === 'endgroup' || command?.[1] === 'debug') return;
+    let line = raw;
+    if (command?.[1] === 'group') line = `▸ ${command[2] ?? ''}`;
+    else if (command && ['error', 'warning', 'notice'].includes(command[1] ?? ''))
+      line = `${command[1] === 'error' ? 'Error' : command[1] === 'warning' ? 'Warning' : 'Notice'}: ${(command[2] ?? '').replaceAll('%0A', '\n').replaceAll('%0D', '').replaceAll('%25', '%')}`;
+    for (const mask of masks) line = line.replaceAll(mask, '***');
+    emit(line);
+  };
+  return (chunk) => {
+    if (chunk === null) {
+      if (pending) show(pending);
+      pending = '';
+      return;
+    }
+    pending += chunk;
+    let newline: number;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      show(pending.slice(0, newline));
+      pending = pending.slice(newline + 1);
+    }
+  };
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks (and `name=value` lines). */

@@ -47,7 +47,7 @@ export function appliedSummary(r: AppliedReport): string {
 
 function headline(r: AppliedReport): string {
   const counts = new Map<string, number>();
-  for (const x of r.results) counts.set(x.action, (counts.get(x.action) ?? 0) + 1);
+  for (const [, , action = ''] of objectRows(r)) counts.set(action, (counts.get(action) ?? 0) + 1);
   const list = [...counts].map(([a, n]) => `${n} ${a}`).join(', ');
   const ready =
     r.readySeconds === undefined
@@ -56,8 +56,9 @@ function headline(r: AppliedReport): string {
   return `API server ${code(r.server)}, namespace ${code(r.inputs.namespace)}: ${escapeHtml(list || 'no objects')}.${ready} ${r.requests} API requests. Backups: ${code(r.inputs.backup ? r.backup.method : 'none')}${r.inputs.backup ? ` (${escapeHtml(r.backup.reason)})` : ''}. Manifests: ${code(r.file)}.\n`;
 }
 
-function objectsTable(r: AppliedReport): string {
-  const rows: (readonly string[])[] = [
+/** kind, name, result, changed fields: the namespace and secret first, then the manifests. */
+function objectRows(r: AppliedReport): (readonly string[])[] {
+  return [
     ['Namespace', r.inputs.namespace, r.namespace, ''],
     [
       'Secret',
@@ -67,7 +68,10 @@ function objectsTable(r: AppliedReport): string {
     ],
     ...r.results.map((x) => [x.kind, x.name, x.action, x.changedPaths.join(', ')]),
   ];
-  return table(['kind', 'name', 'result', 'changed fields'], rows);
+}
+
+function objectsTable(r: AppliedReport): string {
+  return table(['kind', 'name', 'result', 'changed fields'], objectRows(r));
 }
 
 function instancesTable(r: AppliedReport): string {
