@@ -1039,6 +1039,9 @@ async function applyDeploy(inputs, ctx) {
     };
     let t = ctx.now();
     const conn = await ctx.logger.group('Connect', () => connect(inputs, ctx));
+    // Before anything can fail, so that a later `if: failure()` kubectl step can look around.
+    if (inputs.writeKubeconfig)
+        ctx.setOutput('kubeconfig-path', await writeKubeconfigFile(conn.config, ctx.env.RUNNER_TEMP ?? '/tmp'));
     const served = await servedGroupVersions(conn.http);
     lap('connect', t);
     requireCnpg(served, conn);
@@ -1085,8 +1088,6 @@ async function applyDeploy(inputs, ctx) {
     const primary = cluster.status?.currentPrimary ?? '';
     ctx.setOutput('primary', primary);
     ctx.setOutput('ready-seconds', readySeconds.toFixed(1));
-    if (inputs.writeKubeconfig)
-        ctx.setOutput('kubeconfig-path', await writeKubeconfigFile(conn.config, ctx.env.RUNNER_TEMP ?? '/tmp'));
     ctx.logger.info(`Cluster ${inputs.clusterName} is healthy: primary ${primary}, ${pods.length} instances, ${readySeconds.toFixed(1)} s after the first request (${conn.http.requests} API requests)`);
     await ctx.writeSummary(appliedSummary({ ...base, pods, primary, readySeconds, requests: conn.http.requests }));
 }

@@ -2,8 +2,10 @@
 // `permissions: id-token: write` runs it: the GitHub OIDC token is exchanged at Entra ID,
 // ARM gives the AKS cluster's credentials, the API server accepts only Entra ID tokens for
 // the AKS server application, and the backup identity gets its federated credential.
+import { readFileSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writesDuring } from '../../sandbox/admin.ts';
 import { DEFAULT_WORKFLOW } from '../../sandbox/cloud/github-oidc.ts';
@@ -152,6 +154,42 @@ describe('deploy with an OIDC login to AKS', () => {
     expect(again?.stdout).toMatch(/for system:serviceaccount:oidc:pg-oidc: unchanged/);
     expect(cloud.identity.app.federatedCredentials).toHaveLength(1);
     expect(passwordOf('oidc')).toBe(password);
+  });
+});
+
+describe('credentials for later steps', () => {
+  test('write-kubeconfig leaves a mode-600 kubeconfig with a masked AKS token that works', async () => {
+    const step = await deploy(
+      inputs('pg-kc', 'kc-ns', { 'write-kubeconfig': 'true', 'dry-run': 'true' }),
+    );
+    expect(step.code, step.stdout).toBe(0);
+    const path = step.outputs['kubeconfig-path'] ?? '';
+    expect(path.startsWith(step.runnerTemp)).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).not.toMatch(/exec|kubelogin/);
+    const kc = new KubeConfig();
+    kc.loadFromFile(path);
+    const token = kc.getCurrentUser()?.token ?? '';
+    expect(cloud.authenticateKube(token)).toBe(true);
+    expect(step.stdout).toContain(`::add-mask::${token}`);
+    const namespaces = await kc.makeApiClient(CoreV1Api).listNamespace();
+    expect(namespaces.items.map((n) => n.metadata?.name)).toContain('oidc');
+  });
+
+  test('aks-admin fetches the static admin credentials and masks them', async () => {
+    const step = await deploy(inputs('pg-adm', 'adm', { 'aks-admin': 'true', 'dry-run': 'true' }));
+    expect(step.code, step.stdout).toBe(0);
+    expect(step.stdout).toContain('Using admin credentials of AKS cluster aks-pg');
+    expect(cloud.arm.requests.at(-1)).toMatch(
+      /\/managedClusters\/aks-pg\/listClusterAdminCredential$/,
+    );
+    expect(step.stdout).toContain(`::add-mask::${sandbox.token}`);
+    expect(
+      everythingPrinted(step)
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(sandbox.token);
   });
 });
 
