@@ -9,6 +9,7 @@ Runs a local Kubernetes API server with a CloudNativePG emulation whose instance
 PostgreSQL 18 servers, until SIGINT or SIGTERM. Writes DIR/kubeconfig, then DIR/ready.
 Around it, stand-ins for GitHub's OIDC token service, Entra ID and Azure Resource Manager
 with an AKS cluster: DIR/cloud.json lists the inputs and environment for an OIDC login.
+Azurite serves https://sandbox.blob.core.windows.net/backups for backups.
 
 Options:
   --dir DIR               sandbox directory (created if missing)
@@ -50,6 +51,12 @@ async function up(dir: string, failoverDelay: string | undefined, verbose: boole
         `AKS cluster ${s.aksCluster} in ${s.resourceGroup}\n` +
         `  settings and OIDC environment: ${resolve(dir, 'cloud.json')}\n` +
         `  export NODE_EXTRA_CA_CERTS=${sandbox.cloudCaPath}\n`,
+    );
+  }
+  if (sandbox.objectStore) {
+    const names = [...sandbox.objectStore.accounts.keys()];
+    process.stdout.write(
+      `object store: Azurite ${sandbox.objectStore.url} for https://{${names.join(',')}}.blob.core.windows.net/<container>\n`,
     );
   }
   process.stdout.write('Press Ctrl-C to stop.\n');

@@ -8,6 +8,11 @@ import { startCloud, type Cloud, type CloudOptions } from './cloud/index.ts';
 import { CnpgController } from './cnpg/controller.ts';
 import type { ForwardTarget } from './cnpg/controller.ts';
 import { Faults } from './faults.ts';
+import {
+  startObjectStore,
+  type ObjectStore,
+  type StorageAccountConfig,
+} from './objectstore/azurite.ts';
 import type { FaultConfig } from './faults.ts';
 import { loadCrds } from './kube/crd-schema.ts';
 import { startApiServer, writeKubeconfig } from './kube/server.ts';
@@ -24,6 +29,8 @@ export interface SandboxOptions {
   onLog?: (line: string) => void;
   /** The GitHub OIDC, Entra ID and ARM stand-ins (default: on); false leaves them out. */
   cloud?: CloudOptions | false;
+  /** Storage accounts and containers in Azurite (default: account sandbox, container backups); false: no object store. */
+  objectStore?: readonly StorageAccountConfig[] | false;
 }
 
 export interface Sandbox {
@@ -36,6 +43,8 @@ export interface Sandbox {
   cloud?: Cloud;
   /** DIR/cloud-ca.pem: the CA of the cloud's HTTPS endpoints, for NODE_EXTRA_CA_CERTS. */
   cloudCaPath?: string;
+  /** Azurite's Blob service behind https://<account>.blob.core.windows.net URLs. */
+  objectStore?: ObjectStore;
   store: MemoryStore;
   faults: Faults;
   cnpg: CnpgController;
@@ -85,7 +94,23 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   cnpg.start();
   const portForward = cnpg.portForward;
-  const cloud = options.cloud === false ? undefined : await startCloud(options.cloud);
+  const started = await Promise.allSettled([
+    options.cloud === false ? Promise.resolve(undefined) : startCloud(options.cloud),
+    options.objectStore === false
+      ? Promise.resolve(undefined)
+      : startObjectStore({
+          dir,
+          ...(options.objectStore ? { accounts: options.objectStore } : {}),
+        }),
+  ] as const);
+  const [cloudStart, objectStoreStart] = started;
+  const cloud = cloudStart.status === 'fulfilled' ? cloudStart.value : undefined;
+  const objectStore = objectStoreStart.status === 'fulfilled' ? objectStoreStart.value : undefined;
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all([cloud?.stop(), objectStore?.stop(), cnpg.stop()]);
+    throw failed.reason;
+  }
   const server = await startApiServer({
     store,
     faults,
@@ -114,6 +139,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       await rm(join(dir, 'ready'), { force: true });
       await server.close();
       await cloud?.stop();
+      await objectStore?.stop();
       await cnpg.stop();
       if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
     })();
@@ -126,6 +152,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     token: server.token,
     caPem: server.caPem,
     ...(cloud ? { cloud, cloudCaPath } : {}),
+    ...(objectStore ? { objectStore } : {}),
     store,
     faults,
     cnpg,
