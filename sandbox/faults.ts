@@ -5,9 +5,13 @@
 export interface FaultConfig {
   /** Added to every API request before it is answered. */
   apiLatencyMs: number;
-  /** Share (0..1) of API requests answered with an error instead of being served. */
+  /**
+   * Share (0..1) of API requests answered with an error instead of being served. Spread
+   * evenly, not drawn at random: with 0.3 every third or fourth request fails, so a test that
+   * makes a handful of requests always meets the fault.
+   */
   apiErrorRate: number;
-  /** Status of injected errors: 429 (with Retry-After: 1), 500, or a mix of both. */
+  /** Status of injected errors: 429 (with Retry-After: 1), 500, or both in turn. */
   apiErrorStatus: 429 | 500 | 'mixed';
   /** Close every watch connection this long after it opened (0 = never). */
   dropWatchAfterMs: number;
@@ -31,6 +35,9 @@ export const DEFAULT_FAULTS: FaultConfig = {
 
 export class Faults {
   #config: FaultConfig;
+  /** Error credit of apiErrorRate: grows by the rate per request, an error spends 1. */
+  #credit = 0;
+  #injected = 0;
   constructor(initial: Partial<FaultConfig> = {}) {
     this.#config = { ...DEFAULT_FAULTS, ...initial };
   }
@@ -39,5 +46,17 @@ export class Faults {
   }
   set(change: Partial<FaultConfig>): void {
     this.#config = { ...this.#config, ...change };
+    this.#credit = 0;
+  }
+  /** For one API request: the status to fail it with, or undefined to serve it. */
+  nextApiError(): 429 | 500 | undefined {
+    const { apiErrorRate: rate, apiErrorStatus: status } = this.#config;
+    if (rate <= 0) return undefined;
+    this.#credit += Math.min(rate, 1);
+    if (this.#credit < 1 - 1e-9) return undefined;
+    this.#credit -= 1;
+    this.#injected++;
+    if (status !== 'mixed') return status;
+    return this.#injected % 2 === 1 ? 429 : 500;
   }
 }

@@ -125,8 +125,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 async function injectFaults(ctx: Ctx, res: ServerResponse): Promise<void> {
   const f = ctx.faults.get();
   if (f.apiLatencyMs > 0) await new Promise((r) => setTimeout(r, f.apiLatencyMs));
-  if (f.apiErrorRate <= 0 || Math.random() >= f.apiErrorRate) return;
-  const code = f.apiErrorStatus === 'mixed' ? (Math.random() < 0.5 ? 429 : 500) : f.apiErrorStatus;
+  const code = ctx.faults.nextApiError();
+  if (code === undefined) return;
   if (code === 429) res.setHeader('Retry-After', '1');
   sendError(
     res,
