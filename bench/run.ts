@@ -3,6 +3,7 @@
 //     deploy action and for a bundle that only imports client-node and sends one request.
 //  2. Readiness detection lag: the sandbox marking the Cluster healthy -> deploy exiting.
 //  3. API requests per deploy of a 3-instance cluster (first run and an unchanged re-run).
+//  4. Backups (bench/backup.ts): WAL segment -> blob latency, backup and restore of ~100 MB.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
+import { backupBench } from './backup.ts';
 import { isHealthy } from '../src/cnpg/health.ts';
 import { sandboxRequest } from '../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -228,5 +230,9 @@ async function deployOnSandbox(): Promise<void> {
   for (const [r, n] of counts) console.log(`    ${n} x ${r}`);
 }
 
-await coldStart();
-await deployOnSandbox();
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'deploy') {
+  await coldStart();
+  await deployOnSandbox();
+}
+if (!only || only === 'backup') await backupBench();

@@ -21,6 +21,12 @@ export interface FaultConfig {
   failingInstances: string[];
   /** Time between losing the primary and promoting a replica (detection + lease). */
   failoverDelayMs: number;
+  /** Every archive_command attempt fails while true (WAL piles up in pg_wal, as in CNPG). */
+  walArchiveFailing: boolean;
+  /** Backups (by Backup name, or '*' for all) whose base backup upload fails. */
+  failingBackups: string[];
+  /** Every object store request fails as if the storage account could not be reached. */
+  objectStoreUnreachable: boolean;
 }
 
 export const DEFAULT_FAULTS: FaultConfig = {
@@ -31,6 +37,9 @@ export const DEFAULT_FAULTS: FaultConfig = {
   primaryNeverReturns: false,
   failingInstances: [],
   failoverDelayMs: 1000,
+  walArchiveFailing: false,
+  failingBackups: [],
+  objectStoreUnreachable: false,
 };
 
 export class Faults {

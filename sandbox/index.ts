@@ -1,9 +1,10 @@
 // The sandbox: an in-memory Kubernetes API (store + HTTPS server serving the CNPG CRDs) and
 // the CNPG operator emulation whose instances are real PostgreSQL 18 servers. startSandbox
 // writes DIR/kubeconfig, then DIR/ready; stop() leaves no process behind.
-import { existsSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { startBackupSystem } from './backup/index.ts';
 import { startCloud, type Cloud, type CloudOptions } from './cloud/index.ts';
 import { CnpgController } from './cnpg/controller.ts';
 import type { ForwardTarget } from './cnpg/controller.ts';
@@ -85,15 +86,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   const store = new MemoryStore();
   const socket = await socketDirFor(dir);
-  const cnpg = new CnpgController({
-    store,
-    faults,
-    dir,
-    socketDir: socket.path,
-    ...(options.onLog ? { onLog: options.onLog } : {}),
-  });
-  cnpg.start();
-  const portForward = cnpg.portForward;
   const started = await Promise.allSettled([
     options.cloud === false ? Promise.resolve(undefined) : startCloud(options.cloud),
     options.objectStore === false
@@ -108,9 +100,36 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const objectStore = objectStoreStart.status === 'fulfilled' ? objectStoreStart.value : undefined;
   const failed = started.find((r) => r.status === 'rejected');
   if (failed) {
-    await Promise.all([cloud?.stop(), objectStore?.stop(), cnpg.stop()]);
+    await Promise.all([cloud?.stop(), objectStore?.stop()]);
     throw failed.reason;
   }
+  const log = (line: string) => {
+    appendFileSync(join(dir, 'cnpg.log'), `${new Date().toISOString()} ${line}\n`);
+    options.onLog?.(line);
+  };
+  // The backup system and the operator know each other: instances archive through the one,
+  // backups run on the servers of the other.
+  const operator: { cnpg?: CnpgController } = {};
+  const backup = await startBackupSystem({
+    store,
+    objectStore,
+    faults,
+    user: serverUser(),
+    log,
+    lookup: (ns, pod) => operator.cnpg?.owner(ns, pod),
+  });
+  const cnpg = new CnpgController({
+    store,
+    faults,
+    dir,
+    socketDir: socket.path,
+    backup,
+    ...(options.onLog ? { onLog: options.onLog } : {}),
+  });
+  operator.cnpg = cnpg;
+  cnpg.start();
+  backup.start();
+  const portForward = cnpg.portForward;
   const server = await startApiServer({
     store,
     faults,
@@ -138,9 +157,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stopped ??= (async () => {
       await rm(join(dir, 'ready'), { force: true });
       await server.close();
+      await backup.stop();
+      await cnpg.stop();
       await cloud?.stop();
       await objectStore?.stop();
-      await cnpg.stop();
       if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
     })();
     return stopped;

@@ -137,7 +137,7 @@ async function bootstrapIfNeeded(
     return false;
   }
   await bootstrapPrimary(ctx, rt, cluster, cl, app);
-  return true;
+  return rt.primary !== undefined;
 }
 
 export async function reconcileCluster(

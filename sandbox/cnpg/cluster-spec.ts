@@ -23,6 +23,13 @@ export interface InitdbSpec {
   postInitTemplateSQL: string[];
 }
 
+/** bootstrap.recovery (facts §5): where from, and how far. */
+export interface RecoverySpec {
+  source: string | undefined;
+  backupName: string | undefined;
+  target: Record<string, unknown>;
+}
+
 export interface ClusterView {
   namespace: string;
   name: string;
@@ -34,6 +41,9 @@ export interface ClusterView {
   minSyncReplicas: number;
   maxSyncReplicas: number;
   initdb: InitdbSpec;
+  recovery: RecoverySpec | undefined;
+  /** metadata.annotations['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled'. */
+  skipEmptyWalArchiveCheck: boolean;
   storageSize: string;
   storageClass: string | undefined;
   walStorage: { size: string; storageClass: string | undefined } | undefined;
@@ -82,8 +92,10 @@ function readSynchronous(v: unknown): SynchronousSpec | undefined {
   };
 }
 
+/** bootstrap.initdb, or for a recovery its database, owner and secret (same field names). */
 function readInitdb(v: unknown): InitdbSpec {
-  const i = obj(obj(v).initdb);
+  const b = obj(v);
+  const i = Object.keys(obj(b.initdb)).length > 0 ? obj(b.initdb) : obj(b.recovery);
   return {
     database: str(i.database) ?? 'app',
     owner: str(i.owner),
@@ -93,6 +105,16 @@ function readInitdb(v: unknown): InitdbSpec {
     postInitSQL: strings(i.postInitSQL),
     postInitApplicationSQL: strings(i.postInitApplicationSQL),
     postInitTemplateSQL: strings(i.postInitTemplateSQL),
+  };
+}
+
+function readRecovery(v: unknown): RecoverySpec | undefined {
+  const r = obj(obj(v).recovery);
+  if (Object.keys(r).length === 0) return undefined;
+  return {
+    source: str(r.source),
+    backupName: str(obj(r.backup).name),
+    target: obj(r.recoveryTarget),
   };
 }
 
@@ -114,6 +136,9 @@ export function readCluster(cluster: KubeObject): ClusterView {
     minSyncReplicas: num(spec.minSyncReplicas, 0),
     maxSyncReplicas: num(spec.maxSyncReplicas, 0),
     initdb: readInitdb(spec.bootstrap),
+    recovery: readRecovery(spec.bootstrap),
+    skipEmptyWalArchiveCheck:
+      cluster.metadata.annotations?.['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled',
     storageSize: str(storage.size) ?? '1Gi',
     storageClass: str(storage.storageClass),
     walStorage: Object.keys(wal).length

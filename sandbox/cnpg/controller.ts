@@ -3,6 +3,7 @@
 // instance pods, and resolves port-forwards to the instances' real PostgreSQL ports.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackupHooks, InstanceOwner } from '../backup/index.ts';
 import type { Faults } from '../faults.ts';
 import type { KubeObject, Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
@@ -28,6 +29,8 @@ export interface CnpgControllerOptions {
   resyncMs?: number;
   /** Extra log sink (the CLI prints to stderr). */
   onLog?: (line: string) => void;
+  /** Part 2: WAL archiving and recovery on the object store. */
+  backup?: BackupHooks;
 }
 
 export interface ForwardTarget {
@@ -62,6 +65,7 @@ export class CnpgController {
         o.onLog?.(line);
       },
       stopping: () => this.#stopping,
+      backup: o.backup,
       enqueue: (ns, name, delayMs) => {
         this.#queue.add(clusterKey(ns, name), delayMs);
       },
@@ -152,6 +156,12 @@ export class CnpgController {
       if (inst) return { rt, inst };
     }
     return undefined;
+  }
+
+  /** The Cluster and server of an instance pod (for the WAL archiver and backups). */
+  owner(namespace: string, pod: string): InstanceOwner | undefined {
+    const found = this.#lookup(namespace, pod);
+    return found ? { cluster: found.rt.name, instance: found.inst.instance } : undefined;
   }
 
   /** The PostgreSQL server behind an instance pod (in-process access for tests and tools). */

@@ -1,5 +1,5 @@
-// core/v1 Events involving a Cluster, with the reasons and messages CNPG records
-// (internal/controller/replicas.go, cluster_create.go).
+// core/v1 Events involving a Cluster (or a Backup), with the reasons and messages CNPG
+// records (internal/controller/replicas.go, cluster_create.go, backup_controller.go).
 import { randomBytes } from 'node:crypto';
 import type { KubeObject } from '../kube/types.ts';
 import { CNPG_API_VERSION, EVENTS, rfc3339 } from './resources.ts';
@@ -8,7 +8,7 @@ import type { ControllerContext } from './runtime.ts';
 export type EventType = 'Normal' | 'Warning';
 
 export function recordEvent(
-  ctx: ControllerContext,
+  ctx: Pick<ControllerContext, 'store' | 'log'>,
   cluster: KubeObject,
   type: EventType,
   reason: string,
@@ -21,8 +21,8 @@ export function recordEvent(
     kind: 'Event',
     metadata: { name: `${cluster.metadata.name}.${randomBytes(8).toString('hex')}`, namespace },
     involvedObject: {
-      apiVersion: CNPG_API_VERSION,
-      kind: 'Cluster',
+      apiVersion: cluster.apiVersion || CNPG_API_VERSION,
+      kind: cluster.kind || 'Cluster',
       name: cluster.metadata.name,
       namespace,
       uid: cluster.metadata.uid,

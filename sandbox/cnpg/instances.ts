@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../kube/types.ts';
 import { ensureApplicationDatabase, runStatements } from '../postgres/bootstrap.ts';
+import { runRecoveryJob } from './recovery-job.ts';
 import type { ApplicationDatabase } from '../postgres/bootstrap.ts';
 import { Instance } from '../postgres/instance.ts';
 import { freePort } from '../postgres/ports.ts';
@@ -28,6 +29,8 @@ import { rfc3339Micro } from './resources.ts';
 
 /** Minimum time between two start attempts of a failing instance (CrashLoopBackOff). */
 export const RESTART_BACKOFF_MS = 2000;
+/** Time before a failed bootstrap job is tried again (Kubernetes' job backoff, shortened). */
+const JOB_RETRY_MS = 5000;
 
 export async function newInstanceRuntime(
   ctx: ControllerContext,
@@ -43,6 +46,7 @@ export async function newInstanceRuntime(
     socketDir: ctx.socketDir,
     user: ctx.user,
     parameters: cl.parameters,
+    ...(ctx.backup ? { archive: ctx.backup.archiveHook(rt.namespace, name) } : {}),
     onExit: () => {
       ctx.enqueue(rt.namespace, rt.name);
     },
@@ -109,10 +113,12 @@ export async function startInstance(
 async function runInitdbJob(
   ctx: ControllerContext,
   inst: InstanceRuntime,
+  cluster: KubeObject,
   cl: ClusterView,
   app: ApplicationDatabase,
 ): Promise<void> {
   const { instance } = inst;
+  await ctx.backup?.checkEmptyArchive(cluster);
   await instance.removeData();
   await instance.initdb({ encoding: cl.initdb.encoding, locale: cl.initdb.locale });
   checkStopping(ctx);
@@ -130,6 +136,34 @@ async function runInitdbJob(
   checkStopping(ctx);
 }
 
+/** The initdb or full-recovery job; false (phase reason and event say why) when it failed. */
+async function runBootstrapJob(
+  ctx: ControllerContext,
+  rt: ClusterRuntime,
+  inst: InstanceRuntime,
+  cluster: KubeObject,
+  cl: ClusterView,
+  app: ApplicationDatabase,
+): Promise<boolean> {
+  const job = `${inst.name}-${cl.recovery ? 'full-recovery' : 'initdb'}`;
+  inst.lastStartAttempt = Date.now();
+  try {
+    if (cl.recovery) await runRecoveryJob(ctx, inst, cluster, app);
+    else await runInitdbJob(ctx, inst, cluster, cl, app);
+    inst.failure = undefined;
+    return true;
+  } catch (err) {
+    checkStopping(ctx);
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    recordEvent(ctx, cluster, 'Warning', 'JobFailed', `Job ${job} failed: ${message}`);
+    inst.failure = `Job ${job} failed: ${message}`;
+    setPhase(ctx, rt, PHASE.firstPrimary, inst.failure);
+    await inst.instance.stop('immediate');
+    ctx.enqueue(rt.namespace, rt.name, JOB_RETRY_MS);
+    return false;
+  }
+}
+
 /** Bootstrap: PVC, initdb job, primary pod, currentPrimary. */
 export async function bootstrapPrimary(
   ctx: ControllerContext,
@@ -140,14 +174,26 @@ export async function bootstrapPrimary(
 ): Promise<void> {
   const inst =
     rt.instances.get(instanceName(rt.name, 1)) ?? (await newInstanceRuntime(ctx, rt, cl, 1));
+  const waited = Date.now() - inst.lastStartAttempt;
+  if (inst.needsClone && inst.failure !== undefined && waited < JOB_RETRY_MS) {
+    ctx.enqueue(rt.namespace, rt.name, JOB_RETRY_MS - waited);
+    return;
+  }
   ensurePvcs(ctx, cluster, cl, inst);
-  recordEvent(ctx, cluster, 'Normal', 'CreatingInstance', 'Primary instance (initdb)');
-  setPhase(ctx, rt, PHASE.firstPrimary, `Creating primary instance ${inst.name}-initdb`, (s) => {
+  const job = `${inst.name}-${cl.recovery ? 'full-recovery' : 'initdb'}`;
+  recordEvent(
+    ctx,
+    cluster,
+    'Normal',
+    'CreatingInstance',
+    `Primary instance (${job.slice(inst.name.length + 1)})`,
+  );
+  setPhase(ctx, rt, PHASE.firstPrimary, `Creating primary instance ${job}`, (s) => {
     s.targetPrimary = inst.name;
     s.targetPrimaryTimestamp = rfc3339Micro();
     s.conditions = withCondition(s.conditions, initializedCondition(false));
   });
-  if (inst.needsClone) await runInitdbJob(ctx, inst, cl, app);
+  if (inst.needsClone && !(await runBootstrapJob(ctx, rt, inst, cluster, cl, app))) return;
   rt.primary = inst.name;
   ensurePod(ctx, cluster, cl, inst, 'primary');
   if (!(await startInstance(ctx, rt, inst))) return;

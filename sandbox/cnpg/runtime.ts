@@ -1,6 +1,7 @@
 // In-memory state of the emulated operator: what CNPG keeps in PVCs and instance managers.
 // One ClusterRuntime per Cluster (by namespace/name and uid), one InstanceRuntime per
 // instance (its "PVC": data directory, port) that outlives the instance's pod.
+import type { BackupHooks } from '../backup/index.ts';
 import type { Faults } from '../faults.ts';
 import type { Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
@@ -45,6 +46,8 @@ export interface ControllerContext {
   log: (message: string) => void;
   /** True once the controller is stopping: long operations give up. */
   stopping: () => boolean;
+  /** WAL archiving, the empty-archive check and recovery (absent without an object store). */
+  backup?: BackupHooks | undefined;
   /** Asks for another reconcile of a cluster (e.g. after a server exits). */
   enqueue: (namespace: string, name: string, delayMs?: number) => void;
 }

@@ -8,7 +8,7 @@ import type { ServerUser } from '../users.ts';
 import type { Instance } from './instance.ts';
 
 /** Directories copied empty (their content is transient or rebuilt). */
-const EMPTY_DIRS = new Set([
+export const EMPTY_DIRS = new Set([
   'pg_wal',
   'pg_replslot',
   'pg_dynshmem',
@@ -32,12 +32,12 @@ const SKIP_FILES = new Set([
   'postgresql.auto.conf.tmp',
 ]);
 
-function skipped(name: string, top: boolean): boolean {
+export function skipped(name: string, top: boolean): boolean {
   if (name === 'pg_internal.init' || name.startsWith('pgsql_tmp')) return true;
   return top && SKIP_FILES.has(name);
 }
 
-function isMissing(err: unknown): boolean {
+export function isMissing(err: unknown): boolean {
   return (err as NodeJS.ErrnoException).code === 'ENOENT';
 }
 

@@ -14,6 +14,8 @@ export interface ArchiveHook {
   archiveMode?: 'on' | 'always';
   archiveTimeout?: string;
   restoreCommand?: string;
+  /** recovery_target_* and recovery_target_action while recovering from an archive. */
+  recovery?: Record<string, string>;
 }
 
 export interface ServerConfig {
@@ -172,6 +174,7 @@ function archiveSettings(hook: ArchiveHook | undefined): Record<string, string> 
     archive_command: hook.archiveCommand,
     ...(hook.archiveTimeout ? { archive_timeout: hook.archiveTimeout } : {}),
     ...(hook.restoreCommand ? { restore_command: hook.restoreCommand } : {}),
+    ...hook.recovery,
   };
 }
 

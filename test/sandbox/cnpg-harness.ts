@@ -18,7 +18,7 @@ export interface ClusterStatus {
   targetPrimary?: string;
   timelineID?: number;
   instancesStatus?: Record<string, string[]>;
-  conditions?: { type: string; status: string; reason: string }[];
+  conditions?: { type: string; status: string; reason: string; message?: string }[];
 }
 
 export interface Harness {

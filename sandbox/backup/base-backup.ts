@@ -1,0 +1,162 @@
+// barman-cloud-backup and barman-cloud-restore on the sandbox: an online base backup of a
+// running instance (primary or standby) streamed as base/<backupId>/data.tar with
+// backup_label added after pg_backup_stop, then backup.info; and the way back into an empty
+// data directory, extracted by GNU tar as the server user.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { EMPTY_DIRS, isMissing, skipped } from '../postgres/base-backup.ts';
+import type { Instance } from '../postgres/instance.ts';
+import { chownToServer } from '../users.ts';
+import type { ArchiveLocation } from './access.ts';
+import { formatBackupInfo } from './backup-info.ts';
+import type { BackupInfo } from './backup-info.ts';
+import { backupBlobName, segmentOf } from './layout.ts';
+import { TarWriter } from './tar.ts';
+
+async function addTree(tar: TarWriter, dir: string, rel: string): Promise<void> {
+  const entries = await readdir(join(dir, rel), { withFileTypes: true }).catch((e: unknown) => {
+    if (isMissing(e)) return [];
+    throw e;
+  });
+  for (const e of entries) {
+    const name = rel ? `${rel}/${e.name}` : e.name;
+    if (skipped(e.name, rel === '')) continue;
+    if (e.isDirectory()) {
+      await tar.addDirectory(name);
+      if (!(rel === '' && EMPTY_DIRS.has(e.name))) await addTree(tar, dir, name);
+    } else if (e.isFile()) {
+      const data = await readFile(join(dir, name)).catch((err: unknown) => {
+        if (isMissing(err)) return undefined;
+        throw err;
+      });
+      if (data) await tar.addFile(name, data);
+    }
+  }
+}
+
+async function uploadTar(at: ArchiveLocation, blob: string, fill: (t: TarWriter) => Promise<void>) {
+  const tar = new TarWriter();
+  const upload = at.container.getBlockBlobClient(blob).uploadStream(tar.stream, 4 * 1024 * 1024, 4);
+  try {
+    await fill(tar);
+    await tar.end();
+  } catch (error) {
+    tar.stream.destroy(error as Error);
+    await upload.catch(() => undefined);
+    throw error;
+  }
+  await upload;
+  return tar.bytes;
+}
+
+interface StartedBackup {
+  lsn: string;
+  timeline: number;
+  systemId: string;
+  version: number;
+}
+
+async function backupStart(client: pg.Client, label: string): Promise<StartedBackup> {
+  const start = await client.query<{ lsn: string }>('SELECT pg_backup_start($1, true) AS lsn', [
+    label,
+  ]);
+  const info = await client.query<{ timeline: number; system: string; version: string }>(
+    `SELECT (SELECT timeline_id FROM pg_control_checkpoint()) AS timeline,
+            (SELECT system_identifier::text FROM pg_control_system()) AS system,
+            current_setting('server_version_num') AS version`,
+  );
+  const row = info.rows[0];
+  return {
+    lsn: start.rows[0]?.lsn ?? '0/0',
+    timeline: row?.timeline ?? 1,
+    systemId: row?.system ?? '',
+    version: Number(row?.version ?? 0),
+  };
+}
+
+export interface BaseBackupRequest {
+  instance: Instance;
+  at: ArchiveLocation;
+  backupId: string;
+  backupName: string;
+}
+
+/** Takes the backup and uploads data.tar and backup.info; the end WAL may still be archiving. */
+export async function uploadBaseBackup(r: BaseBackupRequest): Promise<BackupInfo> {
+  const client = await r.instance.connect();
+  try {
+    const beginTime = new Date();
+    const started = await backupStart(client, `barman_cloud_backup_${r.backupId}`);
+    let labelFile = '';
+    let endLsn = '';
+    const size = await uploadTar(
+      r.at,
+      backupBlobName(r.at.root, r.backupId, 'data.tar'),
+      async (tar) => {
+        await addTree(tar, r.instance.dataDir, '');
+        const stop = await client.query<{ lsn: string; labelfile: string }>(
+          'SELECT lsn, labelfile FROM pg_backup_stop(false)',
+        );
+        endLsn = stop.rows[0]?.lsn ?? '';
+        labelFile = stop.rows[0]?.labelfile ?? '';
+        await tar.addFile('backup_label', Buffer.from(labelFile));
+      },
+    );
+    const info: BackupInfo = {
+      backupId: r.backupId,
+      backupName: r.backupName,
+      serverName: r.at.config.serverName,
+      status: 'DONE',
+      beginTime,
+      endTime: new Date(),
+      beginWal: segmentOf(started.timeline, started.lsn),
+      endWal: segmentOf(started.timeline, endLsn),
+      beginXlog: started.lsn,
+      endXlog: endLsn,
+      timeline: started.timeline,
+      systemId: started.systemId,
+      version: started.version,
+      size,
+      backupLabel: labelFile,
+      error: '',
+    };
+    const text = formatBackupInfo(info);
+    await r.at.container
+      .getBlockBlobClient(backupBlobName(r.at.root, r.backupId, 'backup.info'))
+      .upload(text, Buffer.byteLength(text));
+    return info;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Extracts base/<backupId>/data.tar into the instance's (empty) data directory. */
+export async function downloadBaseBackup(
+  at: ArchiveLocation,
+  backupId: string,
+  instance: Instance,
+): Promise<void> {
+  await instance.prepareDirs();
+  const download = await at.container
+    .getBlobClient(backupBlobName(at.root, backupId, 'data.tar'))
+    .download();
+  const body = download.readableStreamBody;
+  if (!body) throw new Error(`base/${backupId}/data.tar has no content`);
+  const user = instance.user;
+  const child = spawn('tar', ['-x', '-f', '-', '-C', instance.dataDir, '--no-same-owner'], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  body.pipe(child.stdin);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`extracting data.tar of ${backupId} failed: ${stderr.trim()}`);
+  for (const dir of ['pg_wal/archive_status', 'pg_wal/summaries']) {
+    await mkdir(join(instance.dataDir, dir), { recursive: true, mode: 0o700 });
+    await chownToServer(join(instance.dataDir, dir), user);
+  }
+  await stat(join(instance.dataDir, 'backup_label'));
+}

@@ -1,0 +1,201 @@
+// Where a Cluster archives WAL and keeps backups, and where a recovery reads them, resolved
+// from the objects as CNPG 1.30 and the Barman Cloud plugin read them (facts §5, §9): the
+// in-core spec.backup.barmanObjectStore (serverName defaults to the cluster name), or the
+// WAL-archiver plugin with an ObjectStore (parameters barmanObjectName, serverName); for
+// recovery an externalClusters entry (in-core: serverName defaults to the entry's name;
+// plugin: to the *new* cluster's name).
+import type { KubeObject, Store } from '../kube/types.ts';
+import type { ResourceRef } from '../kube/types.ts';
+
+export const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
+export const OBJECT_STORES: ResourceRef = {
+  group: 'barmancloud.cnpg.io',
+  version: 'v1',
+  plural: 'objectstores',
+};
+export const BACKUPS: ResourceRef = {
+  group: 'postgresql.cnpg.io',
+  version: 'v1',
+  plural: 'backups',
+};
+export const SCHEDULED_BACKUPS: ResourceRef = {
+  group: 'postgresql.cnpg.io',
+  version: 'v1',
+  plural: 'scheduledbackups',
+};
+
+type Obj = Record<string, unknown>;
+
+export function obj(v: unknown): Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** BarmanObjectStoreConfiguration (in-core, ObjectStore spec.configuration, externalClusters). */
+export interface BarmanConfiguration {
+  destinationPath: string;
+  endpointURL: string | undefined;
+  azureCredentials: Obj | undefined;
+  s3Credentials: Obj | undefined;
+  walMaxParallel: number;
+  walCompression: string | undefined;
+  dataCompression: string | undefined;
+}
+
+export interface ArchiveConfig {
+  method: 'barmanObjectStore' | 'plugin';
+  serverName: string;
+  configuration: BarmanConfiguration;
+  /** Namespace of the secrets the credentials name. */
+  namespace: string;
+  /** The ObjectStore of the plugin path. */
+  objectStoreName: string | undefined;
+  /** spec.backup.retentionPolicy or the ObjectStore's spec.retentionPolicy. */
+  retentionPolicy: string | undefined;
+}
+
+/** A configuration that cannot work, with the message CNPG or barman would give. */
+export class ArchiveConfigError extends Error {
+  override name = 'ArchiveConfigError';
+}
+
+export function readConfiguration(v: unknown): BarmanConfiguration {
+  const c = obj(v);
+  const wal = obj(c.wal);
+  const data = obj(c.data);
+  const azure = obj(c.azureCredentials);
+  const s3 = obj(c.s3Credentials);
+  return {
+    destinationPath: str(c.destinationPath) ?? '',
+    endpointURL: str(c.endpointURL),
+    azureCredentials: Object.keys(azure).length ? azure : undefined,
+    s3Credentials: Object.keys(s3).length ? s3 : undefined,
+    walMaxParallel: typeof wal.maxParallel === 'number' ? wal.maxParallel : 1,
+    walCompression: str(wal.compression),
+    dataCompression: str(data.compression),
+  };
+}
+
+function walArchiverPlugin(cluster: KubeObject): Obj | undefined {
+  const plugins = Array.isArray(cluster.spec?.plugins) ? (cluster.spec.plugins as unknown[]) : [];
+  return plugins
+    .map(obj)
+    .find((p) => p.name === PLUGIN_NAME && p.enabled !== false && p.isWALArchiver === true);
+}
+
+function objectStore(store: Store, namespace: string, name: string): KubeObject {
+  const found = store.get(OBJECT_STORES, namespace, name);
+  if (!found)
+    throw new ArchiveConfigError(`ObjectStore ${namespace}/${name} not found (barmanObjectName)`);
+  return found;
+}
+
+function pluginConfig(
+  store: Store,
+  namespace: string,
+  parameters: Obj,
+  defaultServerName: string,
+): ArchiveConfig {
+  const name = str(parameters.barmanObjectName);
+  if (!name) throw new ArchiveConfigError('plugin parameter barmanObjectName is missing');
+  const os = objectStore(store, namespace, name);
+  return {
+    method: 'plugin',
+    serverName: str(parameters.serverName) ?? defaultServerName,
+    configuration: readConfiguration(os.spec?.configuration),
+    namespace,
+    objectStoreName: name,
+    retentionPolicy: str(os.spec?.retentionPolicy),
+  };
+}
+
+/**
+ * Where the Cluster archives WAL and writes backups; undefined when it archives nowhere
+ * (CNPG's archive wrapper then reports success without archiving, facts §1.2).
+ */
+export function clusterArchive(store: Store, cluster: KubeObject): ArchiveConfig | undefined {
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const plugin = walArchiverPlugin(cluster);
+  if (plugin) return pluginConfig(store, namespace, obj(plugin.parameters), cluster.metadata.name);
+  const backup = obj(cluster.spec?.backup);
+  const bos = obj(backup.barmanObjectStore);
+  if (Object.keys(bos).length === 0) return undefined;
+  return {
+    method: 'barmanObjectStore',
+    serverName: str(bos.serverName) ?? cluster.metadata.name,
+    configuration: readConfiguration(bos),
+    namespace,
+    objectStoreName: undefined,
+    retentionPolicy: str(backup.retentionPolicy),
+  };
+}
+
+/** The externalClusters entry named `source`, as a place to read backups and WAL from. */
+export function externalClusterArchive(
+  store: Store,
+  cluster: KubeObject,
+  source: string,
+): ArchiveConfig {
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const list = Array.isArray(cluster.spec?.externalClusters)
+    ? (cluster.spec.externalClusters as unknown[]).map(obj)
+    : [];
+  const entry = list.find((e) => e.name === source);
+  if (!entry) throw new ArchiveConfigError(`externalCluster ${source} not found`);
+  const plugin = obj(entry.plugin);
+  if (plugin.name === PLUGIN_NAME)
+    return pluginConfig(store, namespace, obj(plugin.parameters), cluster.metadata.name);
+  const bos = obj(entry.barmanObjectStore);
+  if (Object.keys(bos).length === 0)
+    throw new ArchiveConfigError(
+      `externalCluster ${source} has neither barmanObjectStore nor the ${PLUGIN_NAME} plugin`,
+    );
+  return {
+    method: 'barmanObjectStore',
+    serverName: str(bos.serverName) ?? source,
+    configuration: readConfiguration(bos),
+    namespace,
+    objectStoreName: undefined,
+    retentionPolicy: undefined,
+  };
+}
+
+/** The in-core configuration a completed Backup recorded (status destinationPath & co.). */
+function backupStatusArchive(store: Store, namespace: string, name: string): ArchiveConfig {
+  const backup = store.get(BACKUPS, namespace, name);
+  if (!backup) throw new ArchiveConfigError(`backup ${namespace}/${name} not found`);
+  const s = obj(backup.status);
+  if (s.phase !== 'completed')
+    throw new ArchiveConfigError(
+      `backup ${namespace}/${name} is not completed (phase ${typeof s.phase === 'string' ? s.phase : 'none'})`,
+    );
+  if (s.method === 'plugin')
+    throw new ArchiveConfigError(
+      'recovery from a plugin backup needs bootstrap.recovery.source with an externalClusters entry using the plugin, not bootstrap.recovery.backup',
+    );
+  return {
+    method: 'barmanObjectStore',
+    serverName: str(s.serverName) ?? '',
+    configuration: readConfiguration({
+      destinationPath: s.destinationPath,
+      azureCredentials: s.azureCredentials,
+    }),
+    namespace,
+    objectStoreName: undefined,
+    retentionPolicy: undefined,
+  };
+}
+
+/** Where a Cluster with bootstrap.recovery reads backups and WAL. */
+export function recoveryArchive(store: Store, cluster: KubeObject): ArchiveConfig {
+  const recovery = obj(obj(cluster.spec?.bootstrap).recovery);
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const source = str(recovery.source);
+  if (source) return externalClusterArchive(store, cluster, source);
+  const backupName = str(obj(recovery.backup).name);
+  if (backupName) return backupStatusArchive(store, namespace, backupName);
+  throw new ArchiveConfigError('bootstrap.recovery names neither a source nor a backup');
+}

@@ -1,0 +1,164 @@
+// Shared by the backup and recovery tests: Clusters that archive to the sandbox's Azurite,
+// Backups, blob listings through @azure/storage-blob, and app connections.
+import type pg from 'pg';
+import { parseBackupInfo } from '../../sandbox/backup/backup-info.ts';
+import type { BackupInfo } from '../../sandbox/backup/backup-info.ts';
+import { clusterRef, waitFor } from './cnpg-harness.ts';
+import type { Harness } from './cnpg-harness.ts';
+
+export const DEST = 'https://sandbox.blob.core.windows.net/backups';
+export const PLUGIN = 'barman-cloud.cloudnative-pg.io';
+
+export function barmanObjectStore(path: string, extra: Record<string, unknown> = {}) {
+  return {
+    destinationPath: `${DEST}/${path}`,
+    azureCredentials: { inheritFromAzureAD: true },
+    wal: { maxParallel: 8 },
+    ...extra,
+  };
+}
+
+export async function createCluster(
+  h: Harness,
+  name: string,
+  spec: Record<string, unknown>,
+  annotations?: Record<string, string>,
+) {
+  await h.custom.createNamespacedCustomObject({
+    ...clusterRef(h.namespace),
+    body: {
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Cluster',
+      metadata: { name, namespace: h.namespace, ...(annotations ? { annotations } : {}) },
+      spec: { instances: 1, storage: { size: '1Gi' }, ...spec },
+    },
+  });
+}
+
+export async function createObjectStore(
+  h: Harness,
+  name: string,
+  path: string,
+  retentionPolicy?: string,
+) {
+  await h.custom.createNamespacedCustomObject({
+    group: 'barmancloud.cnpg.io',
+    version: 'v1',
+    namespace: h.namespace,
+    plural: 'objectstores',
+    body: {
+      apiVersion: 'barmancloud.cnpg.io/v1',
+      kind: 'ObjectStore',
+      metadata: { name, namespace: h.namespace },
+      spec: {
+        configuration: barmanObjectStore(path),
+        ...(retentionPolicy ? { retentionPolicy } : {}),
+      },
+    },
+  });
+}
+
+export function backupRef(h: Harness) {
+  return { group: 'postgresql.cnpg.io', version: 'v1', namespace: h.namespace, plural: 'backups' };
+}
+
+export async function createBackup(
+  h: Harness,
+  name: string,
+  cluster: string,
+  spec: Record<string, unknown> = {},
+) {
+  await h.custom.createNamespacedCustomObject({
+    ...backupRef(h),
+    body: {
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Backup',
+      metadata: { name, namespace: h.namespace },
+      spec: { cluster: { name: cluster }, ...spec },
+    },
+  });
+}
+
+export interface BackupStatus {
+  phase?: string;
+  error?: string;
+  backupId?: string;
+  beginWal?: string;
+  endWal?: string;
+  beginLSN?: string;
+  endLSN?: string;
+  startedAt?: string;
+  stoppedAt?: string;
+  destinationPath?: string;
+  serverName?: string;
+  method?: string;
+}
+
+export async function backupStatus(h: Harness, name: string): Promise<BackupStatus> {
+  const b = (await h.custom.getNamespacedCustomObject({ ...backupRef(h), name })) as {
+    status?: BackupStatus;
+  };
+  return b.status ?? {};
+}
+
+/** Waits for a terminal phase, recording every phase seen on the way. */
+export async function waitBackupDone(
+  h: Harness,
+  name: string,
+  seen: string[] = [],
+  timeoutMs = 60_000,
+) {
+  return waitFor(
+    `backup ${name} done`,
+    async () => {
+      const s = await backupStatus(h, name);
+      if (s.phase && seen.at(-1) !== s.phase) seen.push(s.phase);
+      return (s.phase === 'completed' || s.phase === 'failed') && s;
+    },
+    timeoutMs,
+  );
+}
+
+export function container(h: Harness) {
+  const os = h.sandbox.objectStore;
+  const account = os?.accounts.get('sandbox');
+  if (!os || !account) throw new Error('the sandbox has no object store');
+  return os.client(account).getContainerClient('backups');
+}
+
+export async function blobNames(h: Harness, prefix: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const b of container(h).listBlobsFlat({ prefix })) names.push(b.name);
+  return names;
+}
+
+export async function backupInfo(h: Harness, root: string, backupId: string): Promise<BackupInfo> {
+  const body = await container(h)
+    .getBlobClient(`${root}/base/${backupId}/backup.info`)
+    .downloadToBuffer();
+  return parseBackupInfo(body.toString('utf8'));
+}
+
+/** A superuser session on the instance's own server (what `kubectl cnpg psql` gives). */
+export async function superuser(h: Harness, pod: string): Promise<pg.Client> {
+  const inst = h.sandbox.cnpg.instance(h.namespace, pod);
+  if (!inst) throw new Error(`no instance ${pod}`);
+  return inst.connect('app');
+}
+
+export async function condition(h: Harness, cluster: string, type: string) {
+  return (await h.status(cluster)).conditions?.find((c) => c.type === type);
+}
+
+/** Switches WAL on the primary and returns the name of the segment it closed. */
+export async function switchWal(h: Harness, pod: string): Promise<string> {
+  const c = await superuser(h, pod);
+  try {
+    // Some WAL first: pg_switch_wal() on an empty segment switches nothing.
+    await c.query("SELECT pg_logical_emit_message(false, 'pgha', 'switch')");
+    const r = await c.query<{ f: string }>('SELECT pg_walfile_name(pg_switch_wal()) AS f');
+    return r.rows[0]?.f ?? '';
+  } finally {
+    await c.end();
+  }
+}

@@ -1,0 +1,243 @@
+// WAL archiving, backups and recovery with the in-core spec.backup.barmanObjectStore on the
+// sandbox's Azurite: segments reach the blob layout CNPG users see, archive faults flip
+// ContinuousArchiving and it recovers, a Backup completes with a sane backup.info, a recovery
+// cluster restores a table, a targetTime excludes later rows, the empty-archive guard holds.
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { segmentOf } from '../../sandbox/backup/layout.ts';
+import { HEALTHY, startHarness, waitFor } from './cnpg-harness.ts';
+import type { Harness } from './cnpg-harness.ts';
+import {
+  backupInfo,
+  backupStatus,
+  barmanObjectStore,
+  blobNames,
+  condition,
+  createBackup,
+  createCluster,
+  superuser,
+  switchWal,
+  waitBackupDone,
+} from './backup-helpers.ts';
+
+const SRC = 'pg-src';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness('backup');
+  await createCluster(h, SRC, {
+    backup: { barmanObjectStore: barmanObjectStore('incore'), retentionPolicy: '30d' },
+  });
+  await h.waitHealthy(SRC, 1);
+  const c = await superuser(h, `${SRC}-1`);
+  await c.query('CREATE TABLE items (id int PRIMARY KEY, at timestamptz DEFAULT now())');
+  await c.query('INSERT INTO items (id) SELECT generate_series(1, 100)');
+  await c.end();
+});
+
+afterAll(async () => {
+  if (process.env.PGHA_DEBUG_LOG)
+    await copyFile(join(h.sandbox.dir, 'cnpg.log'), process.env.PGHA_DEBUG_LOG);
+  await h.close();
+});
+
+async function count(pod: string): Promise<number> {
+  const c = await superuser(h, pod);
+  try {
+    return Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM items')).rows[0]?.n);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('WAL archiving (in-core barmanObjectStore)', () => {
+  test('a switched segment reaches <serverName>/wals/<16 hex>/ and the condition says so', async () => {
+    const started = Date.now();
+    const segment = await switchWal(h, `${SRC}-1`);
+    const blob = `incore/${SRC}/wals/${segment.slice(0, 16)}/${segment}`;
+    await waitFor('segment archived', async () => (await blobNames(h, blob)).length === 1);
+    console.info(`WAL segment to blob latency: ${String(Date.now() - started)} ms`);
+    expect(await condition(h, SRC, 'ContinuousArchiving')).toMatchObject({
+      status: 'True',
+      reason: 'ContinuousArchivingSuccess',
+    });
+  });
+
+  test('archive faults flip ContinuousArchiving to False with the error, and it recovers', async () => {
+    h.sandbox.faults.set({ walArchiveFailing: true });
+    try {
+      const segment = await switchWal(h, `${SRC}-1`);
+      const failing = await waitFor('condition False', async () => {
+        const c = await condition(h, SRC, 'ContinuousArchiving');
+        return c?.status === 'False' && c;
+      });
+      expect(failing.reason).toBe('ContinuousArchivingFailing');
+      expect(failing.message).toContain('faults.walArchiveFailing');
+      expect(await blobNames(h, `incore/${SRC}/wals/${segment.slice(0, 16)}/${segment}`)).toEqual(
+        [],
+      );
+      h.sandbox.faults.set({ walArchiveFailing: false });
+      await waitFor(
+        'segment archived after the fault',
+        async () =>
+          (await blobNames(h, `incore/${SRC}/wals/${segment.slice(0, 16)}/${segment}`)).length ===
+          1,
+      );
+      await waitFor(
+        'condition True again',
+        async () => (await condition(h, SRC, 'ContinuousArchiving'))?.status === 'True',
+      );
+    } finally {
+      h.sandbox.faults.set({ walArchiveFailing: false });
+    }
+  });
+});
+
+let beforeTarget = 0;
+let targetTime = '';
+
+describe('Backup (method barmanObjectStore)', () => {
+  test('completes through started and running, with its files and a sane backup.info', async () => {
+    const seen: string[] = [];
+    await createBackup(h, 'first', SRC);
+    const s = await waitBackupDone(h, 'first', seen);
+    expect(s.phase, s.error).toBe('completed');
+    expect(seen.at(-1)).toBe('completed');
+    expect(
+      seen.filter((p) => p !== 'completed').every((p) => ['started', 'running'].includes(p)),
+    ).toBe(true);
+    expect(s).toMatchObject({
+      serverName: SRC,
+      destinationPath: barmanObjectStore('incore').destinationPath,
+    });
+    expect(s.backupId).toMatch(/^\d{8}T\d{6}$/);
+    const root = `incore/${SRC}`;
+    const files = await blobNames(h, `${root}/base/${s.backupId ?? ''}/`);
+    expect(files.map((f) => f.split('/').at(-1)).sort()).toEqual(['backup.info', 'data.tar']);
+    const info = await backupInfo(h, root, s.backupId ?? '');
+    expect(info).toMatchObject({
+      status: 'DONE',
+      backupId: s.backupId,
+      serverName: SRC,
+      beginWal: s.beginWal,
+      endWal: s.endWal,
+    });
+    expect(info.beginWal).toBe(segmentOf(1, s.beginLSN ?? ''));
+    expect(info.backupLabel).toContain('START WAL LOCATION');
+    expect(info.endTime.getTime()).toBeGreaterThanOrEqual(info.beginTime.getTime());
+    const walDir = `${root}/wals/${(s.endWal ?? '').slice(0, 16)}/`;
+    expect(await blobNames(h, walDir)).toContain(`${walDir}${s.endWal ?? ''}`);
+    const status = await h.status(SRC);
+    expect((status as { firstRecoverabilityPoint?: string }).firstRecoverabilityPoint).toBeTruthy();
+    expect(await condition(h, SRC, 'LastBackupSucceeded')).toMatchObject({ status: 'True' });
+    // Rows after the backup: 100 before the target time, 50 after it.
+    const c = await superuser(h, `${SRC}-1`);
+    await c.query('INSERT INTO items (id) SELECT generate_series(101, 200)');
+    beforeTarget = 200;
+    await new Promise((r) => setTimeout(r, 1100));
+    targetTime = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 1100));
+    await c.query('INSERT INTO items (id) SELECT generate_series(201, 250)');
+    await c.end();
+    const last = await switchWal(h, `${SRC}-1`);
+    await waitFor(
+      'last segment archived',
+      async () => (await blobNames(h, `${root}/wals/${last.slice(0, 16)}/${last}`)).length === 1,
+    );
+  });
+
+  test('a failing backup ends failed with the error on the Backup and the Cluster condition', async () => {
+    h.sandbox.faults.set({ failingBackups: ['doomed'] });
+    try {
+      await createBackup(h, 'doomed', SRC);
+      const s = await waitBackupDone(h, 'doomed');
+      expect(s.phase).toBe('failed');
+      expect(s.error).toContain('faults.failingBackups');
+      expect(await condition(h, SRC, 'LastBackupSucceeded')).toMatchObject({
+        status: 'False',
+        reason: 'LastBackupFailed',
+      });
+    } finally {
+      h.sandbox.faults.set({ failingBackups: [] });
+    }
+  });
+
+  test('a Backup of a missing Cluster waits in pending, one without backup section fails', async () => {
+    await createBackup(h, 'orphan', 'pg-nowhere');
+    await waitFor('pending', async () => (await backupStatus(h, 'orphan')).phase === 'pending');
+    await createCluster(h, 'pg-plain', {});
+    await h.waitHealthy('pg-plain', 1);
+    await createBackup(h, 'plain', 'pg-plain');
+    const s = await waitBackupDone(h, 'plain');
+    expect(s).toMatchObject({
+      phase: 'failed',
+      error: 'cannot proceed with the backup as the cluster has no backup section',
+    });
+  });
+});
+
+describe('recovery', () => {
+  const external = (serverName?: string) => [
+    {
+      name: 'clusterBackup',
+      barmanObjectStore: barmanObjectStore('incore', serverName ? { serverName } : {}),
+    },
+  ];
+
+  test('a recovery cluster restores every archived row and starts a new timeline', async () => {
+    await createCluster(h, 'pg-restored', {
+      bootstrap: { recovery: { source: 'clusterBackup' } },
+      externalClusters: external(SRC),
+    });
+    const started = Date.now();
+    const s = await h.waitHealthy('pg-restored', 1);
+    console.info(`recovery to healthy: ${String(Date.now() - started)} ms`);
+    expect(s.timelineID).toBe(2);
+    expect(await count('pg-restored-1')).toBe(250);
+  });
+
+  test('a targetTime excludes the rows written after it', async () => {
+    await createCluster(h, 'pg-pitr', {
+      bootstrap: { recovery: { source: 'clusterBackup', recoveryTarget: { targetTime } } },
+      externalClusters: external(SRC),
+    });
+    await h.waitHealthy('pg-pitr', 1);
+    expect(await count('pg-pitr-1')).toBe(beforeTarget);
+  });
+
+  test('a target beyond the archive leaves the cluster not ready, with the reason', async () => {
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    await createCluster(h, 'pg-future', {
+      bootstrap: { recovery: { source: 'clusterBackup', recoveryTarget: { targetTime: future } } },
+      externalClusters: external(SRC),
+    });
+    const s = await waitFor(
+      'recovery job failed',
+      async () => {
+        const st = await h.status('pg-future');
+        return st.phaseReason?.includes('failed') && st;
+      },
+      60_000,
+    );
+    expect(s.phase).toBe('Setting up primary');
+    expect(s.phaseReason).toContain('recovery ended before configured recovery target was reached');
+    expect(s.readyInstances ?? 0).toBe(0);
+  });
+
+  test('a new cluster that would archive into a serverName holding WAL stays in Setting up primary', async () => {
+    await createCluster(h, 'pg-clash', {
+      backup: { barmanObjectStore: barmanObjectStore('incore', { serverName: SRC }) },
+    });
+    const s = await waitFor('empty-archive guard', async () => {
+      const st = await h.status('pg-clash');
+      return st.phaseReason?.includes('Expected empty archive') && st;
+    });
+    expect(s.phase).toBe('Setting up primary');
+    expect(s.phaseReason).toContain(
+      `WAL archive check failed for server ${SRC}: Expected empty archive`,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await h.status('pg-clash')).phase).not.toBe(HEALTHY);
+  });
+});
