@@ -1,12 +1,12 @@
 // The sandbox: an in-memory Kubernetes API (store + HTTPS server serving the CNPG CRDs) and
 // the CNPG operator emulation whose instances are real PostgreSQL 18 servers. startSandbox
 // writes DIR/kubeconfig, then DIR/ready; stop() leaves no process behind.
-import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startBackupSystem } from './backup/index.ts';
 import { startCloud, type Cloud, type CloudOptions } from './cloud/index.ts';
-import { CnpgController } from './cnpg/controller.ts';
+import { CnpgController, operatorLog } from './cnpg/controller.ts';
 import type { ForwardTarget } from './cnpg/controller.ts';
 import { Faults } from './faults.ts';
 import {
@@ -103,10 +103,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await Promise.all([cloud?.stop(), objectStore?.stop()]);
     throw failed.reason;
   }
-  const log = (line: string) => {
-    appendFileSync(join(dir, 'cnpg.log'), `${new Date().toISOString()} ${line}\n`);
-    options.onLog?.(line);
-  };
   // The backup system and the operator know each other: instances archive through the one,
   // backups run on the servers of the other.
   const operator: { cnpg?: CnpgController } = {};
@@ -115,7 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     objectStore,
     faults,
     user: serverUser(),
-    log,
+    log: operatorLog(dir, options.onLog),
     lookup: (ns, pod) => operator.cnpg?.owner(ns, pod),
   });
   const cnpg = new CnpgController({

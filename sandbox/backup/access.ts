@@ -108,10 +108,3 @@ export function openArchive(deps: AccessDeps, config: ArchiveConfig): ArchiveLoc
   const container = containerClient(deps, config, os, where.account.name, where.container);
   return { container, root: serverRoot(where.prefix, config.serverName), config };
 }
-
-/** Names of the blobs under a prefix (all of them; archives here are small). */
-export async function listNames(container: ContainerClient, prefix: string): Promise<string[]> {
-  const names: string[] = [];
-  for await (const blob of container.listBlobsFlat({ prefix })) names.push(blob.name);
-  return names;
-}

@@ -5,7 +5,7 @@
 import { chown, readFile, writeFile } from 'node:fs/promises';
 import { RestError } from '@azure/storage-blob';
 import { CLUSTERS } from '../cnpg/resources.ts';
-import { withCondition } from '../cnpg/status.ts';
+import { setClusterCondition } from '../cnpg/status.ts';
 import type { Condition } from '../cnpg/status.ts';
 import type { KubeObject } from '../kube/types.ts';
 import type { ServerUser } from '../users.ts';
@@ -25,7 +25,7 @@ export interface ArchiverDeps extends AccessDeps {
   recoverySource: (cluster: KubeObject) => ArchiveConfig;
 }
 
-export function archivingCondition(error?: string): Condition {
+function archivingCondition(error?: string): Condition {
   return error === undefined
     ? {
         type: 'ContinuousArchiving',
@@ -41,7 +41,7 @@ export function archivingCondition(error?: string): Condition {
       };
 }
 
-export function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown): boolean {
   return error instanceof RestError && error.statusCode === 404;
 }
 
@@ -60,15 +60,12 @@ export class WalArchiver implements WalHandler {
   }
 
   #setCondition(cluster: KubeObject, condition: Condition): void {
-    const { namespace, name } = cluster.metadata;
-    const current = this.#deps.store.get(CLUSTERS, namespace, name);
-    const old = (current?.status?.conditions as Condition[] | undefined)?.find(
-      (c) => c.type === condition.type,
+    setClusterCondition(
+      this.#deps.store,
+      cluster.metadata.namespace,
+      cluster.metadata.name,
+      condition,
     );
-    if (!current || (old?.status === condition.status && old.message === condition.message)) return;
-    this.#deps.store.patchStatus(CLUSTERS, namespace, name, (s) => {
-      s.conditions = withCondition(s.conditions, condition);
-    });
   }
 
   async archive(req: WalRequest): Promise<void> {

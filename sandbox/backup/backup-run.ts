@@ -4,9 +4,9 @@
 // status fields, the Cluster's LastBackupSucceeded condition and recoverability fields
 // (in-core only), or the ObjectStore's status.serverRecoveryWindow (plugin).
 import { recordEvent } from '../cnpg/events.ts';
-import { podIsReady } from '../cnpg/pods.ts';
-import { CLUSTERS, LABEL, PODS, rfc3339 } from '../cnpg/resources.ts';
-import { withCondition } from '../cnpg/status.ts';
+import { instancePods, podIsReady } from '../cnpg/pods.ts';
+import { CLUSTERS, rfc3339 } from '../cnpg/resources.ts';
+import { setClusterCondition } from '../cnpg/status.ts';
 import type { Condition } from '../cnpg/status.ts';
 import type { KubeObject } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
@@ -14,7 +14,7 @@ import { openArchive } from './access.ts';
 import type { AccessDeps, ArchiveLocation } from './access.ts';
 import type { BackupInfo } from './backup-info.ts';
 import { uploadBaseBackup } from './base-backup.ts';
-import { BACKUPS } from './config.ts';
+import { BACKUPS, obj } from './config.ts';
 import type { ArchiveConfig } from './config.ts';
 import { backupIdAt, walBlobName } from './layout.ts';
 
@@ -64,26 +64,25 @@ function patchCluster(
     deps.store.patchStatus(CLUSTERS, namespace, name, fn);
 }
 
+function setLastBackup(deps: AccessDeps, cluster: KubeObject, cond: Condition) {
+  setClusterCondition(deps.store, cluster.metadata.namespace, cluster.metadata.name, cond);
+}
+
+function currentPrimary(cluster: KubeObject): string | undefined {
+  const name = cluster.status?.currentPrimary;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
 /** The pod the backup runs on: a ready standby when preferred and available, else the primary. */
-export function targetPod(
-  deps: AccessDeps,
-  cluster: KubeObject,
-  backup: KubeObject,
-): string | undefined {
-  const primary = cluster.status?.currentPrimary as string | undefined;
-  const spec = backup.spec ?? {};
-  const clusterTarget = (cluster.spec?.backup as { target?: string } | undefined)?.target;
-  const target = (spec.target as string | undefined) ?? clusterTarget ?? 'prefer-standby';
-  if (target !== 'primary') {
-    const selector = `${LABEL.cluster}=${cluster.metadata.name},${LABEL.podRole}=instance`;
-    const standby = deps.store
-      .list(PODS, cluster.metadata.namespace, { labelSelector: selector })
-      .filter((p) => p.metadata.name !== primary && podIsReady(p) && !p.metadata.deletionTimestamp)
-      .map((p) => p.metadata.name)
-      .sort()[0];
-    if (standby) return standby;
-  }
-  return primary;
+function targetPod(deps: AccessDeps, cluster: KubeObject, backup: KubeObject): string | undefined {
+  const primary = currentPrimary(cluster);
+  const target = obj(backup.spec).target ?? obj(obj(cluster.spec).backup).target;
+  if (target === 'primary') return primary;
+  const standby = instancePods(deps.store, cluster.metadata.namespace, cluster.metadata.name)
+    .filter((p) => p.metadata.name !== primary && podIsReady(p))
+    .map((p) => p.metadata.name)
+    .sort()[0];
+  return standby ?? primary;
 }
 
 async function waitArchived(
@@ -92,11 +91,10 @@ async function waitArchived(
   at: ArchiveLocation,
   wal: string,
 ) {
-  const primary = deps.instance(
-    cluster.metadata.namespace ?? '',
-    String(cluster.status?.currentPrimary),
-  );
-  await primary?.query('SELECT pg_switch_wal()');
+  const primary = currentPrimary(cluster);
+  await deps
+    .instance(cluster.metadata.namespace ?? '', primary ?? '')
+    ?.query('SELECT pg_switch_wal()');
   const blob = at.container.getBlobClient(walBlobName(at.root, wal));
   const deadline = Date.now() + END_WAL_TIMEOUT_MS;
   while (!(await blob.exists())) {
@@ -157,11 +155,7 @@ export async function runBackup(
       reconciliationStartedAt: rfc3339(),
     });
   });
-  patchCluster(
-    deps,
-    cluster,
-    (s) => (s.conditions = withCondition(s.conditions, lastBackupCondition(undefined, true))),
-  );
+  setLastBackup(deps, cluster, lastBackupCondition(undefined, true));
   const at = openArchive(deps, config);
   const backupId = backupIdAt(new Date());
   if (!plugin)
@@ -187,13 +181,12 @@ export async function runBackup(
   patchBackup(deps, backup, (s) =>
     Object.assign(s, completedStatus(info, config), { reconciliationTerminatedAt: rfc3339() }),
   );
-  patchCluster(deps, cluster, (s) => {
-    s.conditions = withCondition(s.conditions, lastBackupCondition());
-    if (!plugin) {
+  setLastBackup(deps, cluster, lastBackupCondition());
+  if (!plugin)
+    patchCluster(deps, cluster, (s) => {
       s.lastSuccessfulBackup = rfc3339(info.endTime);
       s.lastSuccessfulBackupByMethod = { barmanObjectStore: rfc3339(info.endTime) };
-    }
-  });
+    });
   recordEvent(deps, backup, 'Normal', 'Completed', 'Backup completed');
   deps.log(
     `${namespace}/${backup.metadata.name}: backup ${backupId} of ${cluster.metadata.name} completed on ${pod}`,
@@ -214,10 +207,9 @@ export function failBackup(
       reconciliationTerminatedAt: rfc3339(),
     }),
   );
-  if (cluster)
-    patchCluster(deps, cluster, (s) => {
-      s.conditions = withCondition(s.conditions, lastBackupCondition(message));
-      s.lastFailedBackup = rfc3339();
-    });
+  if (cluster) {
+    setLastBackup(deps, cluster, lastBackupCondition(message));
+    patchCluster(deps, cluster, (s) => (s.lastFailedBackup = rfc3339()));
+  }
   recordEvent(deps, backup, 'Warning', 'Failed', `Backup failed: ${message}`);
 }

@@ -4,7 +4,7 @@
 import { recordEvent } from '../cnpg/events.ts';
 import { CLUSTERS } from '../cnpg/resources.ts';
 import type { KubeObject } from '../kube/types.ts';
-import { clusterArchive, BACKUPS, obj, PLUGIN_NAME } from './config.ts';
+import { backupIsOpen, clusterArchive, BACKUPS, obj, PLUGIN_NAME } from './config.ts';
 import type { ArchiveConfig } from './config.ts';
 import { failBackup, patchBackup, runBackup } from './backup-run.ts';
 import type { BackupRunDeps } from './backup-run.ts';
@@ -14,7 +14,7 @@ const UNKNOWN_CLUSTER_RETRY_MS = 30_000;
 type Prerequisite = { config: ArchiveConfig } | { error: string; reason: string };
 
 /** CNPG's checks before a backup starts (backup_controller.go), in its words. */
-export function checkPrerequisites(
+function checkPrerequisites(
   deps: BackupRunDeps,
   backup: KubeObject,
   cluster: KubeObject,
@@ -67,7 +67,10 @@ export function checkPrerequisites(
 
 export class BackupController {
   readonly #deps: BackupRunDeps;
+  /** The backup in progress per Cluster (namespace/cluster). */
   readonly #running = new Map<string, Promise<void>>();
+  /** Backups (namespace/name) already waiting for the running one of their Cluster. */
+  readonly #waiting = new Set<string>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #unwatch: (() => void) | undefined;
   #stopping = false;
@@ -84,13 +87,16 @@ export class BackupController {
   }
 
   #consider(b: KubeObject): void {
-    const phase = b.status?.phase;
-    if (this.#stopping || (phase !== undefined && phase !== '' && phase !== 'pending')) return;
+    if (this.#stopping || !backupIsOpen(b)) return;
     const key = `${b.metadata.namespace ?? ''}/${String(obj(b.spec?.cluster).name)}`;
     const running = this.#running.get(key);
     if (running) {
-      if (phase !== 'pending') patchBackup(this.#deps, b, (s) => (s.phase = 'pending'));
+      const self = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+      if (this.#waiting.has(self)) return;
+      this.#waiting.add(self);
+      if (b.status?.phase !== 'pending') patchBackup(this.#deps, b, (s) => (s.phase = 'pending'));
       void running.then(() => {
+        this.#waiting.delete(self);
         this.#retry(b, 0);
       });
       return;
@@ -110,8 +116,7 @@ export class BackupController {
 
   async #process(b: KubeObject): Promise<void> {
     const current = this.#deps.store.get(BACKUPS, b.metadata.namespace, b.metadata.name);
-    const phase = current?.status?.phase;
-    if (!current || (phase !== undefined && phase !== '' && phase !== 'pending')) return;
+    if (!current || !backupIsOpen(current)) return;
     const clusterName = String(obj(current.spec?.cluster).name);
     const cluster = this.#deps.store.get(CLUSTERS, current.metadata.namespace, clusterName);
     if (!cluster) {

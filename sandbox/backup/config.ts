@@ -34,15 +34,14 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/** BarmanObjectStoreConfiguration (in-core, ObjectStore spec.configuration, externalClusters). */
-export interface BarmanConfiguration {
+/**
+ * The parts of a BarmanObjectStoreConfiguration (in-core, ObjectStore spec.configuration,
+ * externalClusters) the sandbox acts on; wal.maxParallel and compression are accepted and
+ * ignored (WAL and data are stored uncompressed).
+ */
+interface BarmanConfiguration {
   destinationPath: string;
-  endpointURL: string | undefined;
   azureCredentials: Obj | undefined;
-  s3Credentials: Obj | undefined;
-  walMaxParallel: number;
-  walCompression: string | undefined;
-  dataCompression: string | undefined;
 }
 
 export interface ArchiveConfig {
@@ -62,21 +61,25 @@ export class ArchiveConfigError extends Error {
   override name = 'ArchiveConfigError';
 }
 
-export function readConfiguration(v: unknown): BarmanConfiguration {
+function readConfiguration(v: unknown): BarmanConfiguration {
   const c = obj(v);
-  const wal = obj(c.wal);
-  const data = obj(c.data);
   const azure = obj(c.azureCredentials);
-  const s3 = obj(c.s3Credentials);
   return {
     destinationPath: str(c.destinationPath) ?? '',
-    endpointURL: str(c.endpointURL),
     azureCredentials: Object.keys(azure).length ? azure : undefined,
-    s3Credentials: Object.keys(s3).length ? s3 : undefined,
-    walMaxParallel: typeof wal.maxParallel === 'number' ? wal.maxParallel : 1,
-    walCompression: str(wal.compression),
-    dataCompression: str(data.compression),
   };
+}
+
+/** A Backup the controller has yet to run: no phase, or `pending`. */
+export function backupIsOpen(backup: KubeObject): boolean {
+  const phase = obj(backup.status).phase;
+  return phase === undefined || phase === '' || phase === 'pending';
+}
+
+/** Only `completed` and `failed` are terminal (facts §3). */
+export function backupIsDone(backup: KubeObject): boolean {
+  const phase = obj(backup.status).phase;
+  return phase === 'completed' || phase === 'failed';
 }
 
 function walArchiverPlugin(cluster: KubeObject): Obj | undefined {
@@ -134,11 +137,7 @@ export function clusterArchive(store: Store, cluster: KubeObject): ArchiveConfig
 }
 
 /** The externalClusters entry named `source`, as a place to read backups and WAL from. */
-export function externalClusterArchive(
-  store: Store,
-  cluster: KubeObject,
-  source: string,
-): ArchiveConfig {
+function externalClusterArchive(store: Store, cluster: KubeObject, source: string): ArchiveConfig {
   const namespace = cluster.metadata.namespace ?? 'default';
   const list = Array.isArray(cluster.spec?.externalClusters)
     ? (cluster.spec.externalClusters as unknown[]).map(obj)

@@ -7,7 +7,7 @@ import { writeFile, chown } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
-import { listNames, openArchive } from './access.ts';
+import { openArchive } from './access.ts';
 import type { AccessDeps } from './access.ts';
 import type { BackupInfo } from './backup-info.ts';
 import { downloadBaseBackup } from './base-backup.ts';
@@ -53,7 +53,8 @@ export async function checkEmptyArchive(deps: AccessDeps, cluster: KubeObject): 
   const config = clusterArchive(deps.store, cluster);
   if (!config) return;
   const at = openArchive(deps, config);
-  for await (const _blob of at.container.listBlobsFlat({ prefix: walsPrefix(at.root) }))
+  const first = await at.container.listBlobsFlat({ prefix: walsPrefix(at.root) }).next();
+  if (!first.done)
     throw new Error(
       `WAL archive check failed for server ${config.serverName}: Expected empty archive`,
     );
@@ -79,13 +80,11 @@ export async function restoreBaseBackup(
     targetTime: targetDate(target.targetTime),
     targetLSN: typeof target.targetLSN === 'string' ? target.targetLSN : undefined,
   });
-  if (!backup) {
-    const found = (await listNames(at.container, `${at.root}/`)).length;
+  if (!backup)
     throw new Error(
       `no target backup found in ${config.configuration.destinationPath} for server ${config.serverName} ` +
-        `(${String(backups.length)} backups, ${String(found)} objects under it)`,
+        `(${String(backups.length)} backups there)`,
     );
-  }
   await instance.removeData();
   await downloadBaseBackup(at, backup.backupId, instance);
   // recovery.signal; and no primary_conninfo of the source (a standby's backup carries it).

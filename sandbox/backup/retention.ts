@@ -73,7 +73,7 @@ function obsolete(b: BackupInfo, kept: ReadonlySet<string>, oldest: BackupInfo):
 }
 
 /** Whether a WAL file name precedes the begin_wal segment (older timeline, or same and lower). */
-export function walBefore(walName: string, beginWal: string): boolean {
+function walBefore(walName: string, beginWal: string): boolean {
   if (isHistoryFile(walName) || !isWalName(walName)) return false;
   const segment = walName.slice(0, 24);
   const timeline = segment.slice(0, 8);

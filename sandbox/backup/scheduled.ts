@@ -4,13 +4,11 @@
 // lastScheduleTime and nextScheduleTime. Like CNPG it waits while a child Backup is not done
 // (then creates the delayed one), honours immediate and suspend, and reports a schedule it
 // cannot parse in status.error. It only creates Backups: another controller runs them.
-import { CLUSTERS, CNPG_API_VERSION, LABEL, rfc3339 } from '../cnpg/resources.ts';
+import { CLUSTERS, CNPG_API_VERSION, LABEL, ownerReference, rfc3339 } from '../cnpg/resources.ts';
 import { ApiError, type KubeObject, type OwnerReference, type Store } from '../kube/types.ts';
-import { BACKUPS, SCHEDULED_BACKUPS, obj } from './config.ts';
+import { BACKUPS, SCHEDULED_BACKUPS, backupIsDone, obj } from './config.ts';
 import { parseSchedule, type Schedule } from './cron.ts';
 
-export const LABEL_IMMEDIATE = 'cnpg.io/immediateBackup';
-export const LABEL_SCHEDULED_BACKUP = 'cnpg.io/scheduled-backup';
 /** Backup spec fields CNPG's ScheduledBackup.CreateBackup copies. */
 const COPIED = [
   'cluster',
@@ -59,9 +57,10 @@ export class ScheduledBackupController {
         else this.#arm(keyOf(o), 0);
       }),
       this.#store.watch(BACKUPS, (type, o) => {
-        const parent = o.metadata.labels?.[LABEL_SCHEDULED_BACKUP];
+        const parent = o.metadata.labels?.[LABEL.scheduledBackup];
         const key = `${o.metadata.namespace ?? 'default'}/${parent ?? ''}`;
-        if (parent && (type === 'DELETED' || isDone(o)) && this.#timers.has(key)) this.#arm(key, 0);
+        if (parent && (type === 'DELETED' || backupIsDone(o)) && this.#timers.has(key))
+          this.#arm(key, 0);
       }),
     );
     for (const sb of this.#store.list(SCHEDULED_BACKUPS)) this.#arm(keyOf(sb), 0);
@@ -124,9 +123,9 @@ export class ScheduledBackupController {
 
   #childRunning(sb: KubeObject): boolean {
     const children = this.#store.list(BACKUPS, sb.metadata.namespace, {
-      labelSelector: `${LABEL_SCHEDULED_BACKUP}=${sb.metadata.name}`,
+      labelSelector: `${LABEL.scheduledBackup}=${sb.metadata.name}`,
     });
-    return children.some((b) => !isDone(b));
+    return children.some((b) => !backupIsDone(b));
   }
 
   /** CNPG ReconcileScheduledBackup: first sight, not yet due, or due. */
@@ -169,7 +168,7 @@ export class ScheduledBackupController {
   /** spec.backupOwnerReference: none (default), self or cluster. */
   #owner(sb: KubeObject): OwnerReference | undefined {
     const spec = obj(sb.spec);
-    if (spec.backupOwnerReference === 'self') return ownerOf(sb);
+    if (spec.backupOwnerReference === 'self') return ownerReference(sb);
     if (spec.backupOwnerReference !== 'cluster') return undefined;
     const name = clusterName(sb);
     const cluster = this.#store.get(CLUSTERS, sb.metadata.namespace, name);
@@ -177,7 +176,7 @@ export class ScheduledBackupController {
       throw new ScheduleProblem(
         `cannot set the backup owner: cluster "${name}" not found in namespace "${sb.metadata.namespace ?? 'default'}"`,
       );
-    return ownerOf(cluster);
+    return ownerReference(cluster);
   }
 
   /** Merges fields into status and drops a previous error. */
@@ -203,25 +202,9 @@ function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 }
 
-function isDone(backup: KubeObject): boolean {
-  const phase = obj(backup.status).phase;
-  return phase === 'completed' || phase === 'failed';
-}
-
 function clusterName(sb: KubeObject): string {
   const name = obj(obj(sb.spec).cluster).name;
   return typeof name === 'string' ? name : '';
-}
-
-function ownerOf(o: KubeObject): OwnerReference {
-  return {
-    apiVersion: CNPG_API_VERSION,
-    kind: o.kind,
-    name: o.metadata.name,
-    uid: o.metadata.uid ?? '',
-    controller: true,
-    blockOwnerDeletion: true,
-  };
 }
 
 /** The Backup CNPG creates for a run at `at` (UTC, whole seconds in the name). */
@@ -244,8 +227,8 @@ function backupFor(
       namespace: sb.metadata.namespace ?? 'default',
       labels: {
         [LABEL.cluster]: clusterName(sb),
-        [LABEL_IMMEDIATE]: String(immediate),
-        [LABEL_SCHEDULED_BACKUP]: sb.metadata.name,
+        [LABEL.immediateBackup]: String(immediate),
+        [LABEL.scheduledBackup]: sb.metadata.name,
       },
       ...(owner ? { ownerReferences: [owner] } : {}),
     },

@@ -23,13 +23,6 @@ export interface InitdbSpec {
   postInitTemplateSQL: string[];
 }
 
-/** bootstrap.recovery (facts §5): where from, and how far. */
-export interface RecoverySpec {
-  source: string | undefined;
-  backupName: string | undefined;
-  target: Record<string, unknown>;
-}
-
 export interface ClusterView {
   namespace: string;
   name: string;
@@ -41,9 +34,8 @@ export interface ClusterView {
   minSyncReplicas: number;
   maxSyncReplicas: number;
   initdb: InitdbSpec;
-  recovery: RecoverySpec | undefined;
-  /** metadata.annotations['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled'. */
-  skipEmptyWalArchiveCheck: boolean;
+  /** initdb, or bootstrap.recovery (read in full by sandbox/backup/ when it runs). */
+  bootstrap: 'initdb' | 'recovery';
   storageSize: string;
   storageClass: string | undefined;
   walStorage: { size: string; storageClass: string | undefined } | undefined;
@@ -108,16 +100,6 @@ function readInitdb(v: unknown): InitdbSpec {
   };
 }
 
-function readRecovery(v: unknown): RecoverySpec | undefined {
-  const r = obj(obj(v).recovery);
-  if (Object.keys(r).length === 0) return undefined;
-  return {
-    source: str(r.source),
-    backupName: str(obj(r.backup).name),
-    target: obj(r.recoveryTarget),
-  };
-}
-
 export function readCluster(cluster: KubeObject): ClusterView {
   const spec = obj(cluster.spec);
   const storage = obj(spec.storage);
@@ -136,9 +118,7 @@ export function readCluster(cluster: KubeObject): ClusterView {
     minSyncReplicas: num(spec.minSyncReplicas, 0),
     maxSyncReplicas: num(spec.maxSyncReplicas, 0),
     initdb: readInitdb(spec.bootstrap),
-    recovery: readRecovery(spec.bootstrap),
-    skipEmptyWalArchiveCheck:
-      cluster.metadata.annotations?.['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled',
+    bootstrap: Object.keys(obj(obj(spec.bootstrap).recovery)).length > 0 ? 'recovery' : 'initdb',
     storageSize: str(storage.size) ?? '1Gi',
     storageClass: str(storage.storageClass),
     walStorage: Object.keys(wal).length

@@ -33,6 +33,16 @@ export interface CnpgControllerOptions {
   backup?: BackupHooks;
 }
 
+/** The operator's log: DIR/cnpg.log, timestamped, and the optional extra sink. */
+export function operatorLog(dir: string, onLog?: (line: string) => void): (m: string) => void {
+  const file = join(dir, 'cnpg.log');
+  return (m) => {
+    const line = `${new Date().toISOString()} ${m}`;
+    appendFileSync(file, `${line}\n`);
+    onLog?.(line);
+  };
+}
+
 export interface ForwardTarget {
   host: string;
   port: number;
@@ -49,7 +59,6 @@ export class CnpgController {
   #stopping = false;
 
   constructor(o: CnpgControllerOptions) {
-    const logFile = join(o.dir, 'cnpg.log');
     this.#store = o.store;
     this.#resyncMs = o.resyncMs ?? 2000;
     this.#queue = new WorkQueue((key) => this.#pass(key));
@@ -59,11 +68,7 @@ export class CnpgController {
       dir: o.dir,
       socketDir: o.socketDir,
       user: serverUser(),
-      log: (m) => {
-        const line = `${new Date().toISOString()} ${m}`;
-        appendFileSync(logFile, `${line}\n`);
-        o.onLog?.(line);
-      },
+      log: operatorLog(o.dir, o.onLog),
       stopping: () => this.#stopping,
       backup: o.backup,
       enqueue: (ns, name, delayMs) => {

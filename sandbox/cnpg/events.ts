@@ -9,24 +9,24 @@ export type EventType = 'Normal' | 'Warning';
 
 export function recordEvent(
   ctx: Pick<ControllerContext, 'store' | 'log'>,
-  cluster: KubeObject,
+  involved: KubeObject,
   type: EventType,
   reason: string,
   message: string,
 ): void {
   const now = rfc3339();
-  const namespace = cluster.metadata.namespace ?? 'default';
+  const namespace = involved.metadata.namespace ?? 'default';
   const event: KubeObject = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${cluster.metadata.name}.${randomBytes(8).toString('hex')}`, namespace },
+    metadata: { name: `${involved.metadata.name}.${randomBytes(8).toString('hex')}`, namespace },
     involvedObject: {
-      apiVersion: cluster.apiVersion || CNPG_API_VERSION,
-      kind: cluster.kind || 'Cluster',
-      name: cluster.metadata.name,
+      apiVersion: involved.apiVersion || CNPG_API_VERSION,
+      kind: involved.kind || 'Cluster',
+      name: involved.metadata.name,
       namespace,
-      uid: cluster.metadata.uid,
-      resourceVersion: cluster.metadata.resourceVersion,
+      uid: involved.metadata.uid,
+      resourceVersion: involved.metadata.resourceVersion,
     },
     reason,
     message,
@@ -42,8 +42,8 @@ export function recordEvent(
     ctx.store.create(EVENTS, event);
   } catch (err) {
     ctx.log(
-      `event ${reason} for ${namespace}/${cluster.metadata.name} not recorded: ${String(err)}`,
+      `event ${reason} for ${namespace}/${involved.metadata.name} not recorded: ${String(err)}`,
     );
   }
-  ctx.log(`${namespace}/${cluster.metadata.name}: ${type} ${reason}: ${message}`);
+  ctx.log(`${namespace}/${involved.metadata.name}: ${type} ${reason}: ${message}`);
 }

@@ -113,12 +113,10 @@ export async function startInstance(
 async function runInitdbJob(
   ctx: ControllerContext,
   inst: InstanceRuntime,
-  cluster: KubeObject,
   cl: ClusterView,
   app: ApplicationDatabase,
 ): Promise<void> {
   const { instance } = inst;
-  await ctx.backup?.checkEmptyArchive(cluster);
   await instance.removeData();
   await instance.initdb({ encoding: cl.initdb.encoding, locale: cl.initdb.locale });
   checkStopping(ctx);
@@ -136,7 +134,12 @@ async function runInitdbJob(
   checkStopping(ctx);
 }
 
-/** The initdb or full-recovery job; false (phase reason and event say why) when it failed. */
+const JOB_SUFFIX = { initdb: 'initdb', recovery: 'full-recovery' } as const;
+
+/**
+ * The initdb or full-recovery job, after the guard against archiving into a serverName that
+ * holds WAL; false (phase reason and event say why) when it failed.
+ */
 async function runBootstrapJob(
   ctx: ControllerContext,
   rt: ClusterRuntime,
@@ -145,11 +148,12 @@ async function runBootstrapJob(
   cl: ClusterView,
   app: ApplicationDatabase,
 ): Promise<boolean> {
-  const job = `${inst.name}-${cl.recovery ? 'full-recovery' : 'initdb'}`;
+  const job = `${inst.name}-${JOB_SUFFIX[cl.bootstrap]}`;
   inst.lastStartAttempt = Date.now();
   try {
-    if (cl.recovery) await runRecoveryJob(ctx, inst, cluster, app);
-    else await runInitdbJob(ctx, inst, cluster, cl, app);
+    await ctx.backup?.checkEmptyArchive(cluster);
+    if (cl.bootstrap === 'recovery') await runRecoveryJob(ctx, inst, cluster, app);
+    else await runInitdbJob(ctx, inst, cl, app);
     inst.failure = undefined;
     return true;
   } catch (err) {
@@ -180,13 +184,13 @@ export async function bootstrapPrimary(
     return;
   }
   ensurePvcs(ctx, cluster, cl, inst);
-  const job = `${inst.name}-${cl.recovery ? 'full-recovery' : 'initdb'}`;
+  const job = `${inst.name}-${JOB_SUFFIX[cl.bootstrap]}`;
   recordEvent(
     ctx,
     cluster,
     'Normal',
     'CreatingInstance',
-    `Primary instance (${job.slice(inst.name.length + 1)})`,
+    `Primary instance (${JOB_SUFFIX[cl.bootstrap]})`,
   );
   setPhase(ctx, rt, PHASE.firstPrimary, `Creating primary instance ${job}`, (s) => {
     s.targetPrimary = inst.name;

@@ -1,7 +1,7 @@
 // Instance pods and their PVCs as CNPG creates them (facts §6), and the kubelet-side status
 // the emulation keeps on them: Pending while the data directory is built, Running and Ready
 // once PostgreSQL accepts connections, not ready with CrashLoopBackOff when it cannot start.
-import type { KubeObject } from '../kube/types.ts';
+import type { KubeObject, Store } from '../kube/types.ts';
 import type { ClusterView } from './cluster-spec.ts';
 import {
   ANNOTATION,
@@ -180,6 +180,18 @@ function runningStatus(inst: InstanceRuntime, ready: boolean): Record<string, un
     startTime: now,
     containerStatuses: [containerStatus(inst, ready, state)],
   };
+}
+
+/** The instance pods of a Cluster that are not being deleted. */
+export function instancePods(
+  store: Store,
+  namespace: string | undefined,
+  cluster: string,
+): KubeObject[] {
+  const selector = `${LABEL.cluster}=${cluster},${LABEL.podRole}=instance`;
+  return store
+    .list(PODS, namespace, { labelSelector: selector })
+    .filter((p) => !p.metadata.deletionTimestamp);
 }
 
 export function livePod(

@@ -1,5 +1,5 @@
-// The `<pod>-full-recovery` job of bootstrap.recovery: the guard against archiving into a
-// non-empty serverName, the base backup restored by part 2 (sandbox/backup/recovery.ts),
+// The `<pod>-full-recovery` job of bootstrap.recovery: the base backup restored by part 2
+// (sandbox/backup/recovery.ts),
 // PostgreSQL replaying the archived WAL through restore_command until it promotes, then the
 // application owner's password reset from its secret, as CNPG does after a recovery.
 import type { KubeObject } from '../kube/types.ts';
@@ -47,7 +47,6 @@ export async function runRecoveryJob(
   if (!hooks)
     throw new Error('bootstrap.recovery needs the object store, and the sandbox runs without one');
   const { instance } = inst;
-  await hooks.checkEmptyArchive(cluster);
   await instance.prepareDirs();
   const plan = await hooks.restoreBaseBackup(cluster, instance);
   ctx.log(

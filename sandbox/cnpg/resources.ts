@@ -45,6 +45,8 @@ export const LABEL = {
   pvcRole: 'cnpg.io/pvcRole',
   userType: 'cnpg.io/userType',
   reload: 'cnpg.io/reload',
+  immediateBackup: 'cnpg.io/immediateBackup',
+  scheduledBackup: 'cnpg.io/scheduled-backup',
 } as const;
 
 export const ANNOTATION = {
@@ -59,12 +61,13 @@ export function instanceName(cluster: string, serial: number): string {
   return `${cluster}-${serial}`;
 }
 
-export function ownerReference(cluster: KubeObject): OwnerReference {
+/** The controller reference to a CNPG object (a Cluster, or a ScheduledBackup for its Backups). */
+export function ownerReference(owner: KubeObject): OwnerReference {
   return {
     apiVersion: CNPG_API_VERSION,
-    kind: 'Cluster',
-    name: cluster.metadata.name,
-    uid: cluster.metadata.uid ?? '',
+    kind: owner.kind || 'Cluster',
+    name: owner.metadata.name,
+    uid: owner.metadata.uid ?? '',
     controller: true,
     blockOwnerDeletion: true,
   };

@@ -1,10 +1,10 @@
 // Cluster status as CNPG writes it (facts §1): phase and reason, Ready derived from the phase,
 // instance counts and lists, primaries with RFC3339Micro timestamps, services.
 import { isDeepStrictEqual } from 'node:util';
-import type { KubeObject } from '../kube/types.ts';
+import type { KubeObject, Store } from '../kube/types.ts';
 import type { ClusterView } from './cluster-spec.ts';
-import { podIsReady } from './pods.ts';
-import { CLUSTERS, LABEL, PHASE, PODS, rfc3339, rfc3339Micro } from './resources.ts';
+import { instancePods, podIsReady } from './pods.ts';
+import { CLUSTERS, LABEL, PHASE, rfc3339, rfc3339Micro } from './resources.ts';
 import type { ClusterRuntime, ControllerContext } from './runtime.ts';
 
 export interface Condition {
@@ -63,6 +63,28 @@ export function withCondition(
   return [...list.filter((c) => c.type !== cond.type), next];
 }
 
+/**
+ * Sets one condition of a Cluster from outside a reconcile pass (WAL archiver, backups);
+ * writes only when status, reason or message change, so a steady result costs no write.
+ */
+export function setClusterCondition(
+  store: Store,
+  namespace: string | undefined,
+  name: string,
+  cond: Condition,
+): void {
+  const current = store.get(CLUSTERS, namespace, name);
+  const old = (current?.status?.conditions as Condition[] | undefined)?.find(
+    (c) => c.type === cond.type,
+  );
+  if (!current) return;
+  if (old?.status === cond.status && old.reason === cond.reason && old.message === cond.message)
+    return;
+  store.patchStatus(CLUSTERS, namespace, name, (s) => {
+    s.conditions = withCondition(s.conditions, cond);
+  });
+}
+
 /** Applies fn to the Cluster's status; false when the Cluster is gone. */
 export function patchClusterStatus(
   ctx: ControllerContext,
@@ -117,13 +139,6 @@ export function setTargetPrimary(ctx: ControllerContext, rt: ClusterRuntime, nam
   });
 }
 
-function instancePods(ctx: ControllerContext, rt: ClusterRuntime): KubeObject[] {
-  const selector = `${LABEL.cluster}=${rt.name},${LABEL.podRole}=instance`;
-  return ctx.store
-    .list(PODS, rt.namespace, { labelSelector: selector })
-    .filter((p) => !p.metadata.deletionTimestamp);
-}
-
 function instancesStatus(rt: ClusterRuntime, pods: KubeObject[]): Record<string, string[]> {
   const groups: Record<string, string[]> = {};
   for (const pod of pods) {
@@ -146,7 +161,7 @@ export function writeSteadyStatus(
   cl: ClusterView,
   extraConditions: Condition[] = [],
 ): void {
-  const pods = instancePods(ctx, rt);
+  const pods = instancePods(ctx.store, rt.namespace, rt.name);
   const names = [...rt.instances.keys()].sort();
   const ready = pods.filter(podIsReady).length;
   patchClusterStatus(ctx, rt, (s) => {

@@ -3,10 +3,13 @@
 // serverRecoveryWindow, a ScheduledBackup that fires, and backups that restore across paths
 // as CNPG allows: a plugin backup through an in-core externalCluster and an in-core backup
 // through the plugin.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 import {
+  DEST,
   PLUGIN,
   backupRef,
   barmanObjectStore,
@@ -154,6 +157,53 @@ describe('plugin backups', () => {
     expect(name).toMatch(/^nightly-\d{14}$/);
     const s = await waitBackupDone(h, name);
     expect(s.phase, s.error).toBe('completed');
+  });
+});
+
+describe('storage key credentials from a Secret', () => {
+  const keyed = (secret: string) => ({
+    destinationPath: `${DEST}/keyed`,
+    azureCredentials: {
+      storageAccount: { name: secret, key: 'account' },
+      storageKey: { name: secret, key: 'key' },
+    },
+  });
+  async function secret(name: string, key: string) {
+    await h.core.createNamespacedSecret({
+      namespace: 'plugin',
+      body: { metadata: { name }, stringData: { account: 'sandbox', key } },
+    });
+  }
+
+  test('the right key archives, a wrong one is refused by Azurite at bootstrap, and neither is logged', async () => {
+    const right = h.sandbox.objectStore?.accounts.get('sandbox')?.key ?? '';
+    const wrong = Buffer.alloc(64, 7).toString('base64');
+    await secret('blob-key', right);
+    await secret('blob-wrong-key', wrong);
+    await createCluster(h, 'pg-key', { backup: { barmanObjectStore: keyed('blob-key') } });
+    await createCluster(h, 'pg-badkey', { backup: { barmanObjectStore: keyed('blob-wrong-key') } });
+    await h.waitHealthy('pg-key', 1);
+    const segment = await switchWal(h, 'pg-key-1');
+    await waitFor('archived with the key', async () => {
+      return (
+        (await blobNames(h, `keyed/pg-key/wals/${segment.slice(0, 16)}/${segment}`)).length === 1
+      );
+    });
+    // The bootstrap's empty-archive check is the first request: Azurite refuses the key there,
+    // and the cluster stays in Setting up primary, as with barman-cloud-check-wal-archive.
+    const refused = await waitFor('refused', async () => {
+      const st = await h.status('pg-badkey');
+      return st.phaseReason?.includes('failed') && st;
+    });
+    expect(refused.phase).toBe('Setting up primary');
+    expect(refused.phaseReason).toMatch(/authenticate|403|signature/i);
+    expect(await blobNames(h, 'keyed/pg-badkey/')).toEqual([]);
+    const log = await readFile(join(h.sandbox.dir, 'cnpg.log'), 'utf8');
+    const statuses = JSON.stringify([await h.status('pg-key'), await h.status('pg-badkey')]);
+    for (const key of [right, wrong]) {
+      expect(log).not.toContain(key);
+      expect(statuses).not.toContain(key);
+    }
   });
 });
 
