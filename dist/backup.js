@@ -1,4 +1,4 @@
-// Entry of the backup action; the code is in index.js.
+// The entry of the backup action; the code is in index.js.
 import { runCommand } from './index.js';
 
 await runCommand('backup');

@@ -28370,12 +28370,117 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sd: () => (/* binding */ runOrigin),
+  cE: () => (/* binding */ runnerContext)
+});
+
+// UNUSED EXPORTS: redact
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(4116);
+// EXTERNAL MODULE: ./src/log-safety.ts
+var log_safety = __nccwpck_require__(8224);
+;// CONCATENATED MODULE: ./src/logging.ts
+// The injected logger: actions log through this interface, never through console or core
+// directly, so that tests can record what was logged and assert that no secret leaks.
+// Nothing logged can start a workflow command: a line that the runner would read as one
+// (`::cmd::` after leading blanks, or the legacy `##[cmd]` anywhere) is defused first.
+
+
+const coreLogger = {
+    info: (m) => {
+        core/* info */.pq((0,log_safety/* defuseCommands */.p)(m));
+    },
+    warning: (m) => {
+        core/* warning */.$e(m);
+    },
+    error: (m) => {
+        core/* error */.z3(m);
+    },
+    debug: (m) => {
+        core/* debug */.Yz(m);
+    },
+    async group(title, fn) {
+        core/* startGroup */.Oh(title);
+        try {
+            return await fn();
+        }
+        finally {
+            core/* endGroup */.N4();
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/actions/context.ts
+// What an action's run() gets: every dependency it touches the outside world through.
+
+
+/** Replaces every known secret in text, for the places the runner does not mask. */
+function redact(text, secrets) {
+    let out = text;
+    for (const s of secrets)
+        if (s.length >= 4)
+            out = out.replaceAll(s, '***');
+    return out;
+}
+function runnerContext(signal = new AbortController().signal) {
+    const secrets = new Set();
+    return {
+        logger: coreLogger,
+        getInput: (name) => core/* getInput */.V4(name),
+        env: process.env,
+        setOutput: (name, value) => {
+            core/* setOutput */.uH(name, redact(value, secrets));
+        },
+        writeSummary: async (markdown) => {
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return;
+            await core/* summary */.z.addRaw(redact(markdown, secrets), true).write();
+        },
+        setSecret: (value) => {
+            if (value === '')
+                return;
+            secrets.add(value);
+            core/* setSecret */.Pq(value);
+        },
+        saveState: (name, value) => {
+            core/* saveState */.LZ(name, value);
+        },
+        getState: (name) => core/* getState */.Gu(name),
+        now: () => Date.now(),
+        getIdToken: (audience) => core/* getIDToken */.V9(audience),
+        signal,
+    };
+}
+/** Where a run comes from (GITHUB_* environment), for traceability annotations. */
+function runOrigin(env) {
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        sha: env.GITHUB_SHA,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        workflow: env.GITHUB_WORKFLOW,
+        serverUrl: env.GITHUB_SERVER_URL,
+    };
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   xB: () => (/* binding */ DiagnosedError)
 /* harmony export */ });
 /* unused harmony export formatProblem */
 // ConfigurationError marks a user mistake: the runner prints its message and no stack.
@@ -28396,6 +28501,18 @@ class InputError extends ConfigurationError {
         this.problems = problems;
     }
 }
+/**
+ * A failure with what was gathered about it (pod states, conditions, events): the message is
+ * one line for the log and the annotation, the diagnostics go to the log and the summary.
+ */
+class DiagnosedError extends Error {
+    name = 'DiagnosedError';
+    diagnostics;
+    constructor(message, diagnostics, options) {
+        super(message, options);
+        this.diagnostics = diagnostics;
+    }
+}
 
 
 /***/ }),
@@ -28407,7 +28524,7 @@ class InputError extends ConfigurationError {
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   kl: () => (/* binding */ ACTIONS)
 /* harmony export */ });
-/* unused harmony exports SHARED_INPUTS, DEPLOY_INPUTS, DEPLOY_OUTPUTS, UMBRELLA */
+/* unused harmony exports SHARED_OUTPUTS, SHARED_INPUTS, DEPLOY_INPUTS, DEPLOY_OUTPUTS, UMBRELLA */
 // The one place where action input and output names, descriptions and defaults live.
 // scripts/build.mjs writes every action.yml from these tables; test/inputs/spec.test.ts
 // checks that the committed action.yml files agree with them.
@@ -28418,6 +28535,12 @@ const COMMANDS = [
     'failover-drill',
     'teardown',
 ];
+/** Every action writes the kubeconfig it used when asked (input write-kubeconfig). */
+const SHARED_OUTPUTS = {
+    'kubeconfig-path': {
+        description: 'Path of the kubeconfig written with write-kubeconfig: true (mode 600).',
+    },
+};
 const SHARED_INPUTS = {
     kubeconfig: {
         description: 'Kubeconfig content to use. When empty, KUBECONFIG or ~/.kube/config is used, unless the Azure inputs select an AKS cluster.',
@@ -28574,9 +28697,7 @@ const DEPLOY_OUTPUTS = {
         description: 'Secret with the application credentials (keys username and password).',
     },
     'ready-seconds': { description: 'Seconds from the first apply until the cluster was healthy.' },
-    'kubeconfig-path': {
-        description: 'Path of the kubeconfig written with write-kubeconfig: true (mode 600).',
-    },
+    ...SHARED_OUTPUTS,
 };
 const ACTIONS = {
     deploy: {
@@ -28589,25 +28710,27 @@ const ACTIONS = {
         name: 'pgha backup',
         description: 'Take a CloudNativePG backup and verify WAL archiving.',
         inputs: SHARED_INPUTS,
-        outputs: {},
+        outputs: SHARED_OUTPUTS,
     },
     'restore-verify': {
         name: 'pgha restore-verify',
         description: 'Restore the latest backup into a temporary cluster and prove that the data came back.',
         inputs: SHARED_INPUTS,
-        outputs: {},
+        outputs: SHARED_OUTPUTS,
+        post: true,
     },
     'failover-drill': {
         name: 'pgha failover-drill',
         description: 'Delete the primary under write load and measure recovery time and data loss.',
         inputs: SHARED_INPUTS,
-        outputs: {},
+        outputs: SHARED_OUTPUTS,
+        post: true,
     },
     teardown: {
         name: 'pgha teardown',
         description: 'Delete a cluster created by pgha, e.g. the ephemeral cluster of a pull request.',
         inputs: SHARED_INPUTS,
-        outputs: {},
+        outputs: SHARED_OUTPUTS,
     },
 };
 function union(maps) {
@@ -28622,7 +28745,45 @@ const UMBRELLA = {
         ...union(COMMANDS.map((c) => ACTIONS[c].inputs)),
     },
     outputs: union(COMMANDS.map((c) => ACTIONS[c].outputs)),
+    post: COMMANDS.some((c) => ACTIONS[c].post === true),
 };
+
+
+/***/ }),
+
+/***/ 8224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine),
+/* harmony export */   p: () => (/* binding */ defuseCommands)
+/* harmony export */ });
+// Log text that cannot turn into a workflow command. The runner reads a stdout line as a
+// command when it starts with `::` after leading blanks, or holds the legacy `##[`; text from
+// the cluster (phase reasons, API and event messages) could otherwise mask a value, stop
+// command processing or fake an annotation.
+const ZWSP = '\u200b';
+/**
+ * Breaks what the runner would parse as a workflow command, keeping the text readable: a
+ * zero-width space between the colons of `::` at a line start (the runner splits lines at
+ * CR and LF and trims leading blanks), and inside every legacy `##[`.
+ */
+function defuseCommands(message) {
+    return message
+        .replace(/(^|[\r\n])([^\S\r\n]*):(?=:)/g, `$1$2:${ZWSP}`)
+        .replaceAll('##[', `#${ZWSP}#[`);
+}
+const ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': ' ' };
+/**
+ * Text that comes from the cluster (phase reasons, API and event messages) on one log line:
+ * control characters and newlines are shown escaped, so it can neither start a new line nor
+ * a workflow command.
+ */
+function oneLine(text) {
+    return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 
 /***/ }),
@@ -28996,221 +29157,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 4116:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  d: () => (/* reexport */ runCommand)
+  Yz: () => (/* binding */ debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
+
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -32124,9 +32095,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -32159,79 +32130,261 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* reexport */ runCommand),
+  a: () => (/* reexport */ runPost)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(4116);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var spec = __nccwpck_require__(7026);
-;// CONCATENATED MODULE: ./src/logging.ts
-// The injected logger: actions log through this interface, never through console or core
-// directly, so that tests can record what was logged and assert that no secret leaks.
+// EXTERNAL MODULE: ./src/actions/context.ts + 1 modules
+var actions_context = __nccwpck_require__(7546);
+;// CONCATENATED MODULE: ./src/actions/registry.ts
+// Which module implements each command; loaded on demand so that an action's bundle chunk is
+// read only when that action runs.
 
-const coreLogger = {
-    info: (m) => {
-        info(m);
-    },
-    warning: (m) => {
-        warning(m);
-    },
-    error: (m) => {
-        error(m);
-    },
-    debug: (m) => {
-        debug(m);
-    },
-    async group(title, fn) {
-        startGroup(title);
-        try {
-            return await fn();
-        }
-        finally {
-            endGroup();
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/actions/context.ts
-// What an action's run() gets: every dependency it touches the outside world through.
-
-
-function runnerContext() {
+async function loadAction(command) {
+    switch (command) {
+        case 'deploy':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6683))).deploy;
+        default:
+            return notImplemented(command);
+    }
+}
+function notImplemented(command) {
     return {
-        logger: coreLogger,
-        getInput: (name) => getInput(name),
-        env: process.env,
-        setOutput: (name, value) => {
-            setOutput(name, value);
-        },
-        writeSummary: async (markdown) => {
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return;
-            await summary.addRaw(markdown, true).write();
-        },
-        setSecret: (value) => {
-            setSecret(value);
-        },
-        now: () => Date.now(),
-        getIdToken: (audience) => getIDToken(audience),
+        command,
+        main: () => Promise.reject(new errors/* ConfigurationError */.j1(`pgha ${command} is not implemented yet in this version of pgha.`)),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/runner.ts
 // The one place that calls core.setFailed. User mistakes (ConfigurationError) print their
 // message only; anything else is a bug: "<action> failed: <message>", stack in debug.
+// A cancelled run (the runner sends SIGINT, then SIGTERM 7.5 s later) stops waiting, writes
+// its outputs and summary, and exits; the post step then runs as GitHub runs it.
 
 
 
 
-const notYet = (command) => () => Promise.reject(new errors/* ConfigurationError */.j1(`pgha ${command} is not implemented yet in this version of pgha.`));
-async function load(command) {
-    switch (command) {
-        case 'deploy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1715))).run;
-        default:
-            return notYet(command);
-    }
-}
+
 function parseCommand(raw) {
     const found = spec/* COMMANDS */.Lo.find((c) => c === raw);
     if (found)
@@ -32239,32 +32392,76 @@ function parseCommand(raw) {
     const problem = raw === '' ? 'is required' : `'${raw}' is not a pgha command`;
     throw new errors/* ConfigurationError */.j1(`input 'command': ${problem}; use one of ${spec/* COMMANDS */.Lo.join(', ')} (example: deploy)`);
 }
-/** Runs one action; with no command (the umbrella action) the `command` input chooses. */
-async function runCommand(command, ctx = runnerContext()) {
+/** Aborts on the runner's cancellation signals; a second signal exits at once. */
+function cancellation() {
+    const controller = new AbortController();
+    const onSignal = () => {
+        if (controller.signal.aborted)
+            process.exit(1);
+        controller.abort(new Error('the run was cancelled'));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return controller;
+}
+/** Runs one action's main; with no command (the umbrella action) the `command` input chooses. */
+async function runCommand(command, ctx) {
+    const context = ctx ?? (0,actions_context/* runnerContext */.cE)(cancellation().signal);
+    let name = command ?? 'pgha';
+    try {
+        const chosen = command ?? parseCommand(context.getInput('command'));
+        name = chosen;
+        await (await loadAction(chosen)).main(context);
+    }
+    catch (error) {
+        reportFailure(name, error, context);
+    }
+    if (!ctx && context.signal.aborted)
+        process.exit(1);
+}
+/**
+ * Runs the post step of an action (post-if: always()). It undoes only what main recorded in
+ * its state, and warns instead of failing: cleanup must never hide main's result.
+ */
+async function runPost(command, ctx = (0,actions_context/* runnerContext */.cE)()) {
     let name = command ?? 'pgha';
     try {
         const chosen = command ?? parseCommand(ctx.getInput('command'));
         name = chosen;
-        await (await load(chosen))(ctx);
+        const action = await loadAction(chosen);
+        if (!action.post) {
+            ctx.logger.info(`pgha ${chosen} has nothing to clean up in a post step`);
+            return;
+        }
+        await action.post(ctx);
     }
     catch (error) {
-        reportFailure(name, error, ctx);
+        const text = error instanceof Error ? error.message : String(error);
+        ctx.logger.warning(`pgha ${name} post step: ${text}`);
     }
 }
 function reportFailure(name, error, ctx) {
+    if (ctx.signal.aborted) {
+        core/* setFailed */.C1(`${name} was cancelled`);
+        return;
+    }
     if (error instanceof errors/* ConfigurationError */.j1) {
-        setFailed(error.message);
+        core/* setFailed */.C1(error.message);
         return;
     }
     const err = error instanceof Error ? error : new Error(String(error));
+    if (err instanceof errors/* DiagnosedError */.xB)
+        ctx.logger.info(err.diagnostics);
     ctx.logger.debug(err.stack ?? err.message);
-    setFailed(`${name} failed: ${err.message}`);
+    core/* setFailed */.C1(`${name} failed: ${err.message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// Bundle entry: dist/index.js exports runCommand; dist/<action>.js are tiny entries that
-// call it (scripts/build.mjs writes them), so every action shares one copy of the code.
+// Bundle entry: dist/index.js exports runCommand and runPost; dist/<action>.js and
+// dist/<action>-post.js are tiny entries that call them (scripts/build.ts writes them), so
+// every action shares one copy of the code.
 
 
 var __webpack_exports__runCommand = __webpack_exports__.d;
-export { __webpack_exports__runCommand as runCommand };
+var __webpack_exports__runPost = __webpack_exports__.a;
+export { __webpack_exports__runCommand as runCommand, __webpack_exports__runPost as runPost };

@@ -1,6 +1,9 @@
-// The sandbox as a GitHub runner: runs a built action exactly as a runner does: `node <main>` on Node 24 with
-// INPUT_<NAME> variables (upper-cased, hyphens kept, defaults from action.yml), and reads
-// the step's outputs and summary back from the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+// The sandbox as a GitHub runner: runs a built action exactly as a runner does: `node <main>`
+// on Node 24 with INPUT_<NAME> variables (upper-cased, hyphens kept, defaults from
+// action.yml), reads the step's outputs, summary and saved state back from GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY and GITHUB_STATE, and runs `runs.post` afterwards when `post-if`
+// allows it, with the state as STATE_<name>: also after a failed or cancelled main. A
+// cancellation is what the runner does: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +15,26 @@ export const NODE24 = join(ROOT, 'node_modules', '.bin', 'node');
 
 interface ActionYaml {
   inputs?: Record<string, { default?: string }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string; 'post-if'?: string };
 }
 
-export interface StepResult {
+export interface ProcessResult {
   code: number;
+  /** The signal that ended the process, if one did. */
+  signal?: NodeJS.Signals;
   stdout: string;
   stderr: string;
-  outputs: Record<string, string>;
   summary: string;
+}
+
+export interface StepResult extends ProcessResult {
+  outputs: Record<string, string>;
+  /** What main saved with core.saveState. */
+  state: Record<string, string>;
   runnerTemp: string;
+  cancelled: boolean;
+  /** The post step's run, when the action has one and post-if allowed it. */
+  post?: ProcessResult;
 }
 
 export function readActionYaml(actionDir: string): ActionYaml {
@@ -31,6 +44,10 @@ export function readActionYaml(actionDir: string): ActionYaml {
 export interface RunOptions {
   /** Receives each log line as a runner's log view shows it: masked values as ***. */
   echo?: (line: string) => void;
+  /** Cancel the run this long after main started (the runner's SIGINT, SIGTERM, SIGKILL). */
+  cancelAfterMs?: number;
+  /** Leave the post step out (a test that runs post itself, or a job with later steps). */
+  skipPost?: boolean;
 }
 
 /** actionDir: '.' for the umbrella action, 'actions/deploy' for a sub-action. */
@@ -42,31 +59,47 @@ export async function runStep(
 ): Promise<StepResult> {
   const action = readActionYaml(actionDir);
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pgha-step-'));
-  const outputFile = join(runnerTemp, 'output');
-  const summaryFile = join(runnerTemp, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
+  const files = { output: join(runnerTemp, 'output'), state: join(runnerTemp, 'state') };
+  for (const f of Object.values(files)) writeFileSync(f, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? runnerTemp,
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: runnerTemp,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
     ...inputEnv(action, inputs),
     ...extraEnv,
   };
-  const main = join(ROOT, actionDir, action.runs.main);
   const echo = options.echo ? runnerLog(options.echo) : undefined;
-  const { code, stdout, stderr } = await spawnNode(main, env, dirname(main), echo);
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+  const main = await runProcess(actionDir, action.runs.main, env, 'main', echo, options.cancelAfterMs);
+  const state = parseCommandFile(readFileSync(files.state, 'utf8'));
+  const cancelled = options.cancelAfterMs !== undefined && main.signal !== undefined ? true : main.cancelled;
+  const result: StepResult = {
+    ...main,
+    outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
+    state,
     runnerTemp,
+    cancelled,
   };
+  const post = action.runs.post;
+  if (post && !options.skipPost && postAllowed(action.runs['post-if'], main.code, cancelled)) {
+    const postEnv = { ...env, ...stateEnv(state), GITHUB_OUTPUT: join(runnerTemp, 'post-output') };
+    writeFileSync(postEnv.GITHUB_OUTPUT, '');
+    const postEcho = options.echo ? runnerLog(options.echo) : undefined;
+    result.post = await runProcess(actionDir, post, postEnv, 'post', postEcho);
+  }
+  return result;
+}
+
+/** `post-if` as the runner evaluates the status functions (default always()). */
+export function postAllowed(condition: string | undefined, code: number, cancelled: boolean): boolean {
+  const expr = (condition ?? 'always()').trim().replace(/^\$\{\{\s*(.*?)\s*\}\}$/, '$1');
+  if (expr === 'always()') return true;
+  if (expr === 'success()') return code === 0 && !cancelled;
+  if (expr === 'failure()') return code !== 0 && !cancelled;
+  if (expr === 'cancelled()') return cancelled;
+  throw new Error(`the runner emulation does not evaluate post-if: ${expr}`);
 }
 
 function inputEnv(action: ActionYaml, inputs: Record<string, string>): Record<string, string> {
@@ -78,30 +111,71 @@ function inputEnv(action: ActionYaml, inputs: Record<string, string>): Record<st
   return env;
 }
 
+function stateEnv(state: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+}
+
+async function runProcess(
+  actionDir: string,
+  entry: string,
+  baseEnv: Record<string, string>,
+  which: 'main' | 'post',
+  echo?: (chunk: string | null) => void,
+  cancelAfterMs?: number,
+): Promise<ProcessResult & { cancelled: boolean }> {
+  const file = join(ROOT, actionDir, entry);
+  const summaryFile = join(baseEnv.RUNNER_TEMP ?? tmpdir(), `${which}-summary`);
+  writeFileSync(summaryFile, '');
+  const env = { ...baseEnv, GITHUB_STEP_SUMMARY: summaryFile };
+  const run = await spawnNode(file, env, dirname(file), echo, cancelAfterMs);
+  return { ...run, summary: readFileSync(summaryFile, 'utf8') };
+}
+
 function spawnNode(
   main: string,
   env: Record<string, string>,
   cwd: string,
   echo?: (chunk: string | null) => void,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(NODE24, [main], { env, cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      echo?.(d.toString());
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      echo?.(d.toString());
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      echo?.(null);
-      resolvePromise({ code: code ?? -1, stdout, stderr });
-    });
-  });
+  cancelAfterMs?: number,
+) {
+  return new Promise<{ code: number; signal?: NodeJS.Signals; stdout: string; stderr: string; cancelled: boolean }>(
+    (resolvePromise, reject) => {
+      const child = spawn(NODE24, [main], { env, cwd });
+      let stdout = '';
+      let stderr = '';
+      const timers: NodeJS.Timeout[] = [];
+      let cancelled = false;
+      if (cancelAfterMs !== undefined) {
+        const at = (ms: number, fn: () => void) => timers.push(setTimeout(fn, ms));
+        at(cancelAfterMs, () => {
+          cancelled = true;
+          child.kill('SIGINT');
+        });
+        at(cancelAfterMs + 7500, () => child.kill('SIGTERM'));
+        at(cancelAfterMs + 10_000, () => child.kill('SIGKILL'));
+      }
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        echo?.(d.toString());
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        echo?.(d.toString());
+      });
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        for (const t of timers) clearTimeout(t);
+        echo?.(null);
+        resolvePromise({
+          code: code ?? -1,
+          ...(signal ? { signal } : {}),
+          stdout,
+          stderr,
+          cancelled,
+        });
+      });
+    },
+  );
 }
 
 /**
@@ -112,7 +186,7 @@ function runnerLog(emit: (line: string) => void): (chunk: string | null) => void
   const masks: string[] = [];
   let pending = '';
   const show = (raw: string) => {
-    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw);
+    const command = /^\s*::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw);
     if (command?.[1] === 'add-mask') {
       if (command[2]) masks.push(command[2]);
       return;
@@ -140,8 +214,11 @@ function runnerLog(emit: (line: string) => void): (chunk: string | null) => void
   };
 }
 
-/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks (and `name=value` lines). */
-export function parseOutputFile(text: string): Record<string, string> {
+/**
+ * GITHUB_OUTPUT and GITHUB_STATE hold `name<<DELIMITER\nvalue\nDELIMITER` blocks (and
+ * `name=value` lines).
+ */
+export function parseCommandFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -158,3 +235,4 @@ export function parseOutputFile(text: string): Record<string, string> {
   }
   return out;
 }
+

@@ -26,3 +26,16 @@ export class InputError extends ConfigurationError {
     this.problems = problems;
   }
 }
+
+/**
+ * A failure with what was gathered about it (pod states, conditions, events): the message is
+ * one line for the log and the annotation, the diagnostics go to the log and the summary.
+ */
+export class DiagnosedError extends Error {
+  override readonly name = 'DiagnosedError';
+  readonly diagnostics: string;
+  constructor(message: string, diagnostics: string, options?: ErrorOptions) {
+    super(message, options);
+    this.diagnostics = diagnostics;
+  }
+}

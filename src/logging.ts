@@ -1,6 +1,9 @@
 // The injected logger: actions log through this interface, never through console or core
 // directly, so that tests can record what was logged and assert that no secret leaks.
+// Nothing logged can start a workflow command: a line that the runner would read as one
+// (`::cmd::` after leading blanks, or the legacy `##[cmd]` anywhere) is defused first.
 import * as core from '@actions/core';
+import { defuseCommands } from './log-safety.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -13,7 +16,7 @@ export interface Logger {
 
 export const coreLogger: Logger = {
   info: (m) => {
-    core.info(m);
+    core.info(defuseCommands(m));
   },
   warning: (m) => {
     core.warning(m);

@@ -1,3 +1,4 @@
-// Bundle entry: dist/index.js exports runCommand; dist/<action>.js are tiny entries that
-// call it (scripts/build.mjs writes them), so every action shares one copy of the code.
-export { runCommand } from './actions/runner.ts';
+// Bundle entry: dist/index.js exports runCommand and runPost; dist/<action>.js and
+// dist/<action>-post.js are tiny entries that call them (scripts/build.ts writes them), so
+// every action shares one copy of the code.
+export { runCommand, runPost } from './actions/runner.ts';

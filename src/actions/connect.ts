@@ -1,12 +1,21 @@
 // Every action reaches its cluster the same way: with the Azure inputs, an OIDC login and the
 // AKS cluster's credentials through ARM; else the kubeconfig input; else KUBECONFIG or
-// ~/.kube/config. Azure libraries load only when the Azure inputs are given.
+// ~/.kube/config. Azure libraries load only when the Azure inputs are given. With
+// write-kubeconfig, the configuration is written for later steps at once, so that it is
+// there for an `if: failure()` kubectl step too.
 import type { TokenCredential } from '@azure/identity';
 import type { ArmClient } from '../azure/arm.ts';
+import type { SharedOutputName } from '../inputs/spec.ts';
 import type { SharedInputs } from '../inputs/types.ts';
-import { defaultKubeconfigSource, loadKubeConfig, type LoadedConfig } from '../kube/config.ts';
+import {
+  defaultKubeconfigSource,
+  loadKubeConfig,
+  writeKubeconfigFile,
+  type LoadedConfig,
+} from '../kube/config.ts';
 import { KubeHttp } from '../kube/http.ts';
 import type { ActionContext } from './context.ts';
+import type { OutputSink } from './step.ts';
 
 export interface Azure {
   readonly credential: TokenCredential;
@@ -17,6 +26,21 @@ export interface Connection {
   readonly config: LoadedConfig;
   readonly http: KubeHttp;
   readonly azure?: Azure;
+}
+
+/** The connect phase of every action: connect, then write-kubeconfig (output kubeconfig-path). */
+export async function connectCluster(
+  inputs: SharedInputs,
+  ctx: ActionContext,
+  outputs: OutputSink<SharedOutputName>,
+): Promise<Connection> {
+  const conn = await connect(inputs, ctx);
+  if (inputs.writeKubeconfig) {
+    const path = await writeKubeconfigFile(conn.config, ctx.env.RUNNER_TEMP ?? '/tmp');
+    outputs.output('kubeconfig-path', path);
+    ctx.logger.info(`Wrote the kubeconfig for later steps to ${path}`);
+  }
+  return conn;
 }
 
 export async function connect(inputs: SharedInputs, ctx: ActionContext): Promise<Connection> {

@@ -1,95 +1,129 @@
 // deploy: read and validate every input, render the CNPG manifests, then (unless render-only)
 // connect, apply them by server-side apply, wait for the Cluster to be healthy, and report.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { renderDeploy, toYaml, type Rendered } from '../cnpg/render.ts';
-import { ConfigurationError } from '../errors.ts';
+import { ensureIdentityTrust, type IdentityTrust } from '../azure/identity-trust.ts';
+import { chooseBackupMethod, type BackupChoice } from '../cnpg/backup-method.ts';
+import { discoverCnpg, unservedMonitoring, type Served } from '../cnpg/discovery.ts';
+import { install } from '../cnpg/install.ts';
+import { listInstances } from '../cnpg/instances.ts';
+import { renderManifests, writeManifests } from '../cnpg/manifests.ts';
+import { traceAnnotations } from '../cnpg/objects.ts';
+import type { Rendered } from '../cnpg/render.ts';
+import { waitHealthy } from '../cnpg/wait.ts';
 import { readDeployInputs } from '../inputs/read-deploy.ts';
-import type { BackupMethod, DeployInputs, RunOrigin } from '../inputs/types.ts';
-import { deploySummary, type BackupChoice } from '../report/deploy-summary.ts';
-import type { ActionContext } from './context.ts';
+import type { OutputName } from '../inputs/spec.ts';
+import type { DeployInputs } from '../inputs/types.ts';
+import type { Logger } from '../logging.ts';
+import { deploySummary, type DeployFacts } from '../report/deploy-summary.ts';
+import { defineAction } from './action.ts';
+import { connectCluster, type Connection } from './connect.ts';
+import { runOrigin, type ActionContext } from './context.ts';
+import type { Step } from './step.ts';
 
-export async function run(ctx: ActionContext): Promise<void> {
-  const inputs = readDeployInputs(ctx.getInput);
-  if (!inputs.renderOnly) {
-    const { applyDeploy } = await import('./deploy-apply.ts');
-    await applyDeploy(inputs, ctx);
-    return;
-  }
-  const backup = chooseBackupMethod(inputs);
-  const rendered = await renderAndWrite(inputs, backup, ctx);
-  ctx.setOutput('backup-method', inputs.backup ? backup.method : 'none');
-  await ctx.writeSummary(deploySummary({ inputs, rendered: rendered.rendered, backup, file: rendered.file }));
-}
+type DeployStep = Step<OutputName<'deploy'>, DeployFacts>;
+
+export const deploy = defineAction<'deploy', DeployFacts>({
+  command: 'deploy',
+  summary: deploySummary,
+  async run(ctx, step) {
+    const inputs = readDeployInputs(ctx.getInput);
+    step.record({ inputs });
+    if (inputs.renderOnly) {
+      await render(inputs, chooseBackupMethod(inputs.backupMethod), ctx, step);
+      return;
+    }
+    const started = ctx.now();
+    const conn = await step.phase('Connect', () => connectCluster(inputs, ctx, step));
+    const served = await step.phase('Discover CNPG', () => discoverCnpg(conn.http));
+    const backup = chooseBackupMethod(inputs.backupMethod, served.barmanCloudPlugin);
+    const skip = skippedMonitors(inputs, served, ctx.logger);
+    const rendered = await render(inputs, backup, ctx, step, skip);
+    await trustIdentity(inputs, conn, ctx, step);
+    const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () =>
+      install(conn.http, inputs, rendered.objects, {
+        ...ctx,
+        annotations: traceAnnotations(runOrigin(ctx.env)),
+      }),
+    );
+    step.record({ ...installed, server: conn.config.server, requests: conn.http.requests });
+    setServiceOutputs(inputs, step);
+    if (inputs.dryRun) return;
+    const { namespace, clusterName: name } = inputs;
+    const deadline = started + inputs.timeoutMs;
+    const cluster = await step.phase('Wait for the Cluster to be healthy', () =>
+      waitHealthy(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now }),
+    );
+    const primary = cluster.status?.currentPrimary ?? '';
+    await reportHealthy(conn, inputs, { primary, seconds: (ctx.now() - started) / 1000 }, ctx, step);
+  },
+});
 
 /** Renders the objects, writes them to one YAML file and sets the outputs that need no cluster. */
-export async function renderAndWrite(
+async function render(
   inputs: DeployInputs,
   backup: BackupChoice,
   ctx: ActionContext,
-  skipKinds: ReadonlySet<string> = new Set(),
-): Promise<{ rendered: Rendered; file: string }> {
-  const all = await ctx.logger.group('Render manifests', () =>
-    Promise.resolve(renderDeploy(inputs, { backupMethod: backup.method, origin: runOrigin(ctx.env) })),
+  step: DeployStep,
+  skip?: ReadonlySet<string>,
+): Promise<Rendered> {
+  const rendered = await step.phase('Render manifests', async () => {
+    const r = renderManifests(inputs, backup.method, runOrigin(ctx.env), skip);
+    const file = await writeManifests(inputs, r.yaml, ctx.env.RUNNER_TEMP);
+    ctx.logger.info(`Wrote ${r.objects.length} objects to ${file}`);
+    step.record({ rendered: r, file, backup });
+    step.output('manifests', file);
+    return r;
+  });
+  step.output('cluster-name', inputs.clusterName);
+  step.output('namespace', inputs.namespace);
+  step.output('backup-method', inputs.backup ? backup.method : 'none');
+  return rendered;
+}
+
+async function trustIdentity(inputs: DeployInputs, conn: Connection, ctx: ActionContext, step: DeployStep): Promise<void> {
+  const { identity, azure, aks } = inputs;
+  if (!identity || !conn.azure || !azure || !aks) return;
+  const arm = conn.azure.arm;
+  const trust: IdentityTrust = await step.phase('Federated credential', () =>
+    ensureIdentityTrust(
+      arm,
+      { subscriptionId: azure.subscriptionId, aksResourceGroup: aks.resourceGroup, aksCluster: aks.cluster, identity, namespace: inputs.namespace, serviceAccount: inputs.clusterName, dryRun: inputs.dryRun },
+      ctx.logger,
+    ),
   );
-  const objects = all.objects.filter((o) => !skipKinds.has(`${o.apiVersion}/${o.kind}`));
-  const rendered = { ...all, objects, yaml: toYaml(objects) };
-  const file = await writeManifests(inputs, rendered.yaml, ctx.env);
-  ctx.logger.info(`Wrote ${rendered.objects.length} objects to ${file}`);
-  ctx.setOutput('manifests', file);
-  ctx.setOutput('cluster-name', inputs.clusterName);
-  ctx.setOutput('namespace', inputs.namespace);
-  return { rendered, file };
+  step.record({ identity: trust });
 }
 
-/**
- * backup-method auto: the Barman Cloud plugin when the cluster serves its ObjectStore CRD (or
- * when rendering only, with no cluster to ask), else the in-core barmanObjectStore.
- */
-export function chooseBackupMethod(inputs: DeployInputs, servesPlugin?: boolean): BackupChoice {
-  if (inputs.backupMethod !== 'auto') {
-    if (inputs.backupMethod === 'plugin' && servesPlugin === false)
-      throw new ConfigurationError(
-        "input 'backup-method': plugin, but the cluster does not serve barmancloud.cnpg.io/v1 ObjectStore: install the Barman Cloud plugin (https://github.com/cloudnative-pg/plugin-barman-cloud) or use the in-core method (example: backup-method: barman-object-store)",
-      );
-    return { method: inputs.backupMethod, reason: `backup-method: ${inputs.backupMethod} was requested` };
-  }
-  if (servesPlugin === undefined)
-    return {
-      method: 'plugin',
-      reason:
-        'backup-method: auto with render-only: the Barman Cloud plugin, the supported path (the in-core barmanObjectStore is removed in CNPG 1.31)',
-    };
-  const method: BackupMethod = servesPlugin ? 'plugin' : 'barman-object-store';
-  return {
-    method,
-    reason: servesPlugin
-      ? 'backup-method: auto and the cluster serves barmancloud.cnpg.io/v1 ObjectStore: the Barman Cloud plugin'
-      : 'backup-method: auto and the cluster does not serve barmancloud.cnpg.io (no Barman Cloud plugin): the in-core barmanObjectStore, which CNPG 1.31 removes; install the plugin to move on',
-  };
+/** PodMonitor kinds the cluster does not serve: left out, with a warning each. */
+function skippedMonitors(inputs: DeployInputs, served: Served, logger: Logger): Set<string> {
+  const skip = unservedMonitoring(inputs.monitoring, served);
+  for (const s of skip)
+    logger.warning(
+      `The cluster does not serve ${s}: no PodMonitor applied for it (install its CRD to get metrics scraped)`,
+    );
+  return new Set(skip);
 }
 
-async function writeManifests(
+/** The instances as they are now, the primary and how long it took. */
+async function reportHealthy(
+  conn: Connection,
   inputs: DeployInputs,
-  yaml: string,
-  env: ActionContext['env'],
-): Promise<string> {
-  const dir = inputs.manifestsDir ?? join(env.RUNNER_TEMP ?? tmpdir(), 'pgha');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `${inputs.namespace}-${inputs.clusterName}.yaml`);
-  await writeFile(file, yaml, 'utf8');
-  return file;
+  ready: { readonly primary: string; readonly seconds: number },
+  ctx: ActionContext,
+  step: DeployStep,
+): Promise<void> {
+  const { namespace, clusterName } = inputs;
+  const { primary, seconds: readySeconds } = ready;
+  const pods = await listInstances(conn.http, namespace, clusterName, { zones: true });
+  step.record({ pods, primary, readySeconds, requests: conn.http.requests });
+  step.output('primary', primary);
+  step.output('ready-seconds', readySeconds.toFixed(1));
+  ctx.logger.info(
+    `Cluster ${clusterName} is healthy: primary ${primary}, ${pods.length} instances, ${readySeconds.toFixed(1)} s after the first request (${conn.http.requests} API requests)`,
+  );
 }
 
-export function runOrigin(env: ActionContext['env']): RunOrigin {
-  return {
-    repository: env.GITHUB_REPOSITORY,
-    sha: env.GITHUB_SHA,
-    runId: env.GITHUB_RUN_ID,
-    runAttempt: env.GITHUB_RUN_ATTEMPT,
-    actor: env.GITHUB_ACTOR,
-    workflow: env.GITHUB_WORKFLOW,
-    serverUrl: env.GITHUB_SERVER_URL,
-  };
+function setServiceOutputs(inputs: DeployInputs, step: DeployStep): void {
+  step.output('app-secret', inputs.appSecret);
+  step.output('rw-service', `${inputs.clusterName}-rw`);
+  step.output('ro-service', `${inputs.clusterName}-ro`);
 }

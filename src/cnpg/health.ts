@@ -1,5 +1,7 @@
 // When a CNPG Cluster counts as healthy, and the progress lines a person wants while waiting:
-// each phase change, and each instance that becomes ready. Pure functions over the object.
+// each phase change, and each instance that becomes ready. Pure functions over the object;
+// texts from the cluster are kept on one line (log-safety.ts).
+import { oneLine } from '../log-safety.ts';
 
 export const HEALTHY_PHASE = 'Cluster in healthy state';
 
@@ -67,7 +69,7 @@ export class ProgressTracker {
     if (phase !== this.#phase) {
       this.#phase = phase;
       lines.push(
-        `phase: ${s.phase ?? '(no phase yet)'}${s.phaseReason ? ` (${s.phaseReason})` : ''}`,
+        `phase: ${oneLine(s.phase ?? '(no phase yet)')}${s.phaseReason ? ` (${oneLine(s.phaseReason)})` : ''}`,
       );
     }
     const want = cluster.spec?.instances ?? s.instances ?? 0;
@@ -75,13 +77,13 @@ export class ProgressTracker {
     for (const name of healthy) {
       if (this.#ready.has(name)) continue;
       this.#ready.add(name);
-      lines.push(`instance ${name} ready (${this.#ready.size}/${want})`);
+      lines.push(`instance ${oneLine(name)} ready (${this.#ready.size}/${want})`);
     }
     for (const name of [...this.#ready]) if (!healthy.includes(name)) this.#ready.delete(name);
     if (s.currentPrimary && s.currentPrimary !== this.#primary) {
       this.#primary = s.currentPrimary;
       lines.push(
-        `primary: ${s.currentPrimary}${s.timelineID ? ` (timeline ${s.timelineID})` : ''}`,
+        `primary: ${oneLine(s.currentPrimary)}${s.timelineID ? ` (timeline ${s.timelineID})` : ''}`,
       );
     }
     return lines;

@@ -22,6 +22,13 @@ export interface OutputSpec {
   readonly description: string;
 }
 
+/** Every action writes the kubeconfig it used when asked (input write-kubeconfig). */
+export const SHARED_OUTPUTS = {
+  'kubeconfig-path': {
+    description: 'Path of the kubeconfig written with write-kubeconfig: true (mode 600).',
+  },
+} as const satisfies Record<string, OutputSpec>;
+
 export const SHARED_INPUTS = {
   kubeconfig: {
     description:
@@ -204,9 +211,7 @@ export const DEPLOY_OUTPUTS = {
     description: 'Secret with the application credentials (keys username and password).',
   },
   'ready-seconds': { description: 'Seconds from the first apply until the cluster was healthy.' },
-  'kubeconfig-path': {
-    description: 'Path of the kubeconfig written with write-kubeconfig: true (mode 600).',
-  },
+  ...SHARED_OUTPUTS,
 } as const satisfies Record<string, OutputSpec>;
 
 export interface ActionSpec {
@@ -214,9 +219,11 @@ export interface ActionSpec {
   readonly description: string;
   readonly inputs: Readonly<Record<string, InputSpec>>;
   readonly outputs: Readonly<Record<string, OutputSpec>>;
+  /** The action has a post step (runs.post with post-if: always()) that cleans up after main. */
+  readonly post?: boolean;
 }
 
-export const ACTIONS: Readonly<Record<Command, ActionSpec>> = {
+export const ACTIONS = {
   deploy: {
     name: 'pgha deploy',
     description: 'Render and apply a highly available CloudNativePG PostgreSQL cluster.',
@@ -227,28 +234,37 @@ export const ACTIONS: Readonly<Record<Command, ActionSpec>> = {
     name: 'pgha backup',
     description: 'Take a CloudNativePG backup and verify WAL archiving.',
     inputs: SHARED_INPUTS,
-    outputs: {},
+    outputs: SHARED_OUTPUTS,
   },
   'restore-verify': {
     name: 'pgha restore-verify',
     description:
       'Restore the latest backup into a temporary cluster and prove that the data came back.',
     inputs: SHARED_INPUTS,
-    outputs: {},
+    outputs: SHARED_OUTPUTS,
+    post: true,
   },
   'failover-drill': {
     name: 'pgha failover-drill',
     description: 'Delete the primary under write load and measure recovery time and data loss.',
     inputs: SHARED_INPUTS,
-    outputs: {},
+    outputs: SHARED_OUTPUTS,
+    post: true,
   },
   teardown: {
     name: 'pgha teardown',
     description: 'Delete a cluster created by pgha, e.g. the ephemeral cluster of a pull request.',
     inputs: SHARED_INPUTS,
-    outputs: {},
+    outputs: SHARED_OUTPUTS,
   },
-};
+} as const satisfies Record<Command, ActionSpec>;
+
+/** Input names of an action: a misspelt name does not compile. */
+export type InputName<C extends Command> = keyof (typeof ACTIONS)[C]['inputs'] & string;
+/** Output names of an action. */
+export type OutputName<C extends Command> = keyof (typeof ACTIONS)[C]['outputs'] & string;
+export type SharedInputName = keyof typeof SHARED_INPUTS;
+export type SharedOutputName = keyof typeof SHARED_OUTPUTS;
 
 function union<T>(maps: readonly Readonly<Record<string, T>>[]): Record<string, T> {
   return Object.fromEntries(maps.flatMap((m) => Object.entries(m)));
@@ -261,7 +277,8 @@ export const UMBRELLA: ActionSpec = {
     'Highly available PostgreSQL on Kubernetes with CloudNativePG: one action for every pgha command.',
   inputs: {
     command: { description: `What to do: ${COMMANDS.join(' | ')}.`, required: true },
-    ...union(COMMANDS.map((c) => ACTIONS[c].inputs)),
+    ...union<InputSpec>(COMMANDS.map((c) => ACTIONS[c].inputs)),
   },
-  outputs: union(COMMANDS.map((c) => ACTIONS[c].outputs)),
+  outputs: union<OutputSpec>(COMMANDS.map((c) => ACTIONS[c].outputs)),
+  post: COMMANDS.some((c) => (ACTIONS[c] as ActionSpec).post === true),
 };

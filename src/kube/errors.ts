@@ -1,5 +1,7 @@
 // Errors of the Kubernetes API as pgha reports them: what pgha was doing, the API's status
-// and reason, the fields it names, and a hint for the failures users meet most.
+// and reason, the fields it names, and a hint for the failures users meet most. The API's
+// own words are kept on one line: they end up in the log.
+import { oneLine } from '../log-safety.ts';
 
 export interface StatusCause {
   readonly reason?: string;
@@ -58,9 +60,9 @@ export function kubeApiError(
   } catch {
     body = { message: text.slice(0, 300) };
   }
-  const reason = body.reason ?? `HTTP ${status}`;
+  const reason = oneLine(body.reason ?? `HTTP ${status}`);
   const hint = HINTS[status];
-  const message = `${context}: ${status} ${reason}: ${body.message ?? ''}${hint ? `. ${hint}` : ''}`;
+  const message = `${context}: ${status} ${reason}: ${oneLine(body.message ?? '')}${hint ? `. ${hint}` : ''}`;
   const seconds = retryAfter === undefined ? undefined : Number(retryAfter);
   return new KubeApiError(
     status,

@@ -1,35 +1,23 @@
 // The job summary of a deploy that contacted a cluster: what was applied (created, changed,
 // unchanged), the instances, timings and how to connect. Never a password: the Secret's
 // name only. Every user string is escaped.
-import type { ApplyResult } from '../kube/apply.ts';
-import type { InstancePod } from '../kube/diagnostics.ts';
-import type { EnsureAction } from '../kube/ensure.ts';
-import type { DeployInputs } from '../inputs/types.ts';
-import type { BackupChoice } from './deploy-summary.ts';
-import { code, escapeHtml, formatSeconds, table } from './markdown.ts';
+import type { PhaseRecord } from '../actions/step.ts';
+import type { DeployFacts } from './deploy-summary.ts';
+import { code, escapeHtml, table } from './markdown.ts';
+import { phasesTable } from './step-summary.ts';
 
-export interface Timing {
-  readonly step: string;
-  readonly ms: number;
-}
+type AppliedReport = Pick<
+  DeployFacts,
+  'inputs' | 'backup' | 'file' | 'server' | 'namespace' | 'secret' | 'results' | 'requests'
+> &
+  Partial<Pick<DeployFacts, 'identity' | 'pods' | 'primary' | 'readySeconds'>>;
 
-export interface AppliedReport {
-  readonly inputs: DeployInputs;
-  readonly backup: BackupChoice;
-  readonly file: string;
-  readonly server: string;
-  readonly namespace: EnsureAction;
-  readonly secret: EnsureAction;
-  readonly results: readonly ApplyResult[];
-  readonly identity?: { name: string; identity: string; subject: string; change: string };
-  readonly timings: readonly Timing[];
-  readonly pods: readonly (InstancePod & { zone?: string })[];
-  readonly primary?: string;
-  readonly readySeconds?: number;
-  readonly requests: number;
-}
-
-export function appliedSummary(r: AppliedReport): string {
+export function appliedSummary(
+  facts: Partial<DeployFacts>,
+  phases: readonly PhaseRecord[],
+): string {
+  const r = complete(facts);
+  if (!r) return '';
   const { inputs } = r;
   const title = inputs.dryRun
     ? `## pgha deploy: ${escapeHtml(inputs.clusterName)} (dry run, nothing written)\n`
@@ -39,8 +27,9 @@ export function appliedSummary(r: AppliedReport): string {
     parts.push(
       `Federated credential ${code(r.identity.name)} of managed identity ${code(r.identity.identity)} for ${code(r.identity.subject)}: ${escapeHtml(r.identity.change)}.\n`,
     );
-  if (r.pods.length > 0) parts.push('### Instances\n', instancesTable(r), diagram(r));
-  parts.push('### Timings\n', timingsTable(r));
+  if (r.pods && r.pods.length > 0)
+    parts.push('### Instances\n', instancesTable(r.pods), diagram(r, r.pods));
+  parts.push('### Timings\n', timingsTable(r, phases));
   if (!inputs.dryRun) parts.push('### Connect\n', connectSection(r));
   return parts.join('\n');
 }
@@ -74,38 +63,54 @@ function objectsTable(r: AppliedReport): string {
   return table(['kind', 'name', 'result', 'changed fields'], objectRows(r));
 }
 
-function instancesTable(r: AppliedReport): string {
+/** The facts a summary of an apply needs, once they are all known. */
+function complete(f: Partial<DeployFacts>): AppliedReport | undefined {
+  const { inputs, backup, file, server, namespace, secret, results, requests } = f;
+  if (!inputs || !backup || !file || !server || !namespace || !secret || !results) return undefined;
+  return {
+    ...f,
+    inputs,
+    backup,
+    file,
+    server,
+    namespace,
+    secret,
+    results,
+    requests: requests ?? 0,
+  };
+}
+
+function instancesTable(pods: NonNullable<DeployFacts['pods']>): string {
   return table(
     ['instance', 'role', 'ready', 'node', 'zone'],
-    r.pods.map((p) => [p.name, p.role, p.ready ? 'yes' : 'no', p.node ?? '', p.zone ?? 'unknown']),
+    pods.map((p) => [p.name, p.role, p.ready ? 'yes' : 'no', p.node ?? '', p.zone ?? 'unknown']),
   );
 }
 
 /** Services, primary and replicas as they are now. */
-function diagram(r: AppliedReport): string {
+function diagram(r: AppliedReport, pods: NonNullable<DeployFacts['pods']>): string {
   const name = (s: string) => s.replace(/["<>`\n\r]/g, '_');
   const c = name(r.inputs.clusterName);
   const lines = ['```mermaid', 'flowchart LR', `  rw(["${c}-rw"])`, `  ro(["${c}-ro"])`];
-  r.pods.forEach((p, i) => {
+  pods.forEach((p, i) => {
     const primary = p.role === 'primary';
     lines.push(
       `  i${i}["${name(p.name)} (${primary ? 'primary' : 'replica'})${p.zone ? `<br/>${name(p.zone)}` : ''}"]`,
     );
     lines.push(primary ? `  rw --> i${i}` : `  ro --> i${i}`);
   });
-  const primaryIndex = r.pods.findIndex((p) => p.role === 'primary');
-  r.pods.forEach((p, i) => {
+  const primaryIndex = pods.findIndex((p) => p.role === 'primary');
+  pods.forEach((_p, i) => {
     if (i !== primaryIndex && primaryIndex >= 0)
       lines.push(`  i${primaryIndex} -. streaming .-> i${i}`);
   });
   return [...lines, '```', ''].join('\n');
 }
 
-function timingsTable(r: AppliedReport): string {
-  const rows = r.timings.map((t) => [t.step, formatSeconds(t.ms)]);
-  if (r.readySeconds !== undefined)
-    rows.push(['total until healthy', `${r.readySeconds.toFixed(1)} s`]);
-  return table(['step', 'time'], rows);
+function timingsTable(r: AppliedReport, phases: readonly PhaseRecord[]): string {
+  const total: [string, string][] =
+    r.readySeconds === undefined ? [] : [['total until healthy', `${r.readySeconds.toFixed(1)} s`]];
+  return phasesTable(phases, total);
 }
 
 function connectSection(r: AppliedReport): string {

@@ -1,21 +1,74 @@
-// The job summary of deploy, built from typed results; every user string is escaped.
+// The job summary of deploy, built from the typed facts of the run; every user string is
+// escaped. Render-only runs show what was rendered; runs against a cluster show what was
+// applied (deploy-applied-summary.ts); failed runs show what was done and what went wrong.
+import type { StepResult } from '../actions/step.ts';
+import type { IdentityTrust } from '../azure/identity-trust.ts';
+import type { BackupChoice } from '../cnpg/backup-method.ts';
+import type { Instance } from '../cnpg/instances.ts';
 import type { Rendered } from '../cnpg/render.ts';
-import type { BackupMethod, DeployInputs } from '../inputs/types.ts';
+import type { DeployInputs } from '../inputs/types.ts';
+import type { ApplyResult } from '../kube/apply.ts';
+import type { EnsureAction } from '../kube/ensure.ts';
+import { appliedSummary } from './deploy-applied-summary.ts';
 import { code, escapeHtml, table } from './markdown.ts';
+import { failureSection, phasesTable } from './step-summary.ts';
 
-export interface BackupChoice {
-  readonly method: BackupMethod;
-  readonly reason: string;
-}
-
-export interface DeployReport {
+/** What a deploy run found out and did, filled in as it goes. */
+export interface DeployFacts {
   readonly inputs: DeployInputs;
-  readonly rendered: Rendered;
   readonly backup: BackupChoice;
+  readonly rendered: Rendered;
   readonly file: string;
+  readonly server: string;
+  readonly namespace: EnsureAction;
+  readonly secret: EnsureAction;
+  readonly results: readonly ApplyResult[];
+  readonly identity: IdentityTrust;
+  readonly pods: readonly Instance[];
+  readonly primary: string;
+  readonly readySeconds: number;
+  readonly requests: number;
 }
 
-export function deploySummary(r: DeployReport): string {
+export type DeployReport = Pick<DeployFacts, 'inputs' | 'rendered' | 'backup' | 'file'>;
+
+export function deploySummary(result: StepResult<DeployFacts>): string {
+  const f = result.facts;
+  if (result.failure) return failedSummary(result);
+  if (!f.inputs || !f.backup) return '';
+  if (f.inputs.renderOnly && f.rendered && f.file)
+    return renderOnlySummary({
+      inputs: f.inputs,
+      rendered: f.rendered,
+      backup: f.backup,
+      file: f.file,
+    });
+  return appliedSummary(f, result.phases);
+}
+
+function failedSummary(result: StepResult<DeployFacts>): string {
+  const name = result.facts.inputs?.clusterName ?? '';
+  const failure = result.failure;
+  if (!failure) return '';
+  const applied = result.facts.results ?? [];
+  return [
+    `## pgha deploy: ${escapeHtml(name)} ${failure.cancelled ? 'was cancelled' : 'failed'}\n`,
+    failureSection(failure),
+    '### Phases\n',
+    phasesTable(result.phases),
+    ...(applied.length > 0
+      ? [
+          '### Applied before the failure\n',
+          table(
+            ['kind', 'name', 'result'],
+            applied.map((r) => [r.kind, r.name, r.action]),
+          ),
+        ]
+      : []),
+  ].join('\n');
+}
+
+function renderOnlySummary(r: DeployReport): string {
   const { inputs } = r;
   return [
     `## pgha deploy: ${escapeHtml(inputs.clusterName)} (render only)\n`,

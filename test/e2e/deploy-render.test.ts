@@ -123,7 +123,7 @@ describe('deploy with bad inputs', () => {
     expect(step.outputs).toEqual({});
     expect(step.summary).toBe('');
     expect(existsSync(join(step.runnerTemp, 'pgha'))).toBe(false);
-    expect(readdirSync(step.runnerTemp).sort()).toEqual(['output', 'summary']);
+    expect(readdirSync(step.runnerTemp).sort()).toEqual(['main-summary', 'output', 'state']);
   });
 });
 

@@ -1,0 +1,24 @@
+// Which module implements each command; loaded on demand so that an action's bundle chunk is
+// read only when that action runs.
+import { ConfigurationError } from '../errors.ts';
+import type { Command } from '../inputs/spec.ts';
+import type { RunnableAction } from './action.ts';
+
+export async function loadAction(command: Command): Promise<RunnableAction> {
+  switch (command) {
+    case 'deploy':
+      return (await import('./deploy.ts')).deploy;
+    default:
+      return notImplemented(command);
+  }
+}
+
+function notImplemented(command: Command): RunnableAction {
+  return {
+    command,
+    main: () =>
+      Promise.reject(
+        new ConfigurationError(`pgha ${command} is not implemented yet in this version of pgha.`),
+      ),
+  };
+}
