@@ -28370,6 +28370,162 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ defineAction),
+  R: () => (/* binding */ mainState)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/actions/step.ts
+class Step {
+    phases = [];
+    facts = {};
+    #outputs = new Map();
+    #running = new Map();
+    #next = 0;
+    #ctx;
+    constructor(ctx) {
+        this.#ctx = ctx;
+    }
+    /** Runs one named phase in a log group, timed; a cancelled step starts no new phase. */
+    async phase(title, fn) {
+        this.#ctx.signal.throwIfAborted();
+        const started = this.#ctx.now();
+        const id = this.#next++;
+        this.#running.set(id, { title, started });
+        let outcome = 'failed';
+        try {
+            const value = await this.#ctx.logger.group(title, fn);
+            outcome = 'done';
+            return value;
+        }
+        catch (error) {
+            if (this.#ctx.signal.aborted)
+                outcome = 'cancelled';
+            throw error;
+        }
+        finally {
+            this.#running.delete(id);
+            this.phases.push({ title, ms: this.#ctx.now() - started, outcome });
+        }
+    }
+    /**
+     * The phases so far; phases still running (the run was cancelled or abandoned while they
+     * waited) are listed as cancelled, with the time they had run.
+     */
+    snapshot() {
+        const now = this.#ctx.now();
+        const running = [...this.#running.values()].map((r) => ({ title: r.title, ms: now - r.started, outcome: 'cancelled' }));
+        return [...this.phases, ...running];
+    }
+    /** Records an output; undefined leaves it unset. The runner sets them all at the end. */
+    output(name, value) {
+        if (value !== undefined)
+            this.#outputs.set(name, String(value));
+    }
+    /** Adds facts for the summary. */
+    record(facts) {
+        Object.assign(this.facts, facts);
+    }
+    get outputs() {
+        return this.#outputs;
+    }
+    /** The phase that failed or was cancelled, if any. */
+    get failedPhase() {
+        return this.snapshot().find((p) => p.outcome !== 'done')?.title;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/action.ts
+// How an action is defined: run(ctx, step) is a short list of phases that record outputs and
+// facts on the step; summary() turns the facts into the job summary, on failure too; post()
+// (optional) runs in the post step. defineAction wraps it so that outputs and the summary are
+// written in one place, whatever happens in run().
+
+
+function defineAction(def) {
+    return {
+        command: def.command,
+        main: async (ctx) => {
+            saveMainState(ctx, { command: def.command, started: new Date(ctx.now()).toISOString() });
+            const step = new Step(ctx);
+            let error;
+            try {
+                await untilAborted(def.run(ctx, step), ctx.signal);
+            }
+            catch (e) {
+                error = e instanceof Error ? e : new Error(typeof e === 'string' ? e : 'the run failed');
+            }
+            for (const [name, value] of step.outputs)
+                ctx.setOutput(name, value);
+            const failure = error === undefined ? undefined : describeFailure(error, step, ctx);
+            // A run that failed before its first phase (bad inputs) did nothing to report.
+            if (failure === undefined || step.phases.length > 0)
+                await writeSummary(ctx, () => def.summary({ facts: step.facts, phases: step.snapshot(), ...(failure ? { failure } : {}) }));
+            if (error !== undefined)
+                throw error;
+        },
+        ...(def.post ? { post: def.post } : {}),
+    };
+}
+const MAIN_STATE = 'pgha-main';
+function saveMainState(ctx, state) {
+    ctx.saveState(MAIN_STATE, JSON.stringify(state));
+}
+/** In post: what main saved, or undefined when main never started. */
+function mainState(ctx) {
+    const text = ctx.getState(MAIN_STATE);
+    return text === '' ? undefined : JSON.parse(text);
+}
+/** The run, or a rejection as soon as the step is cancelled (the run is then abandoned). */
+function untilAborted(run, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        run.then(resolve, reject).finally(() => {
+            signal.removeEventListener('abort', onAbort);
+        });
+    });
+}
+function describeFailure(error, step, ctx) {
+    const cancelled = ctx.signal.aborted;
+    const message = cancelled
+        ? 'the run was cancelled'
+        : error instanceof Error
+            ? error.message
+            : String(error);
+    const phase = step.failedPhase;
+    return {
+        message,
+        cancelled,
+        ...(phase ? { phase } : {}),
+        ...(error instanceof errors/* DiagnosedError */.xB ? { diagnostics: error.diagnostics } : {}),
+    };
+}
+/** The summary is a report: failing to build or write it warns, it never hides the result. */
+async function writeSummary(ctx, build) {
+    try {
+        await ctx.writeSummary(build());
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        ctx.logger.warning(`Could not write the job summary: ${text}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 7546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32354,25 +32510,29 @@ var core = __nccwpck_require__(4116);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
 var spec = __nccwpck_require__(7026);
+// EXTERNAL MODULE: ./src/actions/action.ts + 1 modules
+var actions_action = __nccwpck_require__(3312);
 // EXTERNAL MODULE: ./src/actions/context.ts + 1 modules
 var actions_context = __nccwpck_require__(7546);
 ;// CONCATENATED MODULE: ./src/actions/registry.ts
 // Which module implements each command; loaded on demand so that an action's bundle chunk is
 // read only when that action runs.
 
+
 async function loadAction(command) {
     switch (command) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6683))).deploy;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7602))).deploy;
         default:
             return notImplemented(command);
     }
 }
 function notImplemented(command) {
-    return {
+    return (0,actions_action/* defineAction */.Q)({
         command,
-        main: () => Promise.reject(new errors/* ConfigurationError */.j1(`pgha ${command} is not implemented yet in this version of pgha.`)),
-    };
+        summary: () => '',
+        run: () => Promise.reject(new errors/* ConfigurationError */.j1(`pgha ${command} is not implemented yet in this version of pgha.`)),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/actions/runner.ts
@@ -32380,6 +32540,7 @@ function notImplemented(command) {
 // message only; anything else is a bug: "<action> failed: <message>", stack in debug.
 // A cancelled run (the runner sends SIGINT, then SIGTERM 7.5 s later) stops waiting, writes
 // its outputs and summary, and exits; the post step then runs as GitHub runs it.
+
 
 
 
@@ -32428,12 +32589,17 @@ async function runPost(command, ctx = (0,actions_context/* runnerContext */.cE)(
     try {
         const chosen = command ?? parseCommand(ctx.getInput('command'));
         name = chosen;
-        const action = await loadAction(chosen);
-        if (!action.post) {
-            ctx.logger.info(`pgha ${chosen} has nothing to clean up in a post step`);
+        const main = (0,actions_action/* mainState */.R)(ctx);
+        if (!main) {
+            ctx.logger.info(`pgha ${chosen}: main did not start, so there is nothing to clean up`);
             return;
         }
-        await action.post(ctx);
+        const action = await loadAction(chosen);
+        if (!action.post) {
+            ctx.logger.info(`pgha ${chosen} (main started ${main.started}) has nothing of its own to clean up`);
+            return;
+        }
+        await action.post(ctx, main);
     }
     catch (error) {
         const text = error instanceof Error ? error.message : String(error);

@@ -44,8 +44,10 @@ export function readActionYaml(actionDir: string): ActionYaml {
 export interface RunOptions {
   /** Receives each log line as a runner's log view shows it: masked values as ***. */
   echo?: (line: string) => void;
-  /** Cancel the run this long after main started (the runner's SIGINT, SIGTERM, SIGKILL). */
+  /** Cancel main (the runner's SIGINT, SIGTERM, SIGKILL) this long after it started... */
   cancelAfterMs?: number;
+  /** ...or as soon as its output matches. */
+  cancelOn?: RegExp;
   /** Leave the post step out (a test that runs post itself, or a job with later steps). */
   skipPost?: boolean;
 }
@@ -72,9 +74,9 @@ export async function runStep(
     ...extraEnv,
   };
   const echo = options.echo ? runnerLog(options.echo) : undefined;
-  const main = await runProcess(actionDir, action.runs.main, env, 'main', echo, options.cancelAfterMs);
+  const main = await runProcess(actionDir, action.runs.main, env, 'main', echo, options);
   const state = parseCommandFile(readFileSync(files.state, 'utf8'));
-  const cancelled = options.cancelAfterMs !== undefined && main.signal !== undefined ? true : main.cancelled;
+  const { cancelled } = main;
   const result: StepResult = {
     ...main,
     outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
@@ -93,7 +95,11 @@ export async function runStep(
 }
 
 /** `post-if` as the runner evaluates the status functions (default always()). */
-export function postAllowed(condition: string | undefined, code: number, cancelled: boolean): boolean {
+export function postAllowed(
+  condition: string | undefined,
+  code: number,
+  cancelled: boolean,
+): boolean {
   const expr = (condition ?? 'always()').trim().replace(/^\$\{\{\s*(.*?)\s*\}\}$/, '$1');
   if (expr === 'always()') return true;
   if (expr === 'success()') return code === 0 && !cancelled;
@@ -121,13 +127,13 @@ async function runProcess(
   baseEnv: Record<string, string>,
   which: 'main' | 'post',
   echo?: (chunk: string | null) => void,
-  cancelAfterMs?: number,
+  cancel: Pick<RunOptions, 'cancelAfterMs' | 'cancelOn'> = {},
 ): Promise<ProcessResult & { cancelled: boolean }> {
   const file = join(ROOT, actionDir, entry);
   const summaryFile = join(baseEnv.RUNNER_TEMP ?? tmpdir(), `${which}-summary`);
   writeFileSync(summaryFile, '');
   const env = { ...baseEnv, GITHUB_STEP_SUMMARY: summaryFile };
-  const run = await spawnNode(file, env, dirname(file), echo, cancelAfterMs);
+  const run = await spawnNode(file, env, dirname(file), echo, cancel);
   return { ...run, summary: readFileSync(summaryFile, 'utf8') };
 }
 
@@ -136,46 +142,51 @@ function spawnNode(
   env: Record<string, string>,
   cwd: string,
   echo?: (chunk: string | null) => void,
-  cancelAfterMs?: number,
+  cancel: Pick<RunOptions, 'cancelAfterMs' | 'cancelOn'> = {},
 ) {
-  return new Promise<{ code: number; signal?: NodeJS.Signals; stdout: string; stderr: string; cancelled: boolean }>(
-    (resolvePromise, reject) => {
-      const child = spawn(NODE24, [main], { env, cwd });
-      let stdout = '';
-      let stderr = '';
-      const timers: NodeJS.Timeout[] = [];
-      let cancelled = false;
-      if (cancelAfterMs !== undefined) {
-        const at = (ms: number, fn: () => void) => timers.push(setTimeout(fn, ms));
-        at(cancelAfterMs, () => {
-          cancelled = true;
-          child.kill('SIGINT');
-        });
-        at(cancelAfterMs + 7500, () => child.kill('SIGTERM'));
-        at(cancelAfterMs + 10_000, () => child.kill('SIGKILL'));
-      }
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        echo?.(d.toString());
+  return new Promise<{
+    code: number;
+    signal?: NodeJS.Signals;
+    stdout: string;
+    stderr: string;
+    cancelled: boolean;
+  }>((resolvePromise, reject) => {
+    const child = spawn(NODE24, [main], { env, cwd });
+    let stdout = '';
+    let stderr = '';
+    const timers: NodeJS.Timeout[] = [];
+    let cancelled = false;
+    const cancelNow = () => {
+      if (cancelled) return;
+      cancelled = true;
+      child.kill('SIGINT');
+      timers.push(setTimeout(() => child.kill('SIGTERM'), 7500));
+      timers.push(setTimeout(() => child.kill('SIGKILL'), 10_000));
+    };
+    if (cancel.cancelAfterMs !== undefined)
+      timers.push(setTimeout(cancelNow, cancel.cancelAfterMs));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      echo?.(d.toString());
+      if (cancel.cancelOn?.test(stdout)) cancelNow();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      echo?.(d.toString());
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      for (const t of timers) clearTimeout(t);
+      echo?.(null);
+      resolvePromise({
+        code: code ?? -1,
+        ...(signal ? { signal } : {}),
+        stdout,
+        stderr,
+        cancelled,
       });
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        echo?.(d.toString());
-      });
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        for (const t of timers) clearTimeout(t);
-        echo?.(null);
-        resolvePromise({
-          code: code ?? -1,
-          ...(signal ? { signal } : {}),
-          stdout,
-          stderr,
-          cancelled,
-        });
-      });
-    },
-  );
+    });
+  });
 }
 
 /**
@@ -235,4 +246,3 @@ export function parseCommandFile(text: string): Record<string, string> {
   }
   return out;
 }
-

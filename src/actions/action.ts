@@ -11,7 +11,8 @@ export interface ActionDefinition<C extends Command, F extends object> {
   readonly command: C;
   run: (ctx: ActionContext, step: Step<OutputName<C>, F>) => Promise<void>;
   summary: (result: StepResult<F>) => string;
-  post?: (ctx: ActionContext) => Promise<void>;
+  /** The post step: gets what main saved; undoes only what main created. */
+  post?: (ctx: ActionContext, main: MainState) => Promise<void>;
 }
 
 /** An action with its types erased, as the runner loads it. */
@@ -19,7 +20,7 @@ export interface RunnableAction {
   readonly command: Command;
   /** Runs main; sets the outputs and writes the summary, then rethrows a failure. */
   main(ctx: ActionContext): Promise<void>;
-  readonly post?: (ctx: ActionContext) => Promise<void>;
+  readonly post?: (ctx: ActionContext, main: MainState) => Promise<void>;
 }
 
 export function defineAction<C extends Command, F extends object>(
@@ -28,6 +29,7 @@ export function defineAction<C extends Command, F extends object>(
   return {
     command: def.command,
     main: async (ctx) => {
+      saveMainState(ctx, { command: def.command, started: new Date(ctx.now()).toISOString() });
       const step = new Step<OutputName<C>, F>(ctx);
       let error: Error | undefined;
       try {
@@ -38,14 +40,32 @@ export function defineAction<C extends Command, F extends object>(
       for (const [name, value] of step.outputs) ctx.setOutput(name, value);
       const failure = error === undefined ? undefined : describeFailure(error, step, ctx);
       // A run that failed before its first phase (bad inputs) did nothing to report.
-      if (failure === undefined || step.phases.length > 0)
+      if (failure === undefined || step.snapshot().length > 0)
         await writeSummary(ctx, () =>
-          def.summary({ facts: step.facts, phases: step.phases, ...(failure ? { failure } : {}) }),
+          def.summary({ facts: step.facts, phases: step.snapshot(), ...(failure ? { failure } : {}) }),
         );
       if (error !== undefined) throw error;
     },
     ...(def.post ? { post: def.post } : {}),
   };
+}
+
+/** What main hands to its post step in every action: that it ran, and when. */
+export interface MainState {
+  readonly command: Command;
+  readonly started: string;
+}
+
+const MAIN_STATE = 'pgha-main';
+
+function saveMainState(ctx: ActionContext, state: MainState): void {
+  ctx.saveState(MAIN_STATE, JSON.stringify(state));
+}
+
+/** In post: what main saved, or undefined when main never started. */
+export function mainState(ctx: ActionContext): MainState | undefined {
+  const text = ctx.getState(MAIN_STATE);
+  return text === '' ? undefined : (JSON.parse(text) as MainState);
 }
 
 /** The run, or a rejection as soon as the step is cancelled (the run is then abandoned). */

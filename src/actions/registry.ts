@@ -2,7 +2,7 @@
 // read only when that action runs.
 import { ConfigurationError } from '../errors.ts';
 import type { Command } from '../inputs/spec.ts';
-import type { RunnableAction } from './action.ts';
+import { defineAction, type RunnableAction } from './action.ts';
 
 export async function loadAction(command: Command): Promise<RunnableAction> {
   switch (command) {
@@ -14,11 +14,12 @@ export async function loadAction(command: Command): Promise<RunnableAction> {
 }
 
 function notImplemented(command: Command): RunnableAction {
-  return {
+  return defineAction({
     command,
-    main: () =>
+    summary: () => '',
+    run: () =>
       Promise.reject(
         new ConfigurationError(`pgha ${command} is not implemented yet in this version of pgha.`),
       ),
-  };
+  });
 }

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { ConfigurationError, DiagnosedError } from '../errors.ts';
 import { COMMANDS, type Command } from '../inputs/spec.ts';
+import { mainState } from './action.ts';
 import { runnerContext, type ActionContext } from './context.ts';
 import { loadAction } from './registry.ts';
 
@@ -52,12 +53,17 @@ export async function runPost(command?: Command, ctx: ActionContext = runnerCont
   try {
     const chosen = command ?? parseCommand(ctx.getInput('command'));
     name = chosen;
-    const action = await loadAction(chosen);
-    if (!action.post) {
-      ctx.logger.info(`pgha ${chosen} has nothing to clean up in a post step`);
+    const main = mainState(ctx);
+    if (!main) {
+      ctx.logger.info(`pgha ${chosen}: main did not start, so there is nothing to clean up`);
       return;
     }
-    await action.post(ctx);
+    const action = await loadAction(chosen);
+    if (!action.post) {
+      ctx.logger.info(`pgha ${chosen} (main started ${main.started}) has nothing of its own to clean up`);
+      return;
+    }
+    await action.post(ctx, main);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     ctx.logger.warning(`pgha ${name} post step: ${text}`);

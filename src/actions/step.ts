@@ -36,6 +36,8 @@ export class Step<O extends string, F extends object> implements OutputSink<O> {
   readonly phases: PhaseRecord[] = [];
   readonly facts: Partial<F> = {};
   readonly #outputs = new Map<O, string>();
+  readonly #running = new Map<number, { title: string; started: number }>();
+  #next = 0;
   readonly #ctx: Pick<ActionContext, 'logger' | 'now' | 'signal'>;
 
   constructor(ctx: Pick<ActionContext, 'logger' | 'now' | 'signal'>) {
@@ -46,6 +48,8 @@ export class Step<O extends string, F extends object> implements OutputSink<O> {
   async phase<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.#ctx.signal.throwIfAborted();
     const started = this.#ctx.now();
+    const id = this.#next++;
+    this.#running.set(id, { title, started });
     let outcome: PhaseOutcome = 'failed';
     try {
       const value = await this.#ctx.logger.group(title, fn);
@@ -55,8 +59,21 @@ export class Step<O extends string, F extends object> implements OutputSink<O> {
       if (this.#ctx.signal.aborted) outcome = 'cancelled';
       throw error;
     } finally {
+      this.#running.delete(id);
       this.phases.push({ title, ms: this.#ctx.now() - started, outcome });
     }
+  }
+
+  /**
+   * The phases so far; phases still running (the run was cancelled or abandoned while they
+   * waited) are listed as cancelled, with the time they had run.
+   */
+  snapshot(): PhaseRecord[] {
+    const now = this.#ctx.now();
+    const running = [...this.#running.values()].map(
+      (r): PhaseRecord => ({ title: r.title, ms: now - r.started, outcome: 'cancelled' }),
+    );
+    return [...this.phases, ...running];
   }
 
   /** Records an output; undefined leaves it unset. The runner sets them all at the end. */
@@ -75,6 +92,6 @@ export class Step<O extends string, F extends object> implements OutputSink<O> {
 
   /** The phase that failed or was cancelled, if any. */
   get failedPhase(): string | undefined {
-    return this.phases.find((p) => p.outcome !== 'done')?.title;
+    return this.snapshot().find((p) => p.outcome !== 'done')?.title;
   }
 }

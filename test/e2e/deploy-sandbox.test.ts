@@ -9,7 +9,7 @@ import {
   writesDuring as writesDuringOn,
 } from '../../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { runStep, type StepResult } from '../helpers/action-runner.ts';
+import { runStep, type RunOptions, type StepResult } from '../helpers/action-runner.ts';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -31,14 +31,23 @@ function inputs(name: string, namespace: string, extra: Record<string, string> =
   };
 }
 
-function deploy(input: Record<string, string>, env: Record<string, string> = {}) {
-  return runStep('actions/deploy', input, {
-    KUBECONFIG: sandbox.kubeconfigPath,
-    GITHUB_REPOSITORY: 'octo-org/pg-infra',
-    GITHUB_SHA: '0123456789abcdef',
-    GITHUB_RUN_ID: '42',
-    ...env,
-  });
+function deploy(
+  input: Record<string, string>,
+  env: Record<string, string> = {},
+  options: RunOptions = {},
+) {
+  return runStep(
+    'actions/deploy',
+    input,
+    {
+      KUBECONFIG: sandbox.kubeconfigPath,
+      GITHUB_REPOSITORY: 'octo-org/pg-infra',
+      GITHUB_SHA: '0123456789abcdef',
+      GITHUB_RUN_ID: '42',
+      ...env,
+    },
+    options,
+  );
 }
 
 function passwordOf(namespace: string, secret = 'db-user-pass'): string {
@@ -187,6 +196,31 @@ describe('faults', () => {
       expect(step.stdout).toContain("did not reach 'Cluster in healthy state'");
       expect(step.stdout).toContain('pod pg-stuck-1: Running, ready, primary');
       expect(step.stdout).toContain('Recent events:');
+    } finally {
+      sandbox.faults.set({ failingInstances: [] });
+    }
+  });
+});
+
+describe('cancellation', () => {
+  test('a cancelled run stops waiting, reports what it did, and exits before SIGTERM', async () => {
+    sandbox.faults.set({ failingInstances: ['pg-cancel-2'] });
+    try {
+      const step = await deploy(
+        inputs('pg-cancel', 'cancel', { timeout: '5m', 'write-kubeconfig': 'true' }),
+        {},
+        { cancelOn: /instance pg-cancel-1 ready/ },
+      );
+      expect(step.cancelled).toBe(true);
+      // It ended on its own after SIGINT: no SIGTERM or SIGKILL was needed.
+      expect(step.signal).toBeUndefined();
+      expect(step.code).toBe(1);
+      expect(step.stdout).toContain('::error::deploy was cancelled');
+      expect(step.outputs['kubeconfig-path']).toMatch(/kubeconfig-/);
+      expect(step.outputs.manifests).toMatch(/cancel-pg-cancel\.yaml$/);
+      expect(step.summary).toContain('was cancelled');
+      expect(step.summary).toContain('Wait for the Cluster to be healthy');
+      expect(step.summary).toMatch(/<td>Cluster<\/td><td>pg-cancel<\/td><td>created<\/td>/);
     } finally {
       sandbox.faults.set({ failingInstances: [] });
     }

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTHY, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
-import { forwardPod } from '../helpers/port-forward.ts';
+import { forwardPort } from '../../src/kube/port-forward.ts';
 
 const NS = 'cnpg-database';
 const NAME = 'pg-orders';
@@ -133,16 +133,22 @@ describe('a 3-instance Cluster', () => {
   it('carries a PostgreSQL session through pods/portforward over WebSocket', async () => {
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(h.sandbox.kubeconfigPath);
-    const tunnel = await forwardPod(kc, NS, `${NAME}-1`, 5432);
+    const errors: string[] = [];
+    const tunnel = await forwardPort(kc, {
+      namespace: NS,
+      pod: `${NAME}-1`,
+      port: 5432,
+      onError: (m) => errors.push(m),
+    });
     try {
-      const client = new pg.Client({ host: '127.0.0.1', port: tunnel.port, ...app });
+      const client = new pg.Client({ host: tunnel.host, port: tunnel.port, ...app });
       await client.connect();
       const { rows } = await client.query<{ n: string; standby: boolean }>(
         'SELECT count(*) AS n, pg_is_in_recovery() AS standby FROM orders',
       );
       await client.end();
       expect(rows[0]).toEqual({ n: '100', standby: false });
-      expect(tunnel.errors).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       await tunnel.close();
     }
@@ -151,13 +157,19 @@ describe('a 3-instance Cluster', () => {
   it('reports a forward to a pod without a server on its error channel', async () => {
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(h.sandbox.kubeconfigPath);
-    const tunnel = await forwardPod(kc, NS, `${NAME}-9`, 5432);
+    const errors: string[] = [];
+    const tunnel = await forwardPort(kc, {
+      namespace: NS,
+      pod: `${NAME}-9`,
+      port: 5432,
+      onError: (m) => errors.push(m),
+    });
     try {
-      const client = new pg.Client({ host: '127.0.0.1', port: tunnel.port, ...app });
+      const client = new pg.Client({ host: tunnel.host, port: tunnel.port, ...app });
       client.on('error', () => undefined);
       await expect(client.connect()).rejects.toThrow();
-      await waitFor('error text', () => Promise.resolve(tunnel.errors.length > 0), 5000);
-      expect(tunnel.errors.join('')).toContain(`error forwarding port 5432 to pod ${NAME}-9`);
+      await waitFor('error text', () => Promise.resolve(errors.length > 0), 5000);
+      expect(errors.join('')).toContain(`error forwarding port 5432 to pod ${NAME}-9`);
     } finally {
       await tunnel.close();
     }

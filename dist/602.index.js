@@ -1,8 +1,8 @@
-export const id = 683;
-export const ids = [683];
+export const id = 602;
+export const ids = [602];
 export const modules = {
 
-/***/ 6683:
+/***/ 7602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2224,123 +2224,8 @@ function mermaidText(text) {
     return text.replace(/["<>`\n\r]/g, '_');
 }
 
-;// CONCATENATED MODULE: ./src/actions/step.ts
-class Step {
-    phases = [];
-    facts = {};
-    #outputs = new Map();
-    #ctx;
-    constructor(ctx) {
-        this.#ctx = ctx;
-    }
-    /** Runs one named phase in a log group, timed; a cancelled step starts no new phase. */
-    async phase(title, fn) {
-        this.#ctx.signal.throwIfAborted();
-        const started = this.#ctx.now();
-        let outcome = 'failed';
-        try {
-            const value = await this.#ctx.logger.group(title, fn);
-            outcome = 'done';
-            return value;
-        }
-        catch (error) {
-            if (this.#ctx.signal.aborted)
-                outcome = 'cancelled';
-            throw error;
-        }
-        finally {
-            this.phases.push({ title, ms: this.#ctx.now() - started, outcome });
-        }
-    }
-    /** Records an output; undefined leaves it unset. The runner sets them all at the end. */
-    output(name, value) {
-        if (value !== undefined)
-            this.#outputs.set(name, String(value));
-    }
-    /** Adds facts for the summary. */
-    record(facts) {
-        Object.assign(this.facts, facts);
-    }
-    get outputs() {
-        return this.#outputs;
-    }
-    /** The phase that failed or was cancelled, if any. */
-    get failedPhase() {
-        return this.phases.find((p) => p.outcome !== 'done')?.title;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/actions/action.ts
-// How an action is defined: run(ctx, step) is a short list of phases that record outputs and
-// facts on the step; summary() turns the facts into the job summary, on failure too; post()
-// (optional) runs in the post step. defineAction wraps it so that outputs and the summary are
-// written in one place, whatever happens in run().
-
-
-function defineAction(def) {
-    return {
-        command: def.command,
-        main: async (ctx) => {
-            const step = new Step(ctx);
-            let error;
-            try {
-                await untilAborted(def.run(ctx, step), ctx.signal);
-            }
-            catch (e) {
-                error = e instanceof Error ? e : new Error(typeof e === 'string' ? e : 'the run failed');
-            }
-            for (const [name, value] of step.outputs)
-                ctx.setOutput(name, value);
-            const failure = error === undefined ? undefined : describeFailure(error, step, ctx);
-            // A run that failed before its first phase (bad inputs) did nothing to report.
-            if (failure === undefined || step.phases.length > 0)
-                await writeSummary(ctx, () => def.summary({ facts: step.facts, phases: step.phases, ...(failure ? { failure } : {}) }));
-            if (error !== undefined)
-                throw error;
-        },
-        ...(def.post ? { post: def.post } : {}),
-    };
-}
-/** The run, or a rejection as soon as the step is cancelled (the run is then abandoned). */
-function untilAborted(run, signal) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => {
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        run.then(resolve, reject).finally(() => {
-            signal.removeEventListener('abort', onAbort);
-        });
-    });
-}
-function describeFailure(error, step, ctx) {
-    const cancelled = ctx.signal.aborted;
-    const message = cancelled
-        ? 'the run was cancelled'
-        : error instanceof Error
-            ? error.message
-            : String(error);
-    const phase = step.failedPhase;
-    return {
-        message,
-        cancelled,
-        ...(phase ? { phase } : {}),
-        ...(error instanceof errors/* DiagnosedError */.xB ? { diagnostics: error.diagnostics } : {}),
-    };
-}
-/** The summary is a report: failing to build or write it warns, it never hides the result. */
-async function writeSummary(ctx, build) {
-    try {
-        await ctx.writeSummary(build());
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        ctx.logger.warning(`Could not write the job summary: ${text}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/actions/action.ts + 1 modules
+var action = __webpack_require__(3312);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/kube/config.ts
@@ -2481,7 +2366,7 @@ class KubeHttp {
                 const delay = this.retryDelay(error, attempt);
                 if (delay === undefined)
                     throw error;
-                this.#options.onRetry?.(http_describeFailure(error), attempt, delay);
+                this.#options.onRetry?.(describeFailure(error), attempt, delay);
                 await (this.#options.sleep ?? sleep)(delay);
             }
         }
@@ -2590,7 +2475,7 @@ class KubeHttp {
 function isTransportError(error) {
     return error instanceof Error && 'transport' in error;
 }
-function http_describeFailure(error) {
+function describeFailure(error) {
     return error instanceof Error ? error.message : String(error);
 }
 function sleep(ms) {
@@ -2693,7 +2578,7 @@ var context = __webpack_require__(7546);
 
 
 
-const deploy = defineAction({
+const deploy = (0,action/* defineAction */.Q)({
     command: 'deploy',
     summary: deploySummary,
     async run(ctx, step) {
