@@ -1,5 +1,6 @@
 // Type-checked lint for src/, sandbox/, test/ and scripts; no warnings allowed (see package.json "lint").
 import eslint from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -31,6 +32,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // No import cycle can come back: every module of src/ and sandbox/ must form a tree
+    // (type-only imports count too: they couple modules all the same).
+    files: ['src/**/*.ts', 'sandbox/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['sandbox/**', 'test/**', 'scripts/**', 'bench/**'],

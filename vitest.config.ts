@@ -1,16 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
-// One run for everything: unit tests (test/**) and the sandbox integration tests
-// (test/sandbox/**, test/e2e/**) that start real PostgreSQL servers. Two workers at most:
-// the machine has two cores.
+// Two projects, both run by `npm test`: `unit` (fast, no servers: parsers, renderers, the
+// kit's pure parts, the runner emulation) and `sandbox` (test/sandbox/** and test/e2e/**:
+// real PostgreSQL servers, Azurite and the built actions against the sandbox). Two workers at
+// most: the machine has two cores. `npm run test:unit` / `npm run test:sandbox` run one.
+const shared = {
+  pool: 'forks' as const,
+  // @actions/languageservice imports JSON without import attributes: let vite transform it.
+  server: { deps: { inline: [/@actions\/(languageservice|workflow-parser|expressions)/] } },
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // @actions/languageservice imports JSON without import attributes: let vite transform it.
-    server: { deps: { inline: [/@actions\/(languageservice|workflow-parser|expressions)/] } },
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/sandbox/**', 'test/e2e/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'sandbox',
+          include: ['test/sandbox/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });
