@@ -102,7 +102,7 @@ function stepsOf(file: string): Step[] {
 describe('CI on the current runtime', () => {
   const used = workflowFiles.flatMap((file) =>
     stepsOf(file)
-      .filter((s) => s.uses && s.uses.split('@')[0] in FIRST_NODE24_MAJOR)
+      .filter((s) => (s.uses?.split('@')[0] ?? '') in FIRST_NODE24_MAJOR)
       .map((s) => ({ file, step: s })),
   );
 
