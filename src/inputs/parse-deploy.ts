@@ -140,7 +140,7 @@ function yamlMap(raw: string, example: string): YamlMap {
 }
 
 /** CloudNativePG's rule for parameter names (a GUC, or a custom one with a single dot), lowercase. */
-const PARAMETER_NAME = /^[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)?$/;
+export const PARAMETER_NAME = /^[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)?$/;
 
 /** A YAML map of scalars; values become the strings PostgreSQL expects (booleans on/off). */
 export function postgresqlParameters(raw: string): Record<string, string> {
