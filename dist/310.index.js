@@ -107,6 +107,7 @@ async function azureCredential(options) {
             try {
                 const token = await inner.getToken(scopes, tokenOptions);
                 options.setSecret(token.token);
+                logLoggedIn(options, state);
                 return token;
             }
             catch (error) {
@@ -132,7 +133,10 @@ function assertionSource(options, state) {
         try {
             const token = await federatedToken(options);
             options.setSecret(token);
-            state.presented ??= logPresented(token, options);
+            if (!state.presented) {
+                state.source = tokenSource(options);
+                state.presented = logPresented(token, state.source, options.logger);
+            }
             recent = { token, at: now() };
             return token;
         }
@@ -166,25 +170,35 @@ async function readTokenFile(file) {
         throw new errors/* ConfigurationError */.j1(`AZURE_FEDERATED_TOKEN_FILE is ${file}, which is empty.`);
     return token;
 }
-/** Logs who the token says the workflow is (never the token), so a mismatch can be diagnosed. */
-function logPresented(token, options) {
-    const source = options.federatedTokenFile
+function tokenSource(options) {
+    return options.federatedTokenFile
         ? `federated token from AZURE_FEDERATED_TOKEN_FILE (${options.federatedTokenFile})`
         : 'GitHub OIDC token';
+}
+/**
+ * Reads who the token says the workflow is (never the token) for the success line and for the
+ * error of a refused exchange, which explains federated subjects; here only a debug line.
+ */
+function logPresented(token, source, logger) {
     let claims;
     try {
         claims = decodeJwtClaims(token);
     }
     catch (error) {
-        options.logger.warning(`Cannot show the claims of the ${source}: ${(0,login_errors/* errorText */.kc)(error)}`);
+        logger.warning(`Cannot show the claims of the ${source}: ${(0,login_errors/* errorText */.kc)(error)}`);
         return {};
     }
-    options.logger.info(`Presenting the ${source} to Entra ID: ${formatClaims(claims)}`);
-    options.logger.info(`Entra ID accepts it only if a federated credential of client ${options.clientId} has exactly this ` +
-        `issuer and subject (case-sensitive) and audience ${login_errors/* TOKEN_EXCHANGE_AUDIENCE */.RK}. Repositories with ` +
-        'customised or immutable subject claims present other subject forms ' +
-        '(e.g. repo:octo-org-123456/octo-repo-456789:ref:refs/heads/main); the credential must use the form shown here.');
+    logger.debug(`Presenting the ${source} to Entra ID: ${formatClaims(claims)}`);
     return claims;
+}
+/** One line after the first exchange Entra ID accepted: who logged in, with which subject. */
+function logLoggedIn(options, state) {
+    if (state.loggedIn)
+        return;
+    state.loggedIn = true;
+    const claims = state.presented ? formatClaims(state.presented) : '';
+    options.logger.info(`Logged in to Azure as client ${options.clientId} with the ${state.source ?? 'federated token'}` +
+        (claims ? `: ${claims}` : ''));
 }
 /** The authority host as an https origin; a user mistake when it is not one. */
 function authorityHostOf(input) {

@@ -28466,7 +28466,7 @@ function defineAction(def) {
                 ctx.setOutput(name, value);
             const failure = error === undefined ? undefined : describeFailure(error, step, ctx);
             // A run that failed before its first phase (bad inputs) did nothing to report.
-            if (failure === undefined || step.phases.length > 0)
+            if (failure === undefined || step.snapshot().length > 0)
                 await writeSummary(ctx, () => def.summary({ facts: step.facts, phases: step.snapshot(), ...(failure ? { failure } : {}) }));
             if (error !== undefined)
                 throw error;
@@ -28730,7 +28730,10 @@ const SHARED_INPUTS = {
         description: 'Name of the CNPG Cluster: a DNS-1035 label of at most 50 characters.',
         required: true,
     },
-    timeout: { description: 'Overall time bound of the step, e.g. 15m, 90s, 1h.', default: '15m' },
+    timeout: {
+        description: 'Overall time bound of the step, e.g. 15m, 90s, 1h; at most 24h.',
+        default: '15m',
+    },
 };
 const DEPLOY_INPUTS = {
     instances: {
@@ -28753,10 +28756,10 @@ const DEPLOY_INPUTS = {
         default: '8Gi',
     },
     'node-memory': {
-        description: 'Memory that PostgreSQL sizing is computed from (shared_buffers, caches). Default: twice memory.',
+        description: 'Memory of the node that PostgreSQL sizing is computed from (shared_buffers, caches); at least memory. Default: twice memory.',
     },
     'postgresql-parameters': {
-        description: 'YAML map of PostgreSQL parameters merged over the computed ones, e.g. "max_connections: 200".',
+        description: 'YAML map of PostgreSQL parameters merged over the computed ones, e.g. "max_connections: 200". At most 64 KiB, no anchors or aliases.',
     },
     database: { description: 'Application database created by initdb.', default: 'appdb' },
     owner: { description: 'Owner role of the application database.', default: 'app' },
@@ -28818,9 +28821,12 @@ const DEPLOY_INPUTS = {
     'allowed-source-ranges': {
         description: 'Comma-separated CIDRs allowed to reach exposed services, e.g. 203.0.113.7/32. Required with expose.',
     },
-    'allow-public': { description: 'Allow 0.0.0.0/0 in allowed-source-ranges.', default: 'false' },
+    'allow-public': {
+        description: 'Allow allowed-source-ranges that together cover half or more of the IPv4 space or of the IPv6 global unicast space 2000::/3 (e.g. 0.0.0.0/0, or 0.0.0.0/1 with 128.0.0.0/1).',
+        default: 'false',
+    },
     overrides: {
-        description: 'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false".',
+        description: 'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false"; checked like the inputs and against the Cluster CRD schema. At most 64 KiB, no anchors or aliases.',
     },
     'identity-name': {
         description: 'User-assigned managed identity for backups: deploy ensures its federated credential for the AKS OIDC issuer and subject system:serviceaccount:<namespace>:<cluster-name>.',
@@ -32522,7 +32528,7 @@ var actions_context = __nccwpck_require__(7546);
 async function loadAction(command) {
     switch (command) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7602))).deploy;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5781))).deploy;
         default:
             return notImplemented(command);
     }

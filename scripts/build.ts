@@ -1,5 +1,6 @@
-// npm run build: writes every action.yml and action README from src/inputs/spec.ts, then
-// bundles src/main.ts with ncc into dist/ (one shared bundle, one tiny entry per action).
+// npm run build: writes every action.yml and action README from src/inputs/spec.ts and the
+// Cluster spec schema from the CRD (src/cnpg/cluster-spec-schema.json), then bundles
+// src/main.ts with ncc into dist/ (one shared bundle, one tiny entry per action).
 // CI rebuilds and fails when the committed files differ.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dump } from 'js-yaml';
 import { ACTIONS, COMMANDS, UMBRELLA, type ActionSpec, type Command } from '../src/inputs/spec.ts';
 import { actionReadme } from './action-readme.ts';
+import { SCHEMA_FILE, clusterSpecSchemaText } from './gen-cluster-spec-schema.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GENERATED =
@@ -68,4 +70,5 @@ function writeEntry(dist: string, file: string, command?: Command, post = false)
 }
 
 writeActions();
+writeFileSync(SCHEMA_FILE, clusterSpecSchemaText());
 bundle();

@@ -45,7 +45,8 @@ export async function connectCluster(
 
 export async function connect(inputs: SharedInputs, ctx: ActionContext): Promise<Connection> {
   const azure = inputs.azure ? await loginToAzure(inputs, ctx) : undefined;
-  const config = await loadKubeConfig(await kubeSource(inputs, ctx, azure), inputs.context);
+  const source = await kubeSource(inputs, ctx, azure);
+  const config = await loadKubeConfig(source, inputs.context, ctx.setSecret);
   ctx.logger.info(`Kubernetes API ${config.server} (context ${config.context}, from ${config.description})`);
   const http = new KubeHttp(config.kc, {
     userAgent: `pgha/${ctx.env.GITHUB_ACTION_REF ?? 'dev'}`,

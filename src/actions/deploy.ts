@@ -66,7 +66,7 @@ async function render(
   skip?: ReadonlySet<string>,
 ): Promise<Rendered> {
   const rendered = await step.phase('Render manifests', async () => {
-    const r = renderManifests(inputs, backup.method, runOrigin(ctx.env), skip);
+    const r = await renderManifests(inputs, backup.method, runOrigin(ctx.env), skip);
     const file = await writeManifests(inputs, r.yaml, ctx.env.RUNNER_TEMP);
     ctx.logger.info(`Wrote ${r.objects.length} objects to ${file}`);
     step.record({ rendered: r, file, backup });

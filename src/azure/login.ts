@@ -34,10 +34,13 @@ export interface AzureLoginOptions {
   readonly now?: () => number;
 }
 
-/** What the assertion callback learnt, for the error of the exchange that follows. */
+/** What the assertion callback learnt, for the log line or the error of the exchange. */
 interface LoginState {
   presented?: FederatedTokenClaims;
+  /** Where the presented token came from, for the log line. */
+  source?: string;
   assertionError?: Error;
+  loggedIn?: boolean;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function azureCredential(options: AzureLoginOptions): Promise<Token
       try {
         const token = await inner.getToken(scopes, tokenOptions);
         options.setSecret(token.token);
+        logLoggedIn(options, state);
         return token;
       } catch (error) {
         const own = state.assertionError;
@@ -89,7 +93,10 @@ function assertionSource(options: AzureLoginOptions, state: LoginState): () => P
     try {
       const token = await federatedToken(options);
       options.setSecret(token);
-      state.presented ??= logPresented(token, options);
+      if (!state.presented) {
+        state.source = tokenSource(options);
+        state.presented = logPresented(token, state.source, options.logger);
+      }
       recent = { token, at: now() };
       return token;
     } catch (error) {
@@ -124,26 +131,37 @@ async function readTokenFile(file: string): Promise<string> {
   return token;
 }
 
-/** Logs who the token says the workflow is (never the token), so a mismatch can be diagnosed. */
-function logPresented(token: string, options: AzureLoginOptions): FederatedTokenClaims {
-  const source = options.federatedTokenFile
+function tokenSource(options: AzureLoginOptions): string {
+  return options.federatedTokenFile
     ? `federated token from AZURE_FEDERATED_TOKEN_FILE (${options.federatedTokenFile})`
     : 'GitHub OIDC token';
+}
+
+/**
+ * Reads who the token says the workflow is (never the token) for the success line and for the
+ * error of a refused exchange, which explains federated subjects; here only a debug line.
+ */
+function logPresented(token: string, source: string, logger: Logger): FederatedTokenClaims {
   let claims: FederatedTokenClaims;
   try {
     claims = decodeJwtClaims(token);
   } catch (error) {
-    options.logger.warning(`Cannot show the claims of the ${source}: ${errorText(error)}`);
+    logger.warning(`Cannot show the claims of the ${source}: ${errorText(error)}`);
     return {};
   }
-  options.logger.info(`Presenting the ${source} to Entra ID: ${formatClaims(claims)}`);
-  options.logger.info(
-    `Entra ID accepts it only if a federated credential of client ${options.clientId} has exactly this ` +
-      `issuer and subject (case-sensitive) and audience ${TOKEN_EXCHANGE_AUDIENCE}. Repositories with ` +
-      'customised or immutable subject claims present other subject forms ' +
-      '(e.g. repo:octo-org-123456/octo-repo-456789:ref:refs/heads/main); the credential must use the form shown here.',
-  );
+  logger.debug(`Presenting the ${source} to Entra ID: ${formatClaims(claims)}`);
   return claims;
+}
+
+/** One line after the first exchange Entra ID accepted: who logged in, with which subject. */
+function logLoggedIn(options: AzureLoginOptions, state: LoginState): void {
+  if (state.loggedIn) return;
+  state.loggedIn = true;
+  const claims = state.presented ? formatClaims(state.presented) : '';
+  options.logger.info(
+    `Logged in to Azure as client ${options.clientId} with the ${state.source ?? 'federated token'}` +
+      (claims ? `: ${claims}` : ''),
+  );
 }
 
 /** The authority host as an https origin; a user mistake when it is not one. */

@@ -9,13 +9,13 @@ import type { BackupMethod } from '../inputs/types.ts';
 import { renderDeploy, toYaml, type Rendered } from './render.ts';
 
 /** Renders every object; kinds in `skip` (`<apiVersion>/<kind>`) are left out. */
-export function renderManifests(
+export async function renderManifests(
   inputs: DeployInputs,
   backupMethod: BackupMethod,
   origin: RunOrigin,
   skip: ReadonlySet<string> = new Set(),
-): Rendered {
-  const all = renderDeploy(inputs, { backupMethod, origin });
+): Promise<Rendered> {
+  const all = await renderDeploy(inputs, { backupMethod, origin });
   const objects = all.objects.filter((o) => !skip.has(`${o.apiVersion}/${o.kind}`));
   return { ...all, objects, yaml: toYaml(objects) };
 }

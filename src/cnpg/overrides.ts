@@ -1,8 +1,12 @@
 // The `overrides` input: a YAML map deep-merged into the Cluster spec (maps merge, lists and
-// scalars replace), checked against the Cluster spec's fields and against pgha's choices.
+// scalars replace), checked against the Cluster spec's fields, against pgha's choices and the
+// checks of the inputs it could undo (overrides-checks.ts), and, before anything is written,
+// against the Cluster CRD's schema.
 import { ConfigurationError } from '../errors.ts';
 import type { BackupMethod, YamlMap, YamlValue } from '../inputs/types.ts';
+import { clusterSpecSchemaProblems } from './cluster-schema.ts';
 import { CLUSTER_SPEC_FIELDS } from './cluster-spec-fields.ts';
+import { archiverProblems, parameterProblems, synchronousProblems } from './overrides-checks.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -36,5 +40,19 @@ export function applyOverrides(spec: Plain, overrides: YamlMap, method: BackupMe
       'spec.backup cannot be combined with the Barman Cloud plugin as WAL archiver; use backup-method: barman-object-store',
     );
   }
-  return deepMerge(spec, overrides);
+  const merged = deepMerge(spec, overrides);
+  const problems = [
+    ...parameterProblems(merged),
+    ...synchronousProblems(merged),
+    ...archiverProblems(spec, merged),
+  ];
+  if (problems.length > 0) refuse(problems.join('; '));
+  return merged;
+}
+
+/** The merged spec against the Cluster CRD's schema (loaded lazily, only for overrides). */
+export async function checkOverriddenSpec(spec: unknown): Promise<void> {
+  const problems = await clusterSpecSchemaProblems(spec);
+  if (problems.length > 0)
+    refuse(`the merged spec does not match the Cluster CRD: ${problems.join('; ')}`);
 }

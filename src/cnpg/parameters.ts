@@ -122,8 +122,13 @@ export function sizingNote(inputs: DeployInputs): string {
   return `Computed from node-memory ${inputs.nodeMemory.text} by the AKS guide's rules (shared_buffers 25 %, effective_cache_size 75 %, work_mem 1/256, maintenance_work_mem 6.25 %), WAL sizes capped by the ${inputs.walStorageSize ? 'WAL' : 'data'} volume; ${Object.keys(inputs.postgresqlParameters).length} set by postgresql-parameters.`;
 }
 
+/** The names among these that CloudNativePG manages itself and refuses to take. */
+export function managedByCnpg(names: Iterable<string>): string[] {
+  return [...names].filter((name) => MANAGED_BY_CNPG.has(name));
+}
+
 export function effectiveParameters(inputs: DeployInputs): Record<string, string> {
-  const managed = Object.keys(inputs.postgresqlParameters).filter((k) => MANAGED_BY_CNPG.has(k));
+  const managed = managedByCnpg(Object.keys(inputs.postgresqlParameters));
   if (managed.length > 0) {
     throw new ConfigurationError(
       `input 'postgresql-parameters': ${managed.join(', ')} ${managed.length === 1 ? 'is' : 'are'} managed by CloudNativePG and cannot be set (example: "max_connections: 200")`,

@@ -7,6 +7,7 @@ import { objectStore, scheduledBackup } from './backup.ts';
 import { cluster } from './cluster.ts';
 import { exposure, podMonitors, pooler } from './extras.ts';
 import type { RenderedObject } from './objects.ts';
+import { checkOverriddenSpec } from './overrides.ts';
 import { effectiveParameters, sizingNote } from './parameters.ts';
 
 export type { RenderedObject } from './objects.ts';
@@ -23,14 +24,23 @@ export interface Rendered {
   readonly sizingNote: string;
 }
 
-/** Objects in apply order: the ObjectStore before the Cluster that archives into it. */
-export function renderDeploy(inputs: DeployInputs, options: RenderOptions): Rendered {
+/**
+ * Objects in apply order: the ObjectStore before the Cluster that archives into it. With
+ * overrides, the Cluster spec is checked against the CRD schema first (async: the schema and
+ * ajv load only then).
+ */
+export async function renderDeploy(
+  inputs: DeployInputs,
+  options: RenderOptions,
+): Promise<Rendered> {
   const { backupMethod: method, origin } = options;
   const parameters = effectiveParameters(inputs);
   const b = inputs.backup;
+  const theCluster = cluster(inputs, method, parameters, origin);
+  if (inputs.overrides) await checkOverriddenSpec(theCluster.spec);
   const objects = [
     ...(b && method === 'plugin' ? [objectStore(inputs, b, origin)] : []),
-    cluster(inputs, method, parameters, origin),
+    theCluster,
     ...(b?.schedule ? [scheduledBackup(inputs, b.schedule, method, origin)] : []),
     ...podMonitors(inputs, origin),
     ...pooler(inputs, origin),

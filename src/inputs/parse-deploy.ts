@@ -1,33 +1,66 @@
 // Parsers of deploy's structured inputs: object store destinations, retention, node
-// selectors, CIDR lists and YAML maps.
-import { isIP } from 'node:net';
-import { load } from 'js-yaml';
+// selectors and YAML maps (CIDR lists are in cidr.ts). Object store URLs are never quoted in
+// a message: a credential could hide anywhere in them.
 import { ParseError, singleLine } from './parse.ts';
 import type { BackupDestination, YamlMap, YamlValue } from './types.ts';
+import { loadInputYaml } from './yaml.ts';
+
+export { cidrs } from './cidr.ts';
 
 const AZURE_EXAMPLE = 'https://pgbackups.blob.core.windows.net/backups';
 const BLOB_HOST =
   /^([a-z0-9]{3,24})\.blob\.core\.(windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)$/;
 const CONTAINER = /^[a-z0-9](-?[a-z0-9]){2,62}$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** The sandbox's Azurite serves path-style URLs http://127.0.0.1:<port>/<account>/<container>. */
+const AZURITE_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost']);
+
+const DESTINATION_CREDENTIALS =
+  'credentials do not belong in the URL: keep a SAS token in a Secret and set backup-credentials: sas-token with backup-credentials-secret (or storage-key, s3-keys or workload identity)';
+const ENDPOINT_CREDENTIALS =
+  'credentials do not belong in the URL: keep the access keys in the Secret named by backup-credentials-secret (keys ACCESS_KEY_ID and ACCESS_SECRET_KEY)';
+
+/** A query string (SAS token, presigned signature), user info or fragment: refused unquoted. */
+function refuseCredentials(raw: string, example: string, hint: string): void {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/i.exec(raw)?.[1] ?? '';
+  if (raw.includes('?') || raw.includes('#') || authority.includes('@')) {
+    throw new ParseError(
+      `has a query string, user info or fragment (?, @ or #), not repeated here: ${hint}`,
+      example,
+    );
+  }
+}
 
 export function destination(raw: string): BackupDestination {
   singleLine(raw, AZURE_EXAMPLE);
+  refuseCredentials(raw, AZURE_EXAMPLE, DESTINATION_CREDENTIALS);
   const text = raw.replace(/\/+$/, '');
   if (text.startsWith('s3://')) return s3Destination(text);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new ParseError(`'${raw}' is not an Azure Blob or s3:// URL`, AZURE_EXAMPLE);
+    throw new ParseError(
+      'is not an Azure Blob URL (https://<account>.blob.core.windows.net/<container>) or an s3:// URL',
+      AZURE_EXAMPLE,
+    );
   }
   return azureDestination(url, text);
+}
+
+/** Plain http only for the sandbox's Azurite: loopback, with an explicit port. */
+function isAzurite(url: URL): boolean {
+  return (
+    AZURITE_HOSTS.has(url.hostname) &&
+    url.port !== '' &&
+    (url.protocol === 'http:' || url.protocol === 'https:')
+  );
 }
 
 function azureDestination(url: URL, text: string): BackupDestination {
   const segments = url.pathname.split('/').filter(Boolean);
   const host = BLOB_HOST.exec(url.hostname);
-  const emulator = ['127.0.0.1', 'localhost'].includes(url.hostname);
+  const emulator = isAzurite(url);
   const [account, container, ...rest] = host?.[1]
     ? [host[1], ...segments]
     : emulator
@@ -35,12 +68,15 @@ function azureDestination(url: URL, text: string): BackupDestination {
       : [];
   if (!account || !container || (url.protocol !== 'https:' && !emulator)) {
     throw new ParseError(
-      `'${text}' is not https://<account>.blob.core.windows.net/<container>[/path]`,
+      "is not https://<account>.blob.core.windows.net/<container>[/path] (plain http only for the sandbox's Azurite: http://127.0.0.1:<port>/<account>/<container>)",
       AZURE_EXAMPLE,
     );
   }
   if (!CONTAINER.test(container))
-    throw new ParseError(`container '${container}' is not a valid container name`, AZURE_EXAMPLE);
+    throw new ParseError(
+      'has no valid container name (3-63 lowercase letters, digits and single hyphens)',
+      AZURE_EXAMPLE,
+    );
   const path = rest.length > 0 ? rest.join('/') : undefined;
   return { kind: 'azure', url: text, account, container, ...(path ? { path } : {}) };
 }
@@ -48,7 +84,10 @@ function azureDestination(url: URL, text: string): BackupDestination {
 function s3Destination(text: string): BackupDestination {
   const [bucket = '', ...rest] = text.slice('s3://'.length).split('/');
   if (!BUCKET.test(bucket) || bucket.includes('..')) {
-    throw new ParseError(`'${bucket}' is not a valid S3 bucket name`, 's3://pg-backups/orders');
+    throw new ParseError(
+      'has no valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)',
+      's3://pg-backups/orders',
+    );
   }
   const path = rest.filter(Boolean).join('/');
   return { kind: 's3', url: text, bucket, ...(path ? { path } : {}) };
@@ -57,8 +96,9 @@ function s3Destination(text: string): BackupDestination {
 export function endpointUrl(raw: string): string {
   const example = 'http://minio.minio:9000';
   singleLine(raw, example);
+  refuseCredentials(raw, example, ENDPOINT_CREDENTIALS);
   if (!/^https?:\/\/[^\s/]+(\/.*)?$/.test(raw))
-    throw new ParseError(`'${raw}' is not an http(s) URL`, example);
+    throw new ParseError('is not an http(s) URL', example);
   return raw.replace(/\/+$/, '');
 }
 
@@ -92,47 +132,22 @@ export function nodeSelector(raw: string): Record<string, string> {
   return out;
 }
 
-export function cidrs(raw: string, allowPublic: boolean): string[] {
-  const example = '203.0.113.7/32';
-  singleLine(raw, example);
-  return raw.split(',').map((part) => {
-    const cidr = part.trim();
-    const [ip = '', bits = '', extra] = cidr.split('/');
-    const max = isIP(ip) === 4 ? 32 : isIP(ip) === 6 ? 128 : 0;
-    if (!max || extra !== undefined || !/^\d+$/.test(bits) || Number(bits) > max) {
-      throw new ParseError(`'${cidr}' is not an IPv4 or IPv6 CIDR`, example);
-    }
-    if (Number(bits) === 0 && !allowPublic) {
-      throw new ParseError(
-        `'${cidr}' opens the database to the whole internet; set allow-public: true if you mean it`,
-        example,
-      );
-    }
-    return cidr;
-  });
-}
-
 function yamlMap(raw: string, example: string): YamlMap {
-  let doc: unknown;
-  try {
-    doc = load(raw);
-  } catch (e) {
-    throw new ParseError(
-      `is not valid YAML: ${(e as Error).message.split('\n')[0] ?? ''}`,
-      example,
-    );
-  }
+  const doc = loadInputYaml(raw, example);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
     throw new ParseError('is not a YAML map', example);
   return doc as YamlMap;
 }
+
+/** CloudNativePG's rule for parameter names (a GUC, or a custom one with a single dot), lowercase. */
+export const PARAMETER_NAME = /^[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)?$/;
 
 /** A YAML map of scalars; values become the strings PostgreSQL expects (booleans on/off). */
 export function postgresqlParameters(raw: string): Record<string, string> {
   const example = '"max_connections: 200"';
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(yamlMap(raw, example))) {
-    if (!/^[a-z_][a-z0-9_.]*$/.test(key))
+    if (!PARAMETER_NAME.test(key))
       throw new ParseError(`'${singleLine(key, example)}' is not a parameter name`, example);
     out[key] = scalarText(key, value, example);
   }

@@ -96,8 +96,8 @@ const SUFFIX: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
-/** A Kubernetes resource quantity above zero: 64Gi, 500Mi, 2, 500m, 1.5, 1e3. */
-export function quantity(raw: string, example: string): Quantity {
+/** A Kubernetes resource quantity above zero (and at most max): 64Gi, 500Mi, 2, 500m, 1e3. */
+export function quantity(raw: string, example: string, max = Number.MAX_SAFE_INTEGER): Quantity {
   singleLine(raw, example);
   const m = /^(\d+(?:\.\d+)?|\.\d+)(?:([eE][-+]?\d+)|(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?)$/.exec(
     raw,
@@ -105,7 +105,15 @@ export function quantity(raw: string, example: string): Quantity {
   if (!m?.[1]) throw new ParseError(`'${raw}' is not a Kubernetes quantity`, example);
   const value = Number(m[1] + (m[2] ?? '')) * (SUFFIX[m[3] ?? ''] ?? 1);
   if (!(value > 0)) throw new ParseError(`'${raw}' must be above zero`, example);
+  if (!(value <= max)) throw new ParseError(`'${raw}' is above ${binarySize(max)}`, example);
   return { text: raw, value };
+}
+
+/** A size in the largest binary unit that divides it: 2^46 -> 64Ti. */
+function binarySize(bytes: number): string {
+  const units = ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki'] as const;
+  const unit = units.find((u) => bytes % (SUFFIX[u] ?? 1) === 0);
+  return unit ? `${bytes / (SUFFIX[unit] ?? 1)}${unit}` : String(bytes);
 }
 
 export function integer(raw: string, min: number, max: number, example: string): number {
@@ -118,8 +126,8 @@ export function integer(raw: string, min: number, max: number, example: string):
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** Durations such as 15m, 90s, 1h30m, 500ms. */
-export function duration(raw: string, example = '15m'): number {
+/** Durations such as 15m, 90s, 1h30m, 500ms; at most maxMs. */
+export function duration(raw: string, example = '15m', maxMs = Number.MAX_SAFE_INTEGER): number {
   singleLine(raw, example);
   if (!/^(\d+(ms|s|m|h))+$/.test(raw))
     throw new ParseError(`'${raw}' is not a duration of h, m, s or ms`, example);
@@ -127,7 +135,15 @@ export function duration(raw: string, example = '15m'): number {
   for (const [, n, unit] of raw.matchAll(/(\d+)(ms|s|m|h)/g))
     ms += Number(n) * (UNIT_MS[unit ?? ''] ?? 0);
   if (ms <= 0) throw new ParseError(`'${raw}' must be longer than zero`, example);
+  if (!(ms <= maxMs))
+    throw new ParseError(`'${raw}' is longer than ${durationText(maxMs)}`, example);
   return ms;
+}
+
+/** 86400000 -> 24h, 90000 -> 90s: the largest unit that divides the duration. */
+function durationText(ms: number): string {
+  const unit = (['h', 'm', 's'] as const).find((u) => ms % (UNIT_MS[u] ?? 1) === 0) ?? 'ms';
+  return `${ms / (UNIT_MS[unit] ?? 1)}${unit}`;
 }
 
 /** Exactly what core.getBooleanInput accepts (YAML 1.2 core booleans), nothing else. */

@@ -36,10 +36,15 @@ import {
   type Quantity,
 } from './types.ts';
 
+/** Larger sizes of memory or volumes are typos, not plans (the largest Azure VM has 12Ti). */
+export const MAX_SIZE_BYTES = 64 * 2 ** 40;
+
+const size = (example: string) => (v: string) => quantity(v, example, MAX_SIZE_BYTES);
+
 export function readDeployInputs(get: GetInput): DeployInputs {
   const r = new InputReader(get, ACTIONS.deploy.inputs);
   const instances = r.required('instances', (v) => integer(v, 1, 10, '3'), '3') ?? 1;
-  const memory = r.required('memory', (v) => quantity(v, '8Gi'), '8Gi');
+  const memory = r.required('memory', size('8Gi'), '8Gi');
   const allowPublic = r.optional('allow-public', boolean) ?? false;
   const expose = r.optional('expose', (v) => oneOf(v, EXPOSE)) ?? 'none';
   const workloadIdentityClientId = r.optional('workload-identity-client-id', guid);
@@ -48,11 +53,11 @@ export function readDeployInputs(get: GetInput): DeployInputs {
     instances,
     postgresImage: r.optional('postgres-image', image),
     storageClass: r.optional('storage-class', (v) => objectName(v, 'managed-csi-premium')),
-    storageSize: r.required('storage-size', (v) => quantity(v, '64Gi'), '64Gi'),
-    walStorageSize: r.optional('wal-storage-size', (v) => quantity(v, '16Gi')),
+    storageSize: r.required('storage-size', size('64Gi'), '64Gi'),
+    walStorageSize: r.optional('wal-storage-size', size('16Gi')),
     cpu: r.required('cpu', (v) => quantity(v, '2'), '2'),
     memory,
-    nodeMemory: r.optional('node-memory', (v) => quantity(v, '16Gi')) ?? twice(memory),
+    nodeMemory: readNodeMemory(r, memory),
     postgresqlParameters: r.optional('postgresql-parameters', postgresqlParameters) ?? {},
     database: r.required('database', (v) => sqlIdentifier(v, 'database', 'appdb'), 'appdb'),
     owner: r.required('owner', (v) => sqlIdentifier(v, 'role', 'app'), 'app'),
@@ -119,6 +124,19 @@ function armName(raw: string, example: string): string {
   if (!/^[-\w.()]{1,90}$/.test(raw) || raw.endsWith('.'))
     throw new ParseError('is not an Azure resource name (letters, digits, - _ . ( ))', example);
   return raw;
+}
+
+/** The node PostgreSQL is sized for holds the pod: node-memory below memory is refused. */
+function readNodeMemory(r: InputReader, memory: Quantity | undefined): Quantity {
+  const node = r.optional('node-memory', size('16Gi'));
+  if (node && memory && node.value < memory.value) {
+    r.problem(
+      'node-memory',
+      `${node.text} is less than memory (${memory.text}): the node cannot be smaller than the pod`,
+      twice(memory).text,
+    );
+  }
+  return node ?? twice(memory);
 }
 
 function twice(memory: Quantity | undefined): Quantity {

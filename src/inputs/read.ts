@@ -74,6 +74,9 @@ function deepFreeze<T>(value: T): T {
 
 const AZURE = ['azure-client-id', 'azure-tenant-id', 'azure-subscription-id'] as const;
 
+/** A step that runs longer is stuck; GitHub-hosted jobs stop after 6 h anyway. */
+export const MAX_TIMEOUT_MS = 24 * 3_600_000;
+
 export function readShared(r: InputReader): Partial<SharedInputs> {
   const [clientId, tenantId, subscriptionId] = AZURE.map((n) => r.optional(n, guid));
   const resourceGroup = r.optional('resource-group', (v) => singleLine(v, 'rg-pg'));
@@ -104,7 +107,7 @@ export function readShared(r: InputReader): Partial<SharedInputs> {
     writeKubeconfig: r.optional('write-kubeconfig', boolean) ?? false,
     namespace: r.required('namespace', namespaceName, 'cnpg-database'),
     clusterName: r.required('cluster-name', clusterName, 'pg-orders'),
-    timeoutMs: r.required('timeout', duration, '15m'),
+    timeoutMs: r.required('timeout', (v) => duration(v, '15m', MAX_TIMEOUT_MS), '15m'),
   };
 }
 

@@ -68,7 +68,10 @@ export const SHARED_INPUTS = {
     description: 'Name of the CNPG Cluster: a DNS-1035 label of at most 50 characters.',
     required: true,
   },
-  timeout: { description: 'Overall time bound of the step, e.g. 15m, 90s, 1h.', default: '15m' },
+  timeout: {
+    description: 'Overall time bound of the step, e.g. 15m, 90s, 1h; at most 24h.',
+    default: '15m',
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export const DEPLOY_INPUTS = {
@@ -95,11 +98,11 @@ export const DEPLOY_INPUTS = {
   },
   'node-memory': {
     description:
-      'Memory that PostgreSQL sizing is computed from (shared_buffers, caches). Default: twice memory.',
+      'Memory of the node that PostgreSQL sizing is computed from (shared_buffers, caches); at least memory. Default: twice memory.',
   },
   'postgresql-parameters': {
     description:
-      'YAML map of PostgreSQL parameters merged over the computed ones, e.g. "max_connections: 200".',
+      'YAML map of PostgreSQL parameters merged over the computed ones, e.g. "max_connections: 200". At most 64 KiB, no anchors or aliases.',
   },
   database: { description: 'Application database created by initdb.', default: 'appdb' },
   owner: { description: 'Owner role of the application database.', default: 'app' },
@@ -172,9 +175,14 @@ export const DEPLOY_INPUTS = {
     description:
       'Comma-separated CIDRs allowed to reach exposed services, e.g. 203.0.113.7/32. Required with expose.',
   },
-  'allow-public': { description: 'Allow 0.0.0.0/0 in allowed-source-ranges.', default: 'false' },
+  'allow-public': {
+    description:
+      'Allow allowed-source-ranges that together cover half or more of the IPv4 space or of the IPv6 global unicast space 2000::/3 (e.g. 0.0.0.0/0, or 0.0.0.0/1 with 128.0.0.0/1).',
+    default: 'false',
+  },
   overrides: {
-    description: 'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false".',
+    description:
+      'YAML map deep-merged into the rendered Cluster spec, e.g. "enablePDB: false"; checked like the inputs and against the Cluster CRD schema. At most 64 KiB, no anchors or aliases.',
   },
   'identity-name': {
     description:

@@ -1,14 +1,16 @@
 // Which cluster pgha talks to, as a client-node KubeConfig: an AKS cluster's credentials
 // fetched after the OIDC login (Entra ID tokens supplied by a client-node authenticator, no
 // kubelogin), the `kubeconfig` input, or KUBECONFIG / ~/.kube/config. client-node is imported
-// only here and only when a run contacts a cluster.
+// only here and only when a run contacts a cluster. A supplied kubeconfig's credentials are
+// masked as soon as it is read; one that does not parse is reported without quoting it.
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { dump, load } from 'js-yaml';
+import { YAMLException, dump, load } from 'js-yaml';
 import { ConfigurationError } from '../errors.ts';
+import { documentSecrets, loadedSecrets } from './kubeconfig-secrets.ts';
 
 export type KubeSource =
   | { kind: 'aks'; yaml: string; tokenProvider?: () => Promise<string>; description: string }
@@ -39,7 +41,63 @@ export function defaultKubeconfigSource(
   return { kind: 'file', paths: present };
 }
 
-export async function loadKubeConfig(source: KubeSource, context?: string): Promise<LoadedConfig> {
+const EXAMPLE = 'the output of az aks get-credentials --file -';
+
+/** Parses each supplied document and masks its credentials before client-node sees it. */
+async function maskSupplied(
+  source: KubeSource,
+  setSecret: (secret: string) => void,
+): Promise<void> {
+  if (source.kind === 'aks') return; // aks.ts masked the static credentials it fetched
+  const documents =
+    source.kind === 'input'
+      ? [{ where: 'the kubeconfig input', text: source.yaml }]
+      : await Promise.all(
+          source.paths.map(async (p) => ({ where: p, text: await readFile(p, 'utf8') })),
+        );
+  for (const { where, text } of documents) {
+    let doc: unknown;
+    try {
+      doc = load(text);
+    } catch (error) {
+      throw notValid(where, `valid YAML (${yamlProblem(error)})`);
+    }
+    for (const secret of documentSecrets(doc)) setSecret(secret);
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+      // A lone scalar is most likely a token pasted in place of a kubeconfig.
+      if (typeof doc === 'string' && doc.trim()) setSecret(doc.trim());
+      throw notValid(where, 'a YAML mapping with clusters, users and contexts');
+    }
+  }
+}
+
+function notValid(where: string, what: string): ConfigurationError {
+  return new ConfigurationError(
+    `input 'kubeconfig': ${where} is not ${what} (example: ${EXAMPLE})`,
+  );
+}
+
+/** js-yaml's reason and position; its message would quote the offending lines. */
+function yamlProblem(error: unknown): string {
+  if (!(error instanceof YAMLException)) return 'it cannot be parsed';
+  const at = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
+  return `${error.reason}${at}`;
+}
+
+/** client-node's own shape errors name a field, never a value; anything else is not repeated. */
+function shapeProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return /^(clusters|users|contexts)\[\d+\](\.[\w.]+)? is missing$/.test(message)
+    ? message
+    : 'it does not have the shape of a kubeconfig';
+}
+
+export async function loadKubeConfig(
+  source: KubeSource,
+  context: string | undefined,
+  setSecret: (secret: string) => void,
+): Promise<LoadedConfig> {
+  await maskSupplied(source, setSecret);
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   const tokenProvider = source.kind === 'aks' ? source.tokenProvider : undefined;
@@ -64,10 +122,10 @@ export async function loadKubeConfig(source: KubeSource, context?: string): Prom
       kc.loadFromString(source.yaml);
     }
   } catch (error) {
-    throw new ConfigurationError(
-      `input 'kubeconfig': ${describeSource(source)} is not a valid kubeconfig: ${(error as Error).message} (example: the output of az aks get-credentials --file -)`,
-    );
+    throw notValid(describeSource(source), `a valid kubeconfig: ${shapeProblem(error)}`);
   }
+  // The users as client-node resolved them: token-file contents, every file of KUBECONFIG.
+  if (source.kind !== 'aks') for (const secret of loadedSecrets(kc)) setSecret(secret);
   selectContext(kc, context);
   const server = kc.getCurrentCluster()?.server;
   if (!server)

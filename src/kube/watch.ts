@@ -1,6 +1,8 @@
 // Watching one object by name: list for the current state and resourceVersion, then a watch
 // from there that resumes after disconnects from the last version seen, relists after 410
 // Gone, and retries transient failures with the client's backoff, until a predicate holds.
+// A watch that ends at once without news, or with an ERROR event, is a sign of a broken API:
+// the next one waits, doubling and jittered, so a broken API gets a few requests a second.
 import type { IncomingMessage } from 'node:http';
 import { kubeApiError, type KubeApiError } from './errors.ts';
 import type { KubeHttp } from './http.ts';
@@ -20,6 +22,19 @@ export interface WatchHooks<T> {
   /** Absolute time (ms since epoch) after which waitFor rejects with WatchTimeout. */
   readonly deadline: number;
   readonly now?: () => number;
+  /** For the jitter of the backoff between watches that end at once. */
+  readonly random?: () => number;
+}
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 4000;
+/** A watch that ends sooner than this without delivering a change ended "at once". */
+const SHORT_WATCH_MS = 2000;
+
+/** Delay before the next watch after `attempt` broken ones in a row: [cap/2, cap], cap doubling. */
+export function watchBackoff(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
 export class WatchTimeout extends Error {
@@ -51,6 +66,7 @@ export async function waitFor<T>(
   let last: KubeObject | undefined;
   let resourceVersion: string | undefined;
   let failures = 0;
+  let broken = 0;
   for (;;) {
     if (now() >= hooks.deadline) throw new WatchTimeout(target.what, last);
     try {
@@ -66,25 +82,44 @@ export async function waitFor<T>(
         const done = hooks.check(last);
         if (done !== undefined) return done;
       }
+      const opened = now();
       const outcome = await watchOnce(http, target, fieldSelector, resourceVersion, hooks, now);
       failures = 0;
       if (outcome.kind === 'done') return outcome.value;
       last = outcome.last ?? last;
       resourceVersion = outcome.resourceVersion;
-      if (outcome.reason !== 'deadline') hooks.onReconnect?.(outcome.reason);
+      if (outcome.reason === 'deadline') continue;
+      hooks.onReconnect?.(outcome.reason);
+      const atOnce = outcome.changes === 0 && now() - opened < SHORT_WATCH_MS;
+      broken = outcome.error || atOnce ? broken + 1 : 0;
+      if (broken > 0) await pause(watchBackoff(broken, hooks.random), hooks.deadline, now);
     } catch (error) {
       failures++;
       const delay = http.retryDelay(error, failures);
       if (delay === undefined) throw error;
       hooks.onReconnect?.(error instanceof Error ? error.message : String(error));
-      await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, hooks.deadline - now()))));
+      await pause(delay, hooks.deadline, now);
     }
   }
 }
 
+/** Waits ms, but not past the deadline. */
+function pause(ms: number, deadline: number, now: () => number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.min(ms, Math.max(0, deadline - now()))));
+}
+
 type Outcome<T> =
   | { kind: 'done'; value: T }
-  | { kind: 'ended'; reason: string; resourceVersion: string | undefined; last?: KubeObject };
+  | {
+      kind: 'ended';
+      reason: string;
+      resourceVersion: string | undefined;
+      last?: KubeObject;
+      /** ADDED, MODIFIED or DELETED events the watch delivered before it ended. */
+      changes: number;
+      /** It ended with an ERROR event. */
+      error: boolean;
+    };
 
 /** One watch connection, until the predicate holds, the stream ends, or the deadline. */
 async function watchOnce<T>(
@@ -115,7 +150,8 @@ async function watchOnce<T>(
     if ((res.statusCode ?? 0) >= 400) throw await statusError(res, target.what);
     return await readEvents(res, resourceVersion, hooks);
   } catch (error) {
-    if (controller.signal.aborted) return { kind: 'ended', reason: 'deadline', resourceVersion };
+    if (controller.signal.aborted)
+      return { kind: 'ended', reason: 'deadline', resourceVersion, changes: 0, error: false };
     throw error;
   } finally {
     clearTimeout(timer);
@@ -130,6 +166,7 @@ async function readEvents<T>(
 ): Promise<Outcome<T>> {
   let version: string | undefined = startVersion;
   let last: KubeObject | undefined;
+  let changes = 0;
   let buffer = '';
   try {
     for await (const chunk of res) {
@@ -147,10 +184,13 @@ async function readEvents<T>(
             kind: 'ended',
             reason: event.object.message ?? 'watch error',
             resourceVersion: gone ? undefined : version,
+            changes,
+            error: true,
           };
         }
         version = event.object.metadata.resourceVersion ?? version;
         if (event.type === 'BOOKMARK') continue;
+        changes++;
         last = event.type === 'DELETED' ? undefined : event.object;
         const done = hooks.check(last);
         if (done !== undefined) return { kind: 'done', value: done };
@@ -162,6 +202,8 @@ async function readEvents<T>(
       reason: `watch connection lost (${String(error)})`,
       resourceVersion: version,
       ...(last ? { last } : {}),
+      changes,
+      error: false,
     };
   }
   return {
@@ -169,6 +211,8 @@ async function readEvents<T>(
     reason: 'watch connection closed',
     resourceVersion: version,
     ...(last ? { last } : {}),
+    changes,
+    error: false,
   };
 }
 

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate } from '@actions/languageservice';
+import { load } from 'js-yaml';
 import type { ActionReference } from '@actions/languageservice/action';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
@@ -74,4 +75,50 @@ describe('language service', () => {
     const doc = TextDocument.create('file:///repo/actions/x/action.yml', 'yaml', 1, text);
     expect((await validate(doc)).length).toBeGreaterThan(0);
   });
+});
+
+/**
+ * The first major release of each action that runs on node24 (runs.using in its action.yml:
+ * actions/checkout v5.0.0, actions/setup-node v5.0.0); older majors run on node20, which
+ * GitHub retires.
+ */
+const FIRST_NODE24_MAJOR: Record<string, number> = {
+  'actions/checkout': 5,
+  'actions/setup-node': 5,
+};
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+function stepsOf(file: string): Step[] {
+  const doc = load(readFileSync(join(workflowDir, file), 'utf8')) as {
+    jobs?: Record<string, { steps?: Step[] }>;
+  };
+  return Object.values(doc.jobs ?? {}).flatMap((job) => job.steps ?? []);
+}
+
+describe('CI on the current runtime', () => {
+  const used = workflowFiles.flatMap((file) =>
+    stepsOf(file)
+      .filter((s) => (s.uses?.split('@')[0] ?? '') in FIRST_NODE24_MAJOR)
+      .map((s) => ({ file, step: s })),
+  );
+
+  test('the workflows do use actions/checkout and actions/setup-node', () => {
+    const names = new Set(used.map((u) => u.step.uses?.split('@')[0]));
+    expect([...names].sort()).toEqual(Object.keys(FIRST_NODE24_MAJOR).sort());
+  });
+
+  test.each(used.map((u) => [u.file, u.step.uses ?? '', u.step] as const))(
+    '%s: %s is a node24 release',
+    (_file, uses, step) => {
+      const [name = '', ref = ''] = uses.split('@');
+      const major = /^v(\d+)/.exec(ref)?.[1];
+      expect(major, `${uses} should name a major version tag`).toBeDefined();
+      expect(Number(major)).toBeGreaterThanOrEqual(FIRST_NODE24_MAJOR[name] ?? Infinity);
+      if (name === 'actions/setup-node') expect(String(step.with?.['node-version'])).toBe('24');
+    },
+  );
 });

@@ -122,12 +122,13 @@ describe('OIDC login, ARM and AKS against the cloud stand-ins', () => {
     expect(issued() - issuedBefore).toBe(2);
     const githubTokens = masked.filter((s) => issuerOf(s) === GITHUB_ISSUER);
     expect(new Set(githubTokens).size).toBe(2);
-    expect(logger.messages('info').filter((m) => m.startsWith('Presenting'))).toEqual([
-      `Presenting the GitHub OIDC token to Entra ID: iss=${GITHUB_ISSUER} ` +
+    // Success: one line with the claims, after the first exchange; no explanation.
+    expect(logger.messages('info')).toEqual([
+      `Logged in to Azure as client ${clientId} with the GitHub OIDC token: iss=${GITHUB_ISSUER} ` +
         'sub=repo:octo-org/pg-infra:ref:refs/heads/main aud=api://AzureADTokenExchange ' +
         'job_workflow_ref=octo-org/pg-infra/.github/workflows/deploy.yml@refs/heads/main',
     ]);
-    expect(logger.messages('info').join('\n')).toContain('case-sensitive');
+    expect(logger.text()).not.toMatch(/case-sensitive|customised or immutable/);
     assertNothingLeaked();
   });
 
@@ -148,9 +149,10 @@ describe('OIDC login, ARM and AKS against the cloud stand-ins', () => {
     await credential.getToken(`${armEndpoint}/b/.default`);
     expect(rotated).not.toBe(first);
     expect(masked).toEqual(expect.arrayContaining([first, rotated]));
+    expect(logger.messages('info')).toHaveLength(1);
     expect(logger.messages('info')[0]).toMatch(
       new RegExp(
-        `^Presenting the federated token from AZURE_FEDERATED_TOKEN_FILE \\(${file}\\) to Entra ID: iss=`,
+        `^Logged in to Azure as client ${clientId} with the federated token from AZURE_FEDERATED_TOKEN_FILE \\(${file}\\): iss=`,
       ),
     );
     assertNothingLeaked();
@@ -187,7 +189,12 @@ describe('OIDC login, ARM and AKS against the cloud stand-ins', () => {
       expect(message).toContain('subject:  repo:octo-org/pg-infra:pull_request');
       expect(message).toContain(`issuer:   ${GITHUB_ISSUER}`);
       expect(message).toContain('AADSTS70021');
-      expect(logger.messages('info')[0]).toContain('sub=repo:octo-org/pg-infra:pull_request');
+      // The explanation of federated subjects comes with the refusal, not before it.
+      expect(message).toContain('customised or immutable subject claims');
+      expect(logger.messages('info')).toEqual([]);
+      expect(logger.messages('debug').join('\n')).toContain(
+        'sub=repo:octo-org/pg-infra:pull_request',
+      );
     } finally {
       cloud.github.workflow = { ...DEFAULT_WORKFLOW };
     }

@@ -64,7 +64,10 @@ test.each([
   ],
 ])('node-memory %s, storage %s', (node, storage, expected) => {
   expect(
-    computedParameters(deployInputs({ 'node-memory': node, 'storage-size': storage })),
+    // memory at most node-memory: the node holds the pod.
+    computedParameters(
+      deployInputs({ 'node-memory': node, memory: node, 'storage-size': storage }),
+    ),
   ).toMatchObject(expected);
 });
 

@@ -16,8 +16,11 @@ const origin = {
   serverUrl: 'https://github.com',
 };
 
-function render(values: Record<string, string>, method: BackupMethod = 'plugin'): RenderedObject[] {
-  return renderDeploy(deployInputs(values), { backupMethod: method, origin }).objects;
+async function render(
+  values: Record<string, string>,
+  method: BackupMethod = 'plugin',
+): Promise<RenderedObject[]> {
+  return (await renderDeploy(deployInputs(values), { backupMethod: method, origin })).objects;
 }
 
 const byKind = (objects: RenderedObject[], kind: string) =>
@@ -68,8 +71,8 @@ const VARIANTS: [string, Record<string, string>][] = [
 ];
 
 describe.each(['plugin', 'barman-object-store'] as const)('backup method %s', (method) => {
-  test.each(VARIANTS)('%s: every CNPG object is valid against its CRD', (_, values) => {
-    const objects = render(values, method);
+  test.each(VARIANTS)('%s: every CNPG object is valid against its CRD', async (_, values) => {
+    const objects = await render(values, method);
     const cnpg = objects.filter((o) => o.apiVersion !== 'v1');
     expect(cnpg.map((o) => [o.kind, validateObject(crds, o)])).toEqual(
       cnpg.map((o) => [o.kind, []]),
@@ -77,8 +80,8 @@ describe.each(['plugin', 'barman-object-store'] as const)('backup method %s', (m
   });
 });
 
-test('the guide values reproduce the production Cluster of the AKS guide', () => {
-  const c = byKind(render({}, 'barman-object-store'), 'Cluster');
+test('the guide values reproduce the production Cluster of the AKS guide', async () => {
+  const c = byKind(await render({}, 'barman-object-store'), 'Cluster');
   expect(c.metadata).toMatchObject({ name: 'pg-primary', namespace: 'cnpg-database' });
   expect(c.spec).toMatchObject({
     instances: 3,
@@ -148,8 +151,8 @@ test('the guide values reproduce the production Cluster of the AKS guide', () =>
   expect(c.spec).not.toHaveProperty('plugins');
 });
 
-test('the plugin method wires an ObjectStore as WAL archiver, created before the Cluster', () => {
-  const objects = render({});
+test('the plugin method wires an ObjectStore as WAL archiver, created before the Cluster', async () => {
+  const objects = await render({});
   expect(objects.map((o) => o.kind)).toEqual([
     'ObjectStore',
     'Cluster',
@@ -196,17 +199,17 @@ test.each([
       storageSasToken: { name: 'c', key: 'AZURE_STORAGE_SAS_TOKEN' },
     },
   ],
-])('%s credentials reference the secret', (kind, azureCredentials) => {
+])('%s credentials reference the secret', async (kind, azureCredentials) => {
   const store = byKind(
-    render({ 'backup-credentials': kind, 'backup-credentials-secret': 'c' }),
+    await render({ 'backup-credentials': kind, 'backup-credentials-secret': 'c' }),
     'ObjectStore',
   );
   expect(store.spec).toMatchObject({ configuration: { azureCredentials } });
 });
 
-test('S3 with an endpoint URL for MinIO', () => {
+test('S3 with an endpoint URL for MinIO', async () => {
   const store = byKind(
-    render({
+    await render({
       'backup-destination': 's3://pg-backups',
       'backup-credentials-secret': 's3',
       'backup-endpoint-url': 'http://minio:9000',
@@ -222,8 +225,8 @@ test('S3 with an endpoint URL for MinIO', () => {
   });
 });
 
-test('monitoring, pooler and exposure', () => {
-  const objects = render({
+test('monitoring, pooler and exposure', async () => {
+  const objects = await render({
     monitoring: 'both',
     pooler: 'ro',
     expose: 'both',
@@ -265,8 +268,8 @@ test('monitoring, pooler and exposure', () => {
   });
 });
 
-test('traceability annotations and no Secret', () => {
-  const objects = render({});
+test('traceability annotations and no Secret', async () => {
+  const objects = await render({});
   for (const o of objects) {
     expect(o.metadata.annotations).toEqual({
       'pgha.io/repository': 'org/app',
@@ -279,12 +282,12 @@ test('traceability annotations and no Secret', () => {
   expect(objects.map((o) => o.kind)).not.toContain('Secret');
 });
 
-test('the YAML is exactly the objects: no input can add a key or a document', () => {
+test('the YAML is exactly the objects: no input can add a key or a document', async () => {
   const inputs = deployInputs({
     'postgresql-parameters': 'application_name: "x\\"\\n- evil: true"'.replace('\\n', ' '),
     overrides: 'description: "a: b\\n---\\nkind: Secret"',
   });
-  const rendered = renderDeploy(inputs, {
+  const rendered = await renderDeploy(inputs, {
     backupMethod: 'plugin',
     origin: { actor: 'o"\n- evil: true' },
   });
@@ -297,23 +300,28 @@ test('the YAML is exactly the objects: no input can add a key or a document', ()
 });
 
 describe('refusals', () => {
-  test('parameters that CNPG manages', () => {
-    expect(() =>
+  test('parameters that CNPG manages', async () => {
+    await expect(
       render({ 'postgresql-parameters': 'archive_command: /bin/true\nport: 5433' }),
-    ).toThrow(/input 'postgresql-parameters': archive_command, port are managed by CloudNativePG/);
+    ).rejects.toThrow(
+      /input 'postgresql-parameters': archive_command, port are managed by CloudNativePG/,
+    );
   });
-  test('override keys that are not Cluster spec fields', () => {
-    expect(() => render({ overrides: 'instancez: 3' })).toThrow(
+  test('override keys that are not Cluster spec fields', async () => {
+    await expect(render({ overrides: 'instancez: 3' })).rejects.toThrow(
       /input 'overrides': instancez is not a field of the CNPG Cluster spec/,
     );
   });
-  test('an in-core backup override with the plugin', () => {
-    expect(() => render({ overrides: 'backup:\n  retentionPolicy: 30d' })).toThrow(
+  test('an in-core backup override with the plugin', async () => {
+    await expect(render({ overrides: 'backup:\n  retentionPolicy: 30d' })).rejects.toThrow(
       /cannot be combined with the Barman Cloud plugin/,
     );
   });
-  test('overrides merge maps and replace scalars', () => {
-    const c = byKind(render({ overrides: 'enablePDB: false\nstorage:\n  size: 128Gi' }), 'Cluster');
+  test('overrides merge maps and replace scalars', async () => {
+    const c = byKind(
+      await render({ overrides: 'enablePDB: false\nstorage:\n  size: 128Gi' }),
+      'Cluster',
+    );
     expect(c.spec).toMatchObject({ enablePDB: false, storage: { size: '128Gi' }, instances: 3 });
   });
 });

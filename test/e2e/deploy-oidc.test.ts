@@ -92,6 +92,11 @@ describe('deploy with an OIDC login to AKS', () => {
     expect(first.stdout).toContain(`sub=${cloud.settings.trustedSubject}`);
     expect(first.stdout).toContain('iss=https://token.actions.githubusercontent.com');
     expect(first.stdout).toMatch(/job_workflow_ref=octo-org\/pg-infra\/\.github\/workflows\//);
+    // A quiet success: one line with the subject, no explanation of federated subjects.
+    const loggedIn = first.stdout.split('\n').filter((l) => l.startsWith('Logged in to Azure'));
+    expect(loggedIn).toHaveLength(1);
+    expect(loggedIn[0]).toContain(`sub=${cloud.settings.trustedSubject}`);
+    expect(first.stdout).not.toMatch(/case-sensitive|customised or immutable subject claims/);
     const mine = cloud.entra.exchanges.slice(exchanges);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((e) => e.clientId === cloud.settings.clientId && !e.error)).toBe(true);
@@ -211,6 +216,9 @@ describe('login failures', () => {
     expect(out).toContain('no federated identity credential matches the presented token');
     expect(out).toContain('subject:  repo:Octo-Org/pg-infra:ref:refs/heads/main');
     expect(out).toContain('AADSTS70021');
+    // The refusal carries the explanation of federated subjects.
+    expect(out).toContain('customised or immutable subject claims');
+    expect(out).not.toContain('Logged in to Azure');
     expect(out).not.toMatch(/\n\s+at /);
     expect(cloud.entra.exchanges.at(-1)).toMatchObject({
       error: 'AADSTS70021',

@@ -77,6 +77,15 @@ describe('quantities', () => {
   test.each(['64GB', '-1Gi', '0', '0Gi', 'Gi', '', '1 Gi'])('refuses %j', (v) => {
     expect(problem(() => quantity(v, '64Gi'))).toMatch(/quantity|above zero/);
   });
+  test.each(['64Ti', '70368744177664', '65536Gi'])('%s is within a maximum of 64Ti', (v) => {
+    expect(quantity(v, '64Gi', 2 ** 46).value).toBe(2 ** 46);
+  });
+  test.each(['65Ti', '1Pi', '1E', '1e30', '1e400', '9'.repeat(400), '70368744177665'])(
+    '%s is refused above a maximum of 64Ti',
+    (v) => {
+      expect(problem(() => quantity(v, '64Gi', 2 ** 46))).toMatch(/above 64Ti/);
+    },
+  );
 });
 
 test.each([
@@ -90,6 +99,18 @@ test.each([
 test.each(['15', '15 m', '0s', '1d', ''])('duration refuses %j', (v) => {
   expect(problem(() => duration(v))).toMatch(/duration|longer than zero/);
 });
+test.each([
+  ['24h', 86_400_000],
+  ['23h59m60s', 86_400_000],
+])('duration %s is within a maximum of 24h', (v, ms) => {
+  expect(duration(v, '15m', 86_400_000)).toBe(ms);
+});
+test.each(['25h', '1441m', '24h1ms', '9999999999999999999999h', `${'9'.repeat(400)}s`])(
+  'duration %s is refused above a maximum of 24h',
+  (v) => {
+    expect(problem(() => duration(v, '15m', 86_400_000))).toMatch(/longer than 24h/);
+  },
+);
 
 test.each([
   ['true', true],
@@ -196,6 +217,24 @@ describe('backup destinations', () => {
     ['gs://bucket', /not https/],
   ])('refuses %s', (v, why) => {
     expect(problem(() => destination(v))).toMatch(why);
+  });
+
+  // Plain http is the sandbox's Azurite on loopback with an explicit port, nothing else.
+  test.each([
+    ['http://localhost:10000/sandbox/backups', { account: 'sandbox', container: 'backups' }],
+    ['https://127.0.0.1:10000/sandbox/backups/x', { container: 'backups', path: 'x' }],
+  ])('accepts the Azurite endpoint %s', (v, expected) => {
+    expect(destination(v)).toMatchObject(expected);
+  });
+  test.each([
+    'http://127.0.0.1/sandbox/backups',
+    'http://localhost/sandbox/backups',
+    'ftp://127.0.0.1:10000/sandbox/backups',
+    'http://10.0.0.5:10000/sandbox/backups',
+    'http://pgbackups.blob.core.windows.net:80/backups',
+    'http://127.0.0.1.nip.io:10000/sandbox/backups',
+  ])('refuses plain http or another scheme outside loopback Azurite: %s', (v) => {
+    expect(problem(() => destination(v))).toMatch(/not https/);
   });
 });
 

@@ -138,6 +138,28 @@ describe('cross-field rules', () => {
     ],
     [{ 'azure-client-id': GUIDE['workload-identity-client-id'] ?? '' }, ['azure-client-id']],
     [{ 'aks-cluster': 'aks-pg' }, ['aks-cluster', 'aks-cluster']],
+    // The node cannot be smaller than the pod; sizes above 64Ti are typos, not plans.
+    [{ memory: '8Gi', 'node-memory': '4Gi' }, ['node-memory']],
+    [{ memory: '8Gi', 'node-memory': '8Gi' }, []],
+    [{ memory: '65Ti' }, ['memory']],
+    [{ memory: '1e400' }, ['memory']],
+    [{ 'node-memory': '1Pi' }, ['node-memory']],
+    [{ 'storage-size': '65Ti' }, ['storage-size']],
+    [{ 'wal-storage-size': '99999999Ti' }, ['wal-storage-size']],
+    [{ 'storage-size': '64Ti', 'wal-storage-size': '64Ti', memory: '32Ti' }, []],
+    // timeout: at most 24h.
+    [{ timeout: '24h' }, []],
+    [{ timeout: '25h' }, ['timeout']],
+    [{ timeout: '99999999999999999999999h' }, ['timeout']],
+    // The public-access guard looks at the union of the ranges.
+    [
+      { expose: 'rw', 'allowed-source-ranges': '0.0.0.0/1, 128.0.0.0/1' },
+      ['allowed-source-ranges'],
+    ],
+    [{ expose: 'rw', 'allowed-source-ranges': '0.0.0.0/1' }, ['allowed-source-ranges']],
+    [{ expose: 'rw', 'allowed-source-ranges': '0.0.0.0/1', 'allow-public': 'true' }, []],
+    [{ overrides: 'a: &x 1\nb: *x' }, ['overrides']],
+    [{ 'postgresql-parameters': '__proto__: {x: "1"}' }, ['postgresql-parameters']],
   ])('%j -> problems with %j', (values, inputs) => {
     expect(problemsOf({ 'cluster-name': 'pg', ...values })).toEqual(inputs);
   });
@@ -158,4 +180,25 @@ test('shared inputs alone, as the other actions read them', () => {
     timeoutMs: 90_000,
   });
   expect(() => readSharedInputs(getter({}))).toThrow(/input 'cluster-name': is required/);
+});
+
+test('a credential in backup-destination is named by input and never echoed', () => {
+  const secret = 'sig=c2VjcmV0c2VjcmV0';
+  const values = {
+    'cluster-name': 'pg',
+    'backup-destination': `https://pgbackups.blob.core.windows.net/backups?sv=2022&${secret}`,
+  };
+  expect(problemsOf(values)).toEqual(['backup-destination']);
+  const message = (() => {
+    try {
+      readDeployInputs(getter(values));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return '';
+  })();
+  expect(message).toMatch(/input 'backup-destination': has a query string/);
+  expect(message).toContain('backup-credentials: sas-token');
+  expect(message).not.toContain(secret);
+  expect(message).not.toContain('c2VjcmV0c2VjcmV0');
 });
