@@ -2079,7 +2079,11 @@ var spec = __webpack_require__(7026);
 
 
 
-/** Reads raw values (action.yml default when empty) and collects problems by input name. */
+/**
+ * Reads raw values (the spec's default when empty) and collects problems by input name.
+ * Names are typed from the spec, so a misspelt input does not compile; defaults come only
+ * from the spec.
+ */
 class InputReader {
     problems = [];
     #get;
@@ -2102,6 +2106,19 @@ class InputReader {
             this.problem(name, 'is required', example);
         return this.optional(name, parse);
     }
+    /**
+     * An input with a default in the spec: its value; when the value is bad (recorded), the
+     * spec default's, so that later checks see a plausible value.
+     */
+    value(name, parse) {
+        const parsed = this.optional(name, parse);
+        if (parsed !== undefined)
+            return parsed;
+        const fallback = this.#specs[name]?.default;
+        if (fallback === undefined)
+            throw new Error(`input ${name} has no default in the spec`);
+        return parse(fallback);
+    }
     attempt(name, fn) {
         try {
             return fn();
@@ -2122,6 +2139,10 @@ class InputReader {
             throw new errors/* InputError */.dz(this.problems);
         return deepFreeze(value);
     }
+}
+/** A reader for the inputs of one spec: names and defaulted names typed from it. */
+function inputReader(get, specs) {
+    return new InputReader(get, specs);
 }
 function deepFreeze(value) {
     if (value && typeof value === 'object') {
@@ -2146,19 +2167,18 @@ function readShared(r) {
         aksCluster,
         kubeconfig,
     });
-    const admin = r.optional('aks-admin', parse_boolean) ?? false;
+    const admin = r.value('aks-admin', parse_boolean);
     return {
         kubeconfig,
         context: r.optional('context', (v) => singleLine(v, 'aks-pg')),
         azure: clientId && tenantId && subscriptionId ? { clientId, tenantId, subscriptionId } : undefined,
         aks: resourceGroup && aksCluster ? { resourceGroup, cluster: aksCluster, admin } : undefined,
-        authorityHost: r.optional('azure-authority-host', (v) => httpsOrigin(v, 'https://login.microsoftonline.us')) ?? 'https://login.microsoftonline.com',
-        armEndpoint: r.optional('arm-endpoint', (v) => httpsOrigin(v, 'https://management.usgovcloudapi.net')) ??
-            'https://management.azure.com',
-        writeKubeconfig: r.optional('write-kubeconfig', parse_boolean) ?? false,
-        namespace: r.required('namespace', namespaceName, 'cnpg-database'),
+        authorityHost: r.value('azure-authority-host', (v) => httpsOrigin(v, 'https://login.microsoftonline.us')),
+        armEndpoint: r.value('arm-endpoint', (v) => httpsOrigin(v, 'https://management.usgovcloudapi.net')),
+        writeKubeconfig: r.value('write-kubeconfig', parse_boolean),
+        namespace: r.value('namespace', namespaceName),
         clusterName: r.required('cluster-name', clusterName, 'pg-orders'),
-        timeoutMs: r.required('timeout', (v) => duration(v, '15m', MAX_TIMEOUT_MS), '15m'),
+        timeoutMs: r.value('timeout', (v) => duration(v, '15m', MAX_TIMEOUT_MS)),
     };
 }
 function checkAzureCombination(r, a) {
@@ -2178,7 +2198,7 @@ function checkAzureCombination(r, a) {
     }
 }
 function readSharedInputs(get) {
-    const r = new InputReader(get, SHARED_INPUTS);
+    const r = inputReader(get, SHARED_INPUTS);
     return r.finish(readShared(r));
 }
 
@@ -2210,42 +2230,42 @@ const EXPOSE = ['none', 'rw', 'ro', 'both'];
 const MAX_SIZE_BYTES = 64 * 2 ** 40;
 const read_deploy_size = (example) => (v) => quantity(v, example, MAX_SIZE_BYTES);
 function readDeployInputs(get) {
-    const r = new InputReader(get, spec/* ACTIONS */.kl.deploy.inputs);
-    const instances = r.required('instances', (v) => integer(v, 1, 10, '3'), '3') ?? 1;
-    const memory = r.required('memory', read_deploy_size('8Gi'), '8Gi');
-    const allowPublic = r.optional('allow-public', parse_boolean) ?? false;
-    const expose = r.optional('expose', (v) => oneOf(v, EXPOSE)) ?? 'none';
+    const r = inputReader(get, spec/* ACTIONS */.kl.deploy.inputs);
+    const instances = r.value('instances', (v) => integer(v, 1, 10, '3'));
+    const memory = r.value('memory', read_deploy_size('8Gi'));
+    const allowPublic = r.value('allow-public', parse_boolean);
+    const expose = r.value('expose', (v) => oneOf(v, EXPOSE));
     const workloadIdentityClientId = r.optional('workload-identity-client-id', guid);
     const inputs = {
         ...readShared(r),
         instances,
         postgresImage: r.optional('postgres-image', parse_image),
         storageClass: r.optional('storage-class', (v) => objectName(v, 'managed-csi-premium')),
-        storageSize: r.required('storage-size', read_deploy_size('64Gi'), '64Gi'),
+        storageSize: r.value('storage-size', read_deploy_size('64Gi')),
         walStorageSize: r.optional('wal-storage-size', read_deploy_size('16Gi')),
-        cpu: r.required('cpu', (v) => quantity(v, '2'), '2'),
+        cpu: r.value('cpu', (v) => quantity(v, '2')),
         memory,
         nodeMemory: readNodeMemory(r, memory),
         postgresqlParameters: r.optional('postgresql-parameters', postgresqlParameters) ?? {},
-        database: r.required('database', (v) => sqlIdentifier(v, 'database', 'appdb'), 'appdb'),
-        owner: r.required('owner', (v) => sqlIdentifier(v, 'role', 'app'), 'app'),
-        appSecret: r.required('app-secret', (v) => objectName(v, 'db-user-pass'), 'db-user-pass'),
+        database: r.value('database', (v) => sqlIdentifier(v, 'database', 'appdb')),
+        owner: r.value('owner', (v) => sqlIdentifier(v, 'role', 'app')),
+        appSecret: r.value('app-secret', (v) => objectName(v, 'db-user-pass')),
         syncReplicas: syncReplicas(r, instances),
         workloadIdentityClientId,
         dnsLabel: r.optional('dns-label', dnsLabel),
         backup: readBackup(r, workloadIdentityClientId),
-        backupMethod: r.optional('backup-method', (v) => oneOf(v, BACKUP_METHODS)) ?? 'auto',
-        monitoring: r.optional('monitoring', (v) => oneOf(v, MONITORING)) ?? 'podmonitor',
+        backupMethod: r.value('backup-method', (v) => oneOf(v, BACKUP_METHODS)),
+        monitoring: r.value('monitoring', (v) => oneOf(v, MONITORING)),
         nodeSelector: r.optional('node-selector', nodeSelector) ?? {},
-        pooler: r.optional('pooler', (v) => oneOf(v, POOLER)) ?? 'none',
-        poolerMode: r.optional('pooler-mode', (v) => oneOf(v, POOLER_MODES)) ?? 'session',
+        pooler: r.value('pooler', (v) => oneOf(v, POOLER)),
+        poolerMode: r.value('pooler-mode', (v) => oneOf(v, POOLER_MODES)),
         expose,
         allowedSourceRanges: readRanges(r, expose, allowPublic),
         overrides: r.optional('overrides', overrides),
         identity: readIdentity(r),
-        forceConflicts: r.optional('force-conflicts', parse_boolean) ?? false,
+        forceConflicts: r.value('force-conflicts', parse_boolean),
         dryRun: readDryRun(r),
-        renderOnly: r.optional('render-only', parse_boolean) ?? false,
+        renderOnly: r.value('render-only', parse_boolean),
         manifestsDir: r.optional('manifests-dir', (v) => singleLine(v, '${{ runner.temp }}/manifests')),
     };
     return r.finish(inputs);
@@ -2267,7 +2287,7 @@ function readIdentity(r) {
     return { name, resourceGroup };
 }
 function readDryRun(r) {
-    const dryRun = r.optional('dry-run', parse_boolean) ?? false;
+    const dryRun = r.value('dry-run', parse_boolean);
     if (dryRun && r.raw('render-only') === 'true')
         r.problem('dry-run', 'needs a cluster, and render-only contacts none', 'dry-run: true with render-only: false');
     return dryRun;
@@ -2294,7 +2314,7 @@ function twice(memory) {
         : { text: String(value), value };
 }
 function syncReplicas(r, instances) {
-    const n = r.required('sync-replicas', (v) => integer(v, 0, 9, '1'), '1') ?? 0;
+    const n = r.value('sync-replicas', (v) => integer(v, 0, 9, '1'));
     if (n >= instances) {
         r.problem('sync-replicas', `${n} must be less than instances (${instances}): a commit would wait for standbys that do not exist`, `${Math.max(0, instances - 1)}`);
     }
@@ -2319,9 +2339,9 @@ const SECRET_KINDS = ['storage-key', 'sas-token', 's3-keys'];
 function readBackup(r, workloadClientId) {
     const dest = r.optional('backup-destination', destination);
     const endpoint = r.optional('backup-endpoint-url', endpointUrl);
-    const retentionPolicy = r.required('backup-retention', retention, '7d');
-    const cron = r.attempt('backup-schedule', () => schedule(r.raw('backup-schedule') || 'none'));
-    const requested = r.optional('backup-credentials', (v) => oneOf(v, ['auto', ...BACKUP_CREDENTIALS]));
+    const retentionPolicy = r.value('backup-retention', retention);
+    const cron = r.attempt('backup-schedule', () => schedule(r.raw('backup-schedule')));
+    const requested = r.value('backup-credentials', (v) => oneOf(v, ['auto', ...BACKUP_CREDENTIALS]));
     const secret = r.optional('backup-credentials-secret', (v) => objectName(v, 'pg-backup-creds'));
     if (!dest)
         return undefined;
@@ -2334,12 +2354,12 @@ function readBackup(r, workloadClientId) {
         destination: destinationWithEndpoint,
         credentials,
         ...(secret ? { credentialsSecret: secret } : {}),
-        retention: retentionPolicy ?? '7d',
+        retention: retentionPolicy,
         ...(cron ? { schedule: cron } : {}),
     };
 }
 function resolveCredentials(requested, kind) {
-    if (requested === undefined || requested === 'auto')
+    if (requested === 'auto')
         return kind === 'azure' ? 'workload-identity' : 's3-keys';
     return requested;
 }

@@ -21,7 +21,13 @@ import {
   singleLine,
   sqlIdentifier,
 } from './parse.ts';
-import { InputReader, readShared, type GetInput } from './read.ts';
+import {
+  inputReader,
+  readShared,
+  type DefaultedName,
+  type GetInput,
+  type InputReader,
+} from './read.ts';
 import { ACTIONS } from './spec.ts';
 import {
   BACKUP_CREDENTIALS,
@@ -41,49 +47,52 @@ export const MAX_SIZE_BYTES = 64 * 2 ** 40;
 
 const size = (example: string) => (v: string) => quantity(v, example, MAX_SIZE_BYTES);
 
+type DeployInputSpecs = (typeof ACTIONS)['deploy']['inputs'];
+type DeployReader = InputReader<keyof DeployInputSpecs & string, DefaultedName<DeployInputSpecs>>;
+
 export function readDeployInputs(get: GetInput): DeployInputs {
-  const r = new InputReader(get, ACTIONS.deploy.inputs);
-  const instances = r.required('instances', (v) => integer(v, 1, 10, '3'), '3') ?? 1;
-  const memory = r.required('memory', size('8Gi'), '8Gi');
-  const allowPublic = r.optional('allow-public', boolean) ?? false;
-  const expose = r.optional('expose', (v) => oneOf(v, EXPOSE)) ?? 'none';
+  const r = inputReader(get, ACTIONS.deploy.inputs);
+  const instances = r.value('instances', (v) => integer(v, 1, 10, '3'));
+  const memory = r.value('memory', size('8Gi'));
+  const allowPublic = r.value('allow-public', boolean);
+  const expose = r.value('expose', (v) => oneOf(v, EXPOSE));
   const workloadIdentityClientId = r.optional('workload-identity-client-id', guid);
   const inputs = {
     ...readShared(r),
     instances,
     postgresImage: r.optional('postgres-image', image),
     storageClass: r.optional('storage-class', (v) => objectName(v, 'managed-csi-premium')),
-    storageSize: r.required('storage-size', size('64Gi'), '64Gi'),
+    storageSize: r.value('storage-size', size('64Gi')),
     walStorageSize: r.optional('wal-storage-size', size('16Gi')),
-    cpu: r.required('cpu', (v) => quantity(v, '2'), '2'),
+    cpu: r.value('cpu', (v) => quantity(v, '2')),
     memory,
     nodeMemory: readNodeMemory(r, memory),
     postgresqlParameters: r.optional('postgresql-parameters', postgresqlParameters) ?? {},
-    database: r.required('database', (v) => sqlIdentifier(v, 'database', 'appdb'), 'appdb'),
-    owner: r.required('owner', (v) => sqlIdentifier(v, 'role', 'app'), 'app'),
-    appSecret: r.required('app-secret', (v) => objectName(v, 'db-user-pass'), 'db-user-pass'),
+    database: r.value('database', (v) => sqlIdentifier(v, 'database', 'appdb')),
+    owner: r.value('owner', (v) => sqlIdentifier(v, 'role', 'app')),
+    appSecret: r.value('app-secret', (v) => objectName(v, 'db-user-pass')),
     syncReplicas: syncReplicas(r, instances),
     workloadIdentityClientId,
     dnsLabel: r.optional('dns-label', dnsLabel),
     backup: readBackup(r, workloadIdentityClientId),
-    backupMethod: r.optional('backup-method', (v) => oneOf(v, BACKUP_METHODS)) ?? 'auto',
-    monitoring: r.optional('monitoring', (v) => oneOf(v, MONITORING)) ?? 'podmonitor',
+    backupMethod: r.value('backup-method', (v) => oneOf(v, BACKUP_METHODS)),
+    monitoring: r.value('monitoring', (v) => oneOf(v, MONITORING)),
     nodeSelector: r.optional('node-selector', nodeSelector) ?? {},
-    pooler: r.optional('pooler', (v) => oneOf(v, POOLER)) ?? 'none',
-    poolerMode: r.optional('pooler-mode', (v) => oneOf(v, POOLER_MODES)) ?? 'session',
+    pooler: r.value('pooler', (v) => oneOf(v, POOLER)),
+    poolerMode: r.value('pooler-mode', (v) => oneOf(v, POOLER_MODES)),
     expose,
     allowedSourceRanges: readRanges(r, expose, allowPublic),
     overrides: r.optional('overrides', overrides),
     identity: readIdentity(r),
-    forceConflicts: r.optional('force-conflicts', boolean) ?? false,
+    forceConflicts: r.value('force-conflicts', boolean),
     dryRun: readDryRun(r),
-    renderOnly: r.optional('render-only', boolean) ?? false,
+    renderOnly: r.value('render-only', boolean),
     manifestsDir: r.optional('manifests-dir', (v) => singleLine(v, '${{ runner.temp }}/manifests')),
   };
   return r.finish(inputs as DeployInputs);
 }
 
-function readIdentity(r: InputReader): DeployInputs['identity'] {
+function readIdentity(r: DeployReader): DeployInputs['identity'] {
   const name = r.optional('identity-name', (v) => armName(v, 'id-pg-backup'));
   const group = r.optional('identity-resource-group', (v) => armName(v, 'rg-pg'));
   if (name === undefined) {
@@ -108,8 +117,8 @@ function readIdentity(r: InputReader): DeployInputs['identity'] {
   return { name, resourceGroup };
 }
 
-function readDryRun(r: InputReader): boolean {
-  const dryRun = r.optional('dry-run', boolean) ?? false;
+function readDryRun(r: DeployReader): boolean {
+  const dryRun = r.value('dry-run', boolean);
   if (dryRun && r.raw('render-only') === 'true')
     r.problem(
       'dry-run',
@@ -127,7 +136,7 @@ function armName(raw: string, example: string): string {
 }
 
 /** The node PostgreSQL is sized for holds the pod: node-memory below memory is refused. */
-function readNodeMemory(r: InputReader, memory: Quantity | undefined): Quantity {
+function readNodeMemory(r: DeployReader, memory: Quantity | undefined): Quantity {
   const node = r.optional('node-memory', size('16Gi'));
   if (node && memory && node.value < memory.value) {
     r.problem(
@@ -147,8 +156,8 @@ function twice(memory: Quantity | undefined): Quantity {
     : { text: String(value), value };
 }
 
-function syncReplicas(r: InputReader, instances: number): number {
-  const n = r.required('sync-replicas', (v) => integer(v, 0, 9, '1'), '1') ?? 0;
+function syncReplicas(r: DeployReader, instances: number): number {
+  const n = r.value('sync-replicas', (v) => integer(v, 0, 9, '1'));
   if (n >= instances) {
     r.problem(
       'sync-replicas',
@@ -163,7 +172,7 @@ function dnsLabel(raw: string): string {
   return objectName(raw, 'pg-orders-prod');
 }
 
-function readRanges(r: InputReader, expose: string, allowPublic: boolean): readonly string[] {
+function readRanges(r: DeployReader, expose: string, allowPublic: boolean): readonly string[] {
   const ranges = r.optional('allowed-source-ranges', (v) => cidrs(v, allowPublic)) ?? [];
   if (expose !== 'none' && ranges.length === 0 && r.raw('allowed-source-ranges') === '') {
     r.problem('allowed-source-ranges', `is required with expose: ${expose}`, '203.0.113.7/32');
@@ -179,16 +188,14 @@ const AZURE_KINDS: readonly BackupCredentialKind[] = [
 const SECRET_KINDS: readonly BackupCredentialKind[] = ['storage-key', 'sas-token', 's3-keys'];
 
 function readBackup(
-  r: InputReader,
+  r: DeployReader,
   workloadClientId: string | undefined,
 ): BackupSettings | undefined {
   const dest = r.optional('backup-destination', destination);
   const endpoint = r.optional('backup-endpoint-url', endpointUrl);
-  const retentionPolicy = r.required('backup-retention', retention, '7d');
-  const cron = r.attempt('backup-schedule', () => schedule(r.raw('backup-schedule') || 'none'));
-  const requested = r.optional('backup-credentials', (v) =>
-    oneOf(v, ['auto', ...BACKUP_CREDENTIALS]),
-  );
+  const retentionPolicy = r.value('backup-retention', retention);
+  const cron = r.attempt('backup-schedule', () => schedule(r.raw('backup-schedule')));
+  const requested = r.value('backup-credentials', (v) => oneOf(v, ['auto', ...BACKUP_CREDENTIALS]));
   const secret = r.optional('backup-credentials-secret', (v) => objectName(v, 'pg-backup-creds'));
   if (!dest) return undefined;
   if (endpoint && dest.kind !== 's3')
@@ -205,22 +212,18 @@ function readBackup(
     destination: destinationWithEndpoint,
     credentials,
     ...(secret ? { credentialsSecret: secret } : {}),
-    retention: retentionPolicy ?? '7d',
+    retention: retentionPolicy,
     ...(cron ? { schedule: cron } : {}),
   };
 }
 
-function resolveCredentials(
-  requested: string | undefined,
-  kind: 'azure' | 's3',
-): BackupCredentialKind {
-  if (requested === undefined || requested === 'auto')
-    return kind === 'azure' ? 'workload-identity' : 's3-keys';
+function resolveCredentials(requested: string, kind: 'azure' | 's3'): BackupCredentialKind {
+  if (requested === 'auto') return kind === 'azure' ? 'workload-identity' : 's3-keys';
   return requested as BackupCredentialKind;
 }
 
 function checkCredentials(
-  r: InputReader,
+  r: DeployReader,
   credentials: BackupCredentialKind,
   kind: 'azure' | 's3',
   secret: string | undefined,

@@ -11,39 +11,63 @@ import {
   namespaceName,
   singleLine,
 } from './parse.ts';
-import { SHARED_INPUTS, type InputSpec } from './spec.ts';
+import { SHARED_INPUTS, type InputSpec, type SharedInputName } from './spec.ts';
 import type { SharedInputs } from './types.ts';
 
 export type GetInput = (name: string) => string;
 
-/** Reads raw values (action.yml default when empty) and collects problems by input name. */
-export class InputReader {
+type Specs = Readonly<Record<string, InputSpec>>;
+
+/** Names of the inputs whose spec gives a default: they always have a value. */
+export type DefaultedName<S extends Specs> = {
+  [K in keyof S]: S[K] extends { readonly default: string } ? K : never;
+}[keyof S] &
+  string;
+
+/**
+ * Reads raw values (the spec's default when empty) and collects problems by input name.
+ * Names are typed from the spec, so a misspelt input does not compile; defaults come only
+ * from the spec.
+ */
+export class InputReader<N extends string, D extends N = never> {
   readonly problems: InputProblem[] = [];
   readonly #get: GetInput;
-  readonly #specs: Readonly<Record<string, InputSpec>>;
+  readonly #specs: Specs;
 
-  constructor(get: GetInput, specs: Readonly<Record<string, InputSpec>>) {
+  constructor(get: GetInput, specs: Specs) {
     this.#get = get;
     this.#specs = specs;
   }
 
-  raw(name: string): string {
+  raw(name: N): string {
     const value = this.#get(name).trim();
     return value === '' ? (this.#specs[name]?.default ?? '') : value;
   }
 
   /** Parses a set input; returns undefined when it is empty or bad (bad ones are recorded). */
-  optional<T>(name: string, parse: (raw: string) => T): T | undefined {
+  optional<T>(name: N, parse: (raw: string) => T): T | undefined {
     const raw = this.raw(name);
     return raw === '' ? undefined : this.attempt(name, () => parse(raw));
   }
 
-  required<T>(name: string, parse: (raw: string) => T, example: string): T | undefined {
+  required<T>(name: N, parse: (raw: string) => T, example: string): T | undefined {
     if (this.raw(name) === '') this.problem(name, 'is required', example);
     return this.optional(name, parse);
   }
 
-  attempt<T>(name: string, fn: () => T): T | undefined {
+  /**
+   * An input with a default in the spec: its value; when the value is bad (recorded), the
+   * spec default's, so that later checks see a plausible value.
+   */
+  value<T>(name: D, parse: (raw: string) => T): T {
+    const parsed = this.optional(name, parse);
+    if (parsed !== undefined) return parsed;
+    const fallback = this.#specs[name]?.default;
+    if (fallback === undefined) throw new Error(`input ${name} has no default in the spec`);
+    return parse(fallback);
+  }
+
+  attempt<T>(name: N, fn: () => T): T | undefined {
     try {
       return fn();
     } catch (e) {
@@ -53,7 +77,7 @@ export class InputReader {
     }
   }
 
-  problem(input: string, problem: string, example: string): void {
+  problem(input: N, problem: string, example: string): void {
     this.problems.push({ input, problem, example });
   }
 
@@ -63,6 +87,17 @@ export class InputReader {
     return deepFreeze(value);
   }
 }
+
+/** A reader for the inputs of one spec: names and defaulted names typed from it. */
+export function inputReader<S extends Specs>(
+  get: GetInput,
+  specs: S,
+): InputReader<keyof S & string, DefaultedName<S>> {
+  return new InputReader(get, specs);
+}
+
+/** The reader the shared inputs are read with; every action's reader is one. */
+export type SharedReader = InputReader<SharedInputName, DefaultedName<typeof SHARED_INPUTS>>;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -77,7 +112,7 @@ const AZURE = ['azure-client-id', 'azure-tenant-id', 'azure-subscription-id'] as
 /** A step that runs longer is stuck; GitHub-hosted jobs stop after 6 h anyway. */
 export const MAX_TIMEOUT_MS = 24 * 3_600_000;
 
-export function readShared(r: InputReader): Partial<SharedInputs> {
+export function readShared(r: SharedReader): Partial<SharedInputs> {
   const [clientId, tenantId, subscriptionId] = AZURE.map((n) => r.optional(n, guid));
   const resourceGroup = r.optional('resource-group', (v) => singleLine(v, 'rg-pg'));
   const aksCluster = r.optional('aks-cluster', (v) => singleLine(v, 'aks-pg'));
@@ -90,24 +125,23 @@ export function readShared(r: InputReader): Partial<SharedInputs> {
     aksCluster,
     kubeconfig,
   });
-  const admin = r.optional('aks-admin', boolean) ?? false;
+  const admin = r.value('aks-admin', boolean);
   return {
     kubeconfig,
     context: r.optional('context', (v) => singleLine(v, 'aks-pg')),
     azure:
       clientId && tenantId && subscriptionId ? { clientId, tenantId, subscriptionId } : undefined,
     aks: resourceGroup && aksCluster ? { resourceGroup, cluster: aksCluster, admin } : undefined,
-    authorityHost:
-      r.optional('azure-authority-host', (v) =>
-        httpsOrigin(v, 'https://login.microsoftonline.us'),
-      ) ?? 'https://login.microsoftonline.com',
-    armEndpoint:
-      r.optional('arm-endpoint', (v) => httpsOrigin(v, 'https://management.usgovcloudapi.net')) ??
-      'https://management.azure.com',
-    writeKubeconfig: r.optional('write-kubeconfig', boolean) ?? false,
-    namespace: r.required('namespace', namespaceName, 'cnpg-database'),
+    authorityHost: r.value('azure-authority-host', (v) =>
+      httpsOrigin(v, 'https://login.microsoftonline.us'),
+    ),
+    armEndpoint: r.value('arm-endpoint', (v) =>
+      httpsOrigin(v, 'https://management.usgovcloudapi.net'),
+    ),
+    writeKubeconfig: r.value('write-kubeconfig', boolean),
+    namespace: r.value('namespace', namespaceName),
     clusterName: r.required('cluster-name', clusterName, 'pg-orders'),
-    timeoutMs: r.required('timeout', (v) => duration(v, '15m', MAX_TIMEOUT_MS), '15m'),
+    timeoutMs: r.value('timeout', (v) => duration(v, '15m', MAX_TIMEOUT_MS)),
   };
 }
 
@@ -120,7 +154,7 @@ interface AzureRaw {
   kubeconfig?: string;
 }
 
-function checkAzureCombination(r: InputReader, a: AzureRaw): void {
+function checkAzureCombination(r: SharedReader, a: AzureRaw): void {
   const login = [a.clientId, a.tenantId, a.subscriptionId].filter((v) => v !== undefined).length;
   const example = 'all three of azure-client-id, azure-tenant-id and azure-subscription-id';
   if (login > 0 && login < 3 && r.problems.every((p) => !p.input.startsWith('azure-'))) {
@@ -146,6 +180,6 @@ function checkAzureCombination(r: InputReader, a: AzureRaw): void {
 }
 
 export function readSharedInputs(get: GetInput): SharedInputs {
-  const r = new InputReader(get, SHARED_INPUTS);
+  const r = inputReader(get, SHARED_INPUTS);
   return r.finish(readShared(r) as SharedInputs);
 }
