@@ -28,7 +28,7 @@ import {
   type GetInput,
   type InputReader,
 } from './read.ts';
-import { ACTIONS } from './spec.ts';
+import { ACTIONS, type InputName } from './spec.ts';
 import {
   BACKUP_CREDENTIALS,
   BACKUP_METHODS,
@@ -47,8 +47,10 @@ export const MAX_SIZE_BYTES = 64 * 2 ** 40;
 
 const size = (example: string) => (v: string) => quantity(v, example, MAX_SIZE_BYTES);
 
-type DeployInputSpecs = (typeof ACTIONS)['deploy']['inputs'];
-type DeployReader = InputReader<keyof DeployInputSpecs & string, DefaultedName<DeployInputSpecs>>;
+type DeployReader = InputReader<
+  InputName<'deploy'>,
+  DefaultedName<(typeof ACTIONS)['deploy']['inputs']>
+>;
 
 export function readDeployInputs(get: GetInput): DeployInputs {
   const r = inputReader(get, ACTIONS.deploy.inputs);

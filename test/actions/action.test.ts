@@ -46,7 +46,7 @@ describe('defineAction', () => {
     const ctx = testContext();
     await expect(action.main(ctx)).rejects.toThrow('it broke');
     expect(ctx.outputs.get('kubeconfig-path')).toBe('/tmp/k');
-    const written = JSON.parse(ctx.summaries[0] ?? '') as ReturnType<typeof JSON.parse>;
+    const written: unknown = JSON.parse(ctx.summaries[0] ?? '');
     expect(written).toMatchObject({
       phases: ['First:done', 'Second:failed'],
       failure: { message: 'it broke', phase: 'Second', diagnostics: 'pod x: not ready', cancelled: false },
@@ -73,7 +73,9 @@ describe('defineAction', () => {
       },
     });
     const ctx = testContext();
-    setTimeout(() => ctx.abort.abort(new Error('the run was cancelled')), 50);
+    setTimeout(() => {
+      ctx.abort.abort(new Error('the run was cancelled'));
+    }, 50);
     await expect(action.main(ctx)).rejects.toThrow('cancelled');
     expect(JSON.parse(ctx.summaries[0] ?? '')).toMatchObject({
       phases: ['Wait forever:cancelled'],
