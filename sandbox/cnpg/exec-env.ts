@@ -4,8 +4,8 @@
 // PSQL_HISTORY, PGPORT, PGHOST, TMPDIR, then spec.env) pointing at this instance: PGHOST is its
 // unix socket directory and PGPORT its real port (the socket is named after it). PGUSER is
 // postgres because the process runs as the server user, not as a `postgres` OS user as in
-// CNPG's image, and psql would otherwise log in as that user's name. Without a `psql` on PATH,
-// DIR/bin/psql runs the stand-in (postgres/psql-standin.ts).
+// CNPG's image, and psql would otherwise log in as that user's name. DIR/bin/psql runs the
+// stand-in (postgres/psql-standin.ts); DIR/bin leads PATH when this machine has no psql.
 import { accessSync, chmodSync, chownSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { ExecResolver } from '../kube/exec.ts';
@@ -35,15 +35,14 @@ function onPath(program: string, path: string): boolean {
   });
 }
 
-/** DIR/bin with a `psql` that runs the stand-in, when this machine has none (or when forced). */
+/** Writes DIR/bin/psql (the stand-in); DIR/bin when this machine has no psql (or when forced). */
 function standInBin(dir: string, force: boolean): string | undefined {
-  if (!force && onPath('psql', process.env.PATH ?? '')) return undefined;
   const bin = join(dir, 'bin');
   mkdirSync(bin, { recursive: true, mode: 0o755 });
   const script = join(ROOT, 'sandbox', 'postgres', 'psql-standin.ts');
   writeFileSync(join(bin, 'psql'), `#!/bin/sh\nexec '${NODE24}' '${script}' "$@"\n`);
   chmodSync(join(bin, 'psql'), 0o755);
-  return bin;
+  return force || !onPath('psql', process.env.PATH ?? '') ? bin : undefined;
 }
 
 function clusterEnv(store: Store, pod: KubeObject): Record<string, string> {

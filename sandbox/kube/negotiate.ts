@@ -35,7 +35,7 @@ export function parseAccept(header: string | undefined): Range[] {
   return (header ?? '')
     .split(',')
     .map((t, i) => parseRange(t, i))
-    .filter((r): r is Range => r !== undefined && r.q > 0)
+    .filter((r): r is Range => r !== undefined)
     .sort((a, b) => b.q - a.q || a.order - b.order);
 }
 
@@ -51,7 +51,7 @@ export function acceptable(header: string | undefined, offers: readonly MediaTyp
   const ranges = parseAccept(header);
   if (ranges.length === 0) return offers.includes('application/json') ? ['application/json'] : [];
   const out: MediaType[] = [];
-  for (const r of ranges)
+  for (const r of ranges.filter((x) => x.q > 0))
     for (const o of offers) if (matches(r, o) && !out.includes(o)) out.push(o);
   return out;
 }
