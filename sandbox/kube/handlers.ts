@@ -12,6 +12,7 @@ import {
   type Ownership,
 } from './apply.ts';
 import type { CrdInfo } from './crd-schema.ts';
+import { applyDefaults } from './defaults.ts';
 import {
   check,
   fieldValidation,
@@ -114,6 +115,7 @@ export class Handlers {
     const obj = parseBody(req) as KubeObject;
     if (t.namespace) obj.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd) delete obj.status;
+    applyDefaults(obj);
     const warnings = this.#admit(t, obj, req, 'body');
     if (dryRun(req)) return { code: 201, body: obj, warnings };
     const created = this.#store.create(t.type, obj);
@@ -124,6 +126,7 @@ export class Handlers {
   #write(t: Target, req: Request, next: KubeObject, via: Via): Reply {
     const live = this.#live(t);
     const merged = this.#scope(t, live, next);
+    applyDefaults(merged);
     const warnings = this.#admit(t, merged, req, via);
     if (dryRun(req)) return { code: 200, body: merged, warnings };
     const written = this.#store.replace(t.type, merged);
@@ -195,6 +198,7 @@ export class Handlers {
     if (t.namespace) next.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd && live) next.status = live.status;
     if (t.type.status && t.type.crd && !live) delete next.status;
+    applyDefaults(next);
     if (t.type.crd) {
       const unknown = check(this.#crds, { ...applied, status: undefined }).unknown;
       if (unknown.length > 0) throw typedPatchError(t.type, applied, unknown);

@@ -87,6 +87,8 @@ describe.skipIf(!kubectlPath)('the real kubectl', () => {
     expect(created.stdout).toBe('secret/creds created\n');
     const secret = await h.core.readNamespacedSecret({ name: 'creds', namespace: 'kx' });
     expect(Buffer.from(secret.data?.password ?? '', 'base64').toString()).toBe('pw');
+    expect(secret.type).toBe('Opaque');
+    expect((await h.core.readNamespace({ name: 'kx' })).status?.phase).toBe('Active');
   });
 
   test('apply -f of a Cluster with default validation; an unknown field is refused', async () => {
@@ -193,7 +195,8 @@ describe('client-node', () => {
     });
     expect((await h.core.readNamespace({ name: 'kn' })).metadata?.name).toBe('kn');
     const secret = await h.core.readNamespacedSecret({ name: 'creds', namespace: 'kn' });
-    expect(secret.stringData ?? secret.data).toBeDefined();
+    expect(secret.type).toBe('Opaque');
+    expect(Buffer.from(secret.data?.password ?? '', 'base64').toString()).toBe('pw');
   });
 
   test('create a Cluster with fieldValidation=Strict; an unknown field is refused', async () => {

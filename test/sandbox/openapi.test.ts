@@ -180,11 +180,17 @@ describe('strategic merge patch of built-in kinds', () => {
     });
     expect(first.code).toBe(200);
     const spec = first.json().spec as { ports: unknown[] };
-    expect(spec.ports).toEqual([{ port: 443 }, { port: 80, targetPort: 9090 }, { port: 8443 }]);
+    const tcp = (port: number, targetPort = port) => ({ port, targetPort, protocol: 'TCP' });
+    expect(spec.ports).toEqual([tcp(443), tcp(80, 9090), tcp(8443)]);
     expect((first.json().metadata as { finalizers: string[] }).finalizers).toEqual(['a', 'b']);
     const second = await patch({
       spec: { ports: [{ port: 443, $patch: 'delete' }], $retainKeys: ['ports'] },
     });
-    expect(second.json().spec).toEqual({ ports: [{ port: 80, targetPort: 9090 }, { port: 8443 }] });
+    // $retainKeys dropped the selector; the API server's defaults put type and affinity back.
+    expect(second.json().spec).toEqual({
+      ports: [tcp(80, 9090), tcp(8443)],
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+    });
   });
 });
