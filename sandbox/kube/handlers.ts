@@ -4,7 +4,7 @@
 // server-side field validation of unknown fields (field-validation.ts).
 import { load } from 'js-yaml';
 import {
-  SEP,
+  fieldsV1,
   jsonPatch,
   mergePatch,
   recordUpdate,
@@ -273,15 +273,6 @@ export class Handlers {
     }));
     return { ...obj, metadata: { ...obj.metadata, managedFields } };
   }
-}
-
-function fieldsV1(paths: Set<string>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const p of paths) {
-    let cur = root;
-    for (const k of p.split(SEP)) cur = (cur[`f:${k}`] ??= {}) as Record<string, unknown>;
-  }
-  return root;
 }
 
 function manager(req: Request, fallback: string): string {

@@ -18,6 +18,7 @@ import { PROTOBUF, decodeProtobuf } from './protobuf/codec.ts';
 import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
 import { send, sendError } from './respond.ts';
 import type { MemoryStore } from './store.ts';
+import { NOT_FOUND, parseTarget } from './target.ts';
 import { ApiError } from './types.ts';
 import { serveWatch } from './watch.ts';
 
@@ -207,8 +208,6 @@ function admin(
   }
 }
 
-const NOT_FOUND = 'the server could not find the requested resource';
-
 function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): void {
   const segs = url.pathname.split('/').filter(Boolean);
   const method = req.method ?? 'GET';
@@ -286,27 +285,4 @@ function protobufBody(target: Target, body: Buffer): unknown {
       `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
     );
   return decodeProtobuf(body);
-}
-
-function parseTarget(
-  types: ResourceType[],
-  group: string,
-  version: string,
-  rest: string[],
-): Target {
-  const find = (plural: string | undefined) =>
-    types.find((t) => t.group === group && t.version === version && t.plural === plural);
-  const namespaced =
-    rest[0] === 'namespaces' && rest.length >= 3 && find(rest[2])?.namespaced === true;
-  const [ns, plural, name, sub] = namespaced
-    ? [rest[1], rest[2], rest[3], rest[4]]
-    : [undefined, rest[0], rest[1], rest[2]];
-  const type = find(plural);
-  if (!type) throw new ApiError(404, 'NotFound', NOT_FOUND);
-  return {
-    type,
-    ...(ns ? { namespace: ns } : {}),
-    ...(name ? { name } : {}),
-    ...(sub ? { subresource: sub } : {}),
-  };
 }
