@@ -3,6 +3,7 @@
 // a Namespace Active with the kubernetes finalizer; a Service's type, session affinity, port
 // protocol and target port ([k8s.io/kubernetes] pkg/apis/core/v1/defaults.go, the Secret and
 // Namespace registry strategies).
+import type { ResourceType } from './resources.ts';
 import type { KubeObject } from './types.ts';
 
 type Plain = Record<string, unknown>;
@@ -32,10 +33,13 @@ function service(obj: KubeObject): void {
   }
 }
 
-/** Defaults `obj` in place (core/v1 kinds only). */
-export function applyDefaults(obj: KubeObject): void {
-  if (obj.apiVersion !== 'v1') return;
-  if (obj.kind === 'Secret') secret(obj);
-  else if (obj.kind === 'Namespace') namespace(obj);
-  else if (obj.kind === 'Service') service(obj);
+/** Defaults `obj` of type `t` in place: apiVersion and kind from the URL, as the API server's
+ * decoder fills them, then the core/v1 defaults. */
+export function applyDefaults(t: ResourceType, obj: KubeObject): void {
+  obj.apiVersion ||= t.group ? `${t.group}/${t.version}` : t.version;
+  obj.kind ||= t.kind;
+  if (t.group !== '' || t.crd) return;
+  if (t.kind === 'Secret') secret(obj);
+  else if (t.kind === 'Namespace') namespace(obj);
+  else if (t.kind === 'Service') service(obj);
 }

@@ -115,7 +115,7 @@ export class Handlers {
     const obj = parseBody(req) as KubeObject;
     if (t.namespace) obj.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd) delete obj.status;
-    applyDefaults(obj);
+    applyDefaults(t.type, obj);
     const warnings = this.#admit(t, obj, req, 'body');
     if (dryRun(req)) return { code: 201, body: obj, warnings };
     const created = this.#store.create(t.type, obj);
@@ -126,7 +126,7 @@ export class Handlers {
   #write(t: Target, req: Request, next: KubeObject, via: Via): Reply {
     const live = this.#live(t);
     const merged = this.#scope(t, live, next);
-    applyDefaults(merged);
+    applyDefaults(t.type, merged);
     const warnings = this.#admit(t, merged, req, via);
     if (dryRun(req)) return { code: 200, body: merged, warnings };
     const written = this.#store.replace(t.type, merged);
@@ -198,7 +198,7 @@ export class Handlers {
     if (t.namespace) next.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd && live) next.status = live.status;
     if (t.type.status && t.type.crd && !live) delete next.status;
-    applyDefaults(next);
+    applyDefaults(t.type, next);
     if (t.type.crd) {
       const unknown = check(this.#crds, { ...applied, status: undefined }).unknown;
       if (unknown.length > 0) throw typedPatchError(t.type, applied, unknown);

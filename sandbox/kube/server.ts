@@ -17,9 +17,11 @@ import { portForwardServer, type ForwardResolver } from './portforward.ts';
 import { PROTOBUF, decodeProtobuf } from './protobuf/codec.ts';
 import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
 import { send, sendError } from './respond.ts';
+import { tableReply, watchTransform } from './table.ts';
 import type { MemoryStore } from './store.ts';
 import { NOT_FOUND, parseTarget } from './target.ts';
 import { ApiError } from './types.ts';
+import { admin, injectFaults } from './admin.ts';
 import { serveWatch } from './watch.ts';
 
 export { writeKubeconfig } from './kubeconfig.ts';
@@ -167,47 +169,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function injectFaults(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const f = ctx.faults.get();
-  if (f.apiLatencyMs > 0) await new Promise((r) => setTimeout(r, f.apiLatencyMs));
-  const code = ctx.faults.nextApiError();
-  if (code === undefined) return;
-  if (code === 429) res.setHeader('Retry-After', '1');
-  sendError(
-    req,
-    res,
-    new ApiError(
-      code,
-      code === 429 ? 'TooManyRequests' : 'InternalError',
-      code === 429
-        ? 'the server has received too many requests and has asked us to try again later'
-        : 'an error on the server ("injected fault") has prevented the request from succeeding',
-    ),
-  );
-}
-
-function admin(
-  ctx: Ctx,
-  req: IncomingMessage,
-  path: string,
-  body: string,
-  res: ServerResponse,
-): void {
-  const method = req.method ?? 'GET';
-  if (path === '/sandbox/faults') {
-    if (method === 'PUT') ctx.faults.set(JSON.parse(body) as never);
-    send(req, res, 200, ctx.faults.get());
-  } else if (path === '/sandbox/requests') {
-    if (method === 'DELETE') ctx.requests.length = 0;
-    send(req, res, 200, ctx.requests);
-  } else if (path === '/sandbox/writes') {
-    if (method === 'DELETE') ctx.writes.length = 0;
-    send(req, res, 200, ctx.writes);
-  } else {
-    throw new ApiError(404, 'NotFound', `${path} not found`);
-  }
-}
-
 function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): void {
   const segs = url.pathname.split('/').filter(Boolean);
   const method = req.method ?? 'GET';
@@ -235,7 +196,9 @@ function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: Serv
     });
   const watch = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
   if (method === 'GET' && !target.name && watch) {
-    serveWatch(ctx.store, ctx.faults, target, url.searchParams, res);
+    const accept = req.headers.accept;
+    const asTable = watchTransform(accept, url.searchParams.get('includeObject'), target.type);
+    serveWatch(ctx.store, ctx.faults, target, url.searchParams, res, asTable);
     return;
   }
   if (target.subresource && !['status'].includes(target.subresource)) {
@@ -257,6 +220,18 @@ function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: Serv
       ? { object: protobufBody(target, body) }
       : {}),
   });
+  if (method === 'GET' && reply.code === 200 && !target.subresource) {
+    const table = tableReply(
+      req.headers.accept,
+      url.searchParams.get('includeObject'),
+      target.type,
+      reply.body,
+    );
+    if (table) {
+      res.writeHead(200, { 'content-type': table.type }).end(JSON.stringify(table.body));
+      return;
+    }
+  }
   send(req, res, reply.code, reply.body, {
     protobuf: !target.type.crd,
     ...(reply.warnings ? { warnings: reply.warnings } : {}),

@@ -1,7 +1,6 @@
 // The sandbox as a new user meets it: the real kubectl (skipped when not on PATH) and
 // client-node run create namespace, create secret generic, apply of a Cluster with default
 // validation, an apply with an unknown field, explain, exec and delete pod.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
@@ -10,36 +9,15 @@ import * as k8s from '@kubernetes/client-node';
 import { dump } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clusterRef, startHarness, waitFor, type Harness } from './cnpg-harness.ts';
+import { findKubectl, runKubectl } from './kubectl-runner.ts';
 
 const NS = 'kubectl';
 let h: Harness;
 let tmp: string;
 
-const kubectlPath = await new Promise<string | undefined>((resolve) => {
-  execFile('sh', ['-c', 'command -v kubectl'], (err, out) => {
-    resolve(err ? undefined : out.trim());
-  });
-});
+const kubectlPath = await findKubectl();
 if (!kubectlPath) console.warn('kubectl is not on PATH: the real-kubectl tests are skipped');
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kubectl(...args: string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(
-      kubectlPath ?? 'kubectl',
-      [`--kubeconfig=${h.sandbox.kubeconfigPath}`, `--cache-dir=${join(tmp, 'cache')}`, ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME: tmp }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const kubectl = (...args: string[]) => runKubectl(h.sandbox.kubeconfigPath, tmp, args);
 
 const cluster = (name: string, storage: Record<string, unknown>) => ({
   apiVersion: 'postgresql.cnpg.io/v1',
@@ -169,6 +147,17 @@ describe.skipIf(!kubectlPath)('the real kubectl', () => {
     expect(bad.stderr).toContain('command terminated with exit code 1');
     const missing = await kubectl('exec', '-n', NS, 'pg-9', '--', 'true');
     expect(missing.stderr).toBe('Error from server (NotFound): pods "pg-9" not found\n');
+  });
+
+  test('get shows the columns a cluster shows (Tables)', async () => {
+    const clusters = await kubectl('get', 'cluster', 'pg', '-n', NS);
+    expect(clusters.stdout).toMatch(
+      /^NAME +AGE +INSTANCES +READY +STATUS +PRIMARY\npg +\d+[smh]\S* +1 +1 +Cluster in healthy state +pg-1\n$/,
+    );
+    const pods = await kubectl('get', 'pods', '-n', NS);
+    expect(pods.stdout).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE\npg-1 +1\/1 +Running +0 +\S+\n$/,
+    );
   });
 
   test('delete pod', async () => {

@@ -1,10 +1,12 @@
 // The sandbox's OpenAPI documents as kubectl reads them (cli-runtime's fieldValidation check
 // on the PATCH operation of a GVK, explain's lookup of a component by GVK), server-side field
-// validation (Strict, Warn, Ignore; apply), and strategic merge patches as kubectl sends them.
+// validation (Strict, Warn, Ignore; apply), strategic merge patches as kubectl sends them, and
+// the Tables kubectl get asks for.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Faults } from '../../sandbox/faults.ts';
 import { loadCrds } from '../../sandbox/kube/crd-schema.ts';
 import { startApiServer, type ApiServer } from '../../sandbox/kube/server.ts';
+import { humanDuration } from '../../sandbox/kube/table.ts';
 import { MemoryStore } from '../../sandbox/kube/store.ts';
 import { rawRequest, type RawReply } from './api-raw.ts';
 
@@ -192,5 +194,101 @@ describe('strategic merge patch of built-in kinds', () => {
       type: 'ClusterIP',
       sessionAffinity: 'None',
     });
+  });
+});
+
+describe('Tables for kubectl get', () => {
+  const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
+  test.each([
+    [0, '0s'],
+    [119_000, '119s'],
+    [125_000, '2m5s'],
+    [600_000, '10m'],
+    [3 * 3600_000 + 60_000, '3h1m'],
+    [30 * 3600_000, '30h'],
+    [50 * 3600_000, '2d2h'],
+    [400 * 86400_000, '400d'],
+    [3 * 365 * 86400_000 + 86400_000, '3y1d'],
+  ])('an age of %d ms prints as %s', (ms, text) => {
+    expect(humanDuration(ms)).toBe(text);
+  });
+
+  test("custom resources: Name and the CRD's printer columns, dates as ages", async () => {
+    const list = await rawRequest(api, 'GET', CLUSTERS, { accept: TABLE });
+    expect(list.headers['content-type']).toBe('application/json;as=Table;v=v1;g=meta.k8s.io');
+    const table = list.json() as {
+      columnDefinitions: { name: string; type: string }[];
+      rows: { cells: unknown[]; object: { kind: string; metadata: { name: string } } }[];
+    };
+    expect(table.columnDefinitions.map((c) => c.name)).toEqual([
+      'Name',
+      'Age',
+      'Instances',
+      'Ready',
+      'Status',
+      'Primary',
+    ]);
+    const row = table.rows.find((r) => r.cells[0] === 'patched');
+    expect(row?.cells).toEqual([
+      'patched',
+      expect.stringMatching(/^\d+s$/),
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(row?.object.kind).toBe('PartialObjectMetadata');
+  });
+
+  test('pods: the pod printer columns; kinds without a printer answer the plain list', async () => {
+    await rawRequest(api, 'POST', '/api/v1/namespaces/default/pods', {
+      body: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p' },
+        spec: { containers: [{ name: 'c' }], nodeName: 'n1' },
+        status: {
+          phase: 'Running',
+          podIP: '10.0.0.1',
+          containerStatuses: [
+            {
+              name: 'c',
+              ready: false,
+              restartCount: 2,
+              state: { waiting: { reason: 'CrashLoopBackOff' } },
+            },
+          ],
+        },
+      }),
+    });
+    const pod = await rawRequest(api, 'GET', '/api/v1/namespaces/default/pods/p', {
+      accept: TABLE,
+    });
+    const table = pod.json() as {
+      columnDefinitions: { name: string; priority: number }[];
+      rows: { cells: unknown[] }[];
+    };
+    expect(table.columnDefinitions.filter((c) => c.priority === 0).map((c) => c.name)).toEqual([
+      'Name',
+      'Ready',
+      'Status',
+      'Restarts',
+      'Age',
+    ]);
+    expect(table.rows[0]?.cells).toEqual([
+      'p',
+      '0/1',
+      'CrashLoopBackOff',
+      '2',
+      expect.any(String),
+      '10.0.0.1',
+      'n1',
+      '<none>',
+      '<none>',
+    ]);
+    const secrets = await rawRequest(api, 'GET', '/api/v1/namespaces/default/secrets', {
+      accept: TABLE,
+    });
+    expect(secrets.json().kind).toBe('SecretList');
   });
 });
