@@ -1,6 +1,6 @@
 // The sandbox as a new user meets it: the real kubectl (skipped when not on PATH) and
 // client-node run create namespace, create secret generic, apply of a Cluster with default
-// validation, an apply with an unknown field, explain, exec and delete pod.
+// validation, an apply with an unknown field, explain, get (Tables), exec and delete pod.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
