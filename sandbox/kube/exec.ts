@@ -5,6 +5,7 @@
 // Errors found before the upgrade (no pod, bad container) are answered as HTTP Status bodies,
 // which client-go turns into StatusErrors as it does against a real cluster.
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -171,7 +172,8 @@ function exitStatus(
     const message = `Internal error occurred: error executing command in container: failed to exec in container: ${(failed as NodeJS.ErrnoException).code === 'ENOENT' ? `exec: "${command[0] ?? ''}": executable file not found in $PATH` : failed.message}`;
     return { metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 };
   }
-  const rc = code ?? (signal ? 128 + 9 : 1);
+  // A process killed by a signal exits as a shell reports it: 128 + the signal number.
+  const rc = code ?? 128 + (signal ? constants.signals[signal as NodeJS.Signals] : 0);
   if (rc === 0) return { metadata: {}, status: 'Success' };
   return {
     metadata: {},
