@@ -6,6 +6,7 @@ import { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import pg from 'pg';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clusterRef, startHarness, waitFor, type Harness } from './cnpg-harness.ts';
 
@@ -135,6 +136,41 @@ describe('exec in the postgres container', () => {
     const fail = await run([standIn, '-X', '-v', 'ON_ERROR_STOP=1', '-c', 'select nope']);
     expect(fail.status.details?.causes?.[0]?.message).toBe('1');
     expect(fail.stderr).toContain('ERROR:  column "nope" does not exist');
+  });
+
+  test('v4.channel.k8s.io: output frames, then the status on channel 3; older protocols refused', async () => {
+    const connect = (protocol: string) => {
+      const query =
+        'container=postgres&stdout=true&stderr=true&command=sh&command=-c&command=echo+hi;+exit+3';
+      const url = `${h.sandbox.url.replace('https', 'wss')}/api/v1/namespaces/${NS}/pods/pg-1/exec?${query}`;
+      return new WebSocket(url, [protocol], {
+        ca: h.sandbox.caPem,
+        headers: { authorization: `Bearer ${h.sandbox.token}` },
+      });
+    };
+    const ws = connect('v4.channel.k8s.io');
+    const frames: Buffer[] = [];
+    ws.on('message', (d: Buffer) => frames.push(d));
+    await new Promise((resolve) => ws.on('close', resolve));
+    expect(ws.protocol).toBe('v4.channel.k8s.io');
+    const on = (channel: number) =>
+      Buffer.concat(frames.filter((f) => f[0] === channel).map((f) => f.subarray(1))).toString();
+    expect(on(1)).toBe('hi\n');
+    expect(JSON.parse(on(3))).toMatchObject({
+      status: 'Failure',
+      reason: 'NonZeroExitCode',
+      details: { causes: [{ reason: 'ExitCode', message: '3' }] },
+    });
+    const old = connect('channel.k8s.io');
+    const refused = await new Promise<string>((resolve) => {
+      old.on('unexpected-response', (_req, res) => {
+        resolve(String(res.statusCode));
+      });
+      old.on('error', (e) => {
+        resolve(e.message);
+      });
+    });
+    expect(refused).toBe('400');
   });
 
   test.each([
