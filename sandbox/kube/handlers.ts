@@ -200,7 +200,7 @@ export class Handlers {
     if (t.type.status && t.type.crd && !live) delete next.status;
     applyDefaults(t.type, next);
     if (t.type.crd) {
-      const unknown = check(this.#crds, { ...applied, status: undefined }).unknown;
+      const unknown = check(this.#crds, applied).unknown;
       if (unknown.length > 0) throw typedPatchError(t.type, applied, unknown);
     }
     this.#admit(t, next, req, 'apply');
