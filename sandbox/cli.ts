@@ -1,20 +1,24 @@
 // `npm run sandbox -- up --dir DIR [--failover-delay 1s] [--verbose]`: runs the sandbox in
-// the foreground until SIGINT or SIGTERM, then stops it cleanly.
+// the foreground until SIGINT or SIGTERM or until its parent process dies, then stops it
+// cleanly.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { watchParent } from './parent-watch.ts';
 
 const USAGE = `Usage: npm run sandbox -- up --dir DIR [options]
 
 Runs a local Kubernetes API server with a CloudNativePG emulation whose instances are real
-PostgreSQL 18 servers, until SIGINT or SIGTERM. Writes DIR/kubeconfig, then DIR/ready.
+PostgreSQL 18 servers, until SIGINT or SIGTERM, or until the process that started it exits
+(e.g. a script kills npm). Writes DIR/kubeconfig, then DIR/ready.
 Around it, stand-ins for GitHub's OIDC token service, Entra ID and Azure Resource Manager
 with an AKS cluster: DIR/cloud.json lists the inputs and environment for an OIDC login.
-Azurite serves https://sandbox.blob.core.windows.net/backups for backups.
+Azurite serves https://sandbox.blob.core.windows.net/backups for backups; DIR/objectstore.json
+has its URL and each account's name, key and connection string.
 
 Options:
   --dir DIR               sandbox directory (created if missing)
   --failover-delay TIME   time before a lost primary is replaced, e.g. 1s, 500ms (default 1s)
-  --verbose               print the operator's log to stderr
+  --verbose               print the operator's log and every API request to stderr
   -h, --help              show this help`;
 
 /** '1s', '500ms', '2m' to milliseconds. */
@@ -34,11 +38,14 @@ function fail(message: string): never {
 
 async function up(dir: string, failoverDelay: string | undefined, verbose: boolean): Promise<void> {
   const delay = failoverDelay === undefined ? undefined : parseDuration(failoverDelay);
+  // After the parent died, the pipes to it may be gone: a failed write must not crash the stop.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   const { startSandbox } = await import('./index.ts');
   const sandbox = await startSandbox({
     dir: resolve(dir),
     ...(delay === undefined ? {} : { failoverDelayMs: delay }),
-    ...(verbose ? { onLog: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    ...(verbose ? verboseSinks() : {}),
   });
   process.stdout.write(
     `sandbox ready at ${sandbox.url}\nkubeconfig: ${sandbox.kubeconfigPath}\n` +
@@ -60,13 +67,29 @@ async function up(dir: string, failoverDelay: string | undefined, verbose: boole
     );
   }
   process.stdout.write('Press Ctrl-C to stop.\n');
-  await new Promise<NodeJS.Signals>((done) => {
+  const why = await new Promise<string>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
+    watchParent(() => {
+      done('the parent process exited');
+    });
   });
-  process.stdout.write('stopping the sandbox...\n');
+  process.stdout.write(`${why}: stopping the sandbox...\n`);
   await sandbox.stop();
   process.stdout.write('stopped\n');
+}
+
+function verboseSinks(): {
+  onLog: (line: string) => void;
+  onRequest: (line: string) => void;
+} {
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  return {
+    onLog: err,
+    onRequest: (line) => {
+      err(`${new Date().toISOString()} api: ${line}`);
+    },
+  };
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,15 +1,18 @@
 // The sandbox: an in-memory Kubernetes API (store + HTTPS server serving the CNPG CRDs) and
 // the CNPG operator emulation whose instances are real PostgreSQL 18 servers. startSandbox
-// writes DIR/kubeconfig, then DIR/ready; stop() leaves no process behind.
+// writes DIR/kubeconfig, DIR/objectstore.json (Azurite's URL, accounts, keys, connection
+// strings), then DIR/ready; stop() leaves no process behind.
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startBackupSystem } from './backup/index.ts';
 import { startCloud, type Cloud, type CloudOptions } from './cloud/index.ts';
 import { CnpgController, operatorLog } from './cnpg/controller.ts';
+import { instanceExec } from './cnpg/exec-env.ts';
 import type { ForwardTarget } from './cnpg/controller.ts';
 import { Faults } from './faults.ts';
 import {
+  objectStoreSettings,
   startObjectStore,
   type ObjectStore,
   type StorageAccountConfig,
@@ -28,6 +31,10 @@ export interface SandboxOptions {
   failoverDelayMs?: number;
   /** Extra sink for the operator's log lines (the CLI's --verbose). */
   onLog?: (line: string) => void;
+  /** Called for every API request answered, "METHOD path status ms" (the CLI's --verbose). */
+  onRequest?: (line: string) => void;
+  /** kubectl exec runs the sandbox's psql stand-in even when this machine has a psql. */
+  psqlStandIn?: boolean;
   /** The GitHub OIDC, Entra ID and ARM stand-ins (default: on); false leaves them out. */
   cloud?: CloudOptions | false;
   /** Storage accounts and containers in Azurite (default: account sandbox, container backups); false: no object store. */
@@ -131,6 +138,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     crds: loadCrds(),
     portForward,
+    exec: instanceExec({
+      store,
+      instance: (ns, pod) => cnpg.instance(ns, pod),
+      dir,
+      ...(options.psqlStandIn ? { psqlStandIn: true } : {}),
+    }),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     ...(cloud ? { authenticate: cloud.authenticateKube } : {}),
   });
   const cloudCaPath = join(dir, 'cloud-ca.pem');
@@ -141,6 +155,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       mode: 0o600,
     });
   }
+  if (objectStore)
+    await writeFile(
+      join(dir, 'objectstore.json'),
+      `${JSON.stringify(objectStoreSettings(objectStore), null, 2)}\n`,
+      { mode: 0o600 },
+    );
   const kubeconfigPath = join(dir, 'kubeconfig');
   await writeKubeconfig(kubeconfigPath, {
     url: server.url,

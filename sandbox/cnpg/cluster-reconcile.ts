@@ -23,6 +23,7 @@ import { checkStopping, primaryRuntime, replicaRuntimes, sortedInstances } from 
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
 import { resolveApplication } from './secrets.ts';
 import { ensureServiceObjects } from './services.ts';
+import { reconcileSuperuserPassword, reconcileSuperuserSecret } from './superuser.ts';
 import { reconcileStandbys } from './standbys.ts';
 import { patchClusterStatus, setCurrentPrimary, setPhase, writeSteadyStatus } from './status.ts';
 import { reconcileSwitchover } from './switchover.ts';
@@ -151,6 +152,7 @@ export async function reconcileCluster(
   }
   const cl = readCluster(cluster);
   ensureServiceObjects(ctx, cluster, cl);
+  reconcileSuperuserSecret(ctx, cluster, cl);
   if (!(await bootstrapIfNeeded(ctx, rt, cluster, cl))) return 'done';
   await reconcileSwitchover(ctx, rt, cluster, cl);
   await reconcileFailover(ctx, rt, cluster, cl);
@@ -163,6 +165,7 @@ export async function reconcileCluster(
   await applyParameters(rt, cl);
   await applySynchronousStandbyNames(ctx, rt, cl);
   await recordPrimary(ctx, rt);
+  await reconcileSuperuserPassword(ctx, rt, cluster, cl);
   writeSteadyStatus(ctx, rt, cl);
   return 'done';
 }

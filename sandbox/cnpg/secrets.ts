@@ -1,6 +1,8 @@
 // The application user's credentials (bootstrap.initdb): from the user's secret when
 // bootstrap.initdb.secret.name names one, else from `<cluster>-app`, which the operator
-// creates with a random password (type kubernetes.io/basic-auth, keys as facts §6).
+// creates with a random password (type kubernetes.io/basic-auth, keys as facts §6). The
+// superuser's `<cluster>-superuser` has the same keys for user postgres and dbname `*`
+// ([C] internal/controller/cluster_create.go reconcileSuperuserSecret, pkg/specs/secrets.go).
 import { randomBytes } from 'node:crypto';
 import type { KubeObject } from '../kube/types.ts';
 import type { ApplicationDatabase } from '../postgres/bootstrap.ts';
@@ -10,7 +12,7 @@ import type { ControllerContext } from './runtime.ts';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomPassword(length = 64): string {
+export function randomPassword(length = 64): string {
   return [...randomBytes(length)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
 }
 
@@ -43,10 +45,12 @@ export function appSecretData(cl: ClusterView, app: ApplicationDatabase): Record
   };
 }
 
-function buildAppSecret(
+/** A credential Secret as the operator writes it (type basic-auth, owned by the Cluster). */
+export function buildCredentialSecret(
   cluster: KubeObject,
   cl: ClusterView,
   app: ApplicationDatabase,
+  userType: 'app' | 'superuser',
 ): KubeObject {
   const data = Object.fromEntries(
     Object.entries(appSecretData(cl, app)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
@@ -56,9 +60,9 @@ function buildAppSecret(
     kind: 'Secret',
     type: 'kubernetes.io/basic-auth',
     metadata: {
-      name: `${cl.name}-app`,
+      name: `${cl.name}-${userType}`,
       namespace: cl.namespace,
-      labels: { [LABEL.cluster]: cl.name, [LABEL.userType]: 'app', [LABEL.reload]: 'true' },
+      labels: { [LABEL.cluster]: cl.name, [LABEL.userType]: userType, [LABEL.reload]: 'true' },
       ownerReferences: [ownerReference(cluster)],
     },
     data,
@@ -89,6 +93,6 @@ export function resolveApplication(
   const password = existing ? secretValue(existing, 'password') : undefined;
   if (password) return { database, owner, password };
   const app = { database, owner, password: randomPassword() };
-  ctx.store.create(SECRETS, buildAppSecret(cluster, cl, app));
+  ctx.store.create(SECRETS, buildCredentialSecret(cluster, cl, app, 'app'));
   return app;
 }

@@ -179,3 +179,13 @@ function applyOp(doc: unknown, op: JsonOp): unknown {
   }
   return doc;
 }
+
+/** metadata.managedFields[].fieldsV1 of a set of owned leaf paths. */
+export function fieldsV1(paths: Set<string>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const p of paths) {
+    let cur = root;
+    for (const k of p.split(SEP)) cur = (cur[`f:${k}`] ??= {}) as Record<string, unknown>;
+  }
+  return root;
+}

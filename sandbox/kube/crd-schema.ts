@@ -16,6 +16,17 @@ export interface CrdInfo {
   scope: 'Namespaced' | 'Cluster';
   subresources: { status: boolean; scale: boolean };
   schema: unknown;
+  /** additionalPrinterColumns: what `kubectl get` shows (as a Table from the API server). */
+  printerColumns: PrinterColumn[];
+}
+
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  jsonPath: string;
+  format?: string;
+  description?: string;
+  priority?: number;
 }
 
 export interface SchemaError {
@@ -35,6 +46,7 @@ interface CrdDoc {
       served: boolean;
       schema: { openAPIV3Schema: Schema };
       subresources?: Record<string, unknown>;
+      additionalPrinterColumns?: PrinterColumn[];
     }[];
   };
 }
@@ -69,6 +81,7 @@ function crdInfos(doc: CrdDoc): CrdInfo[] {
         scale: 'scale' in (v.subresources ?? {}),
       },
       schema: v.schema.openAPIV3Schema,
+      printerColumns: v.additionalPrinterColumns ?? [],
     }));
 }
 

@@ -1,18 +1,31 @@
 // The verbs of the Kubernetes API on one resource type: get, list, create, update, patch
-// (merge, JSON, strategic treated as merge, server-side apply), delete, and the status
-// subresource. Admission validates CRD objects against their schema (422 naming fields).
+// (merge, JSON, strategic for built-in kinds, server-side apply), delete, and the status
+// subresource. Admission validates CRD objects against their schema (422 naming fields), with
+// server-side field validation of unknown fields (field-validation.ts).
 import { load } from 'js-yaml';
 import {
-  SEP,
+  fieldsV1,
   jsonPatch,
   mergePatch,
   recordUpdate,
   serverSideApply,
   type Ownership,
 } from './apply.ts';
-import { validateObject, type CrdInfo } from './crd-schema.ts';
+import type { CrdInfo } from './crd-schema.ts';
+import { applyDefaults } from './defaults.ts';
+import {
+  check,
+  fieldValidation,
+  invalidError,
+  prune,
+  strictBodyError,
+  strictPatchError,
+  typedPatchError,
+  unknownFieldWarnings,
+} from './field-validation.ts';
 import type { ResourceType } from './resources.ts';
 import type { MemoryStore } from './store.ts';
+import { strategicMergePatch } from './strategic.ts';
 import { ApiError, type KubeObject } from './types.ts';
 
 export interface Target {
@@ -27,12 +40,19 @@ export interface Request {
   query: URLSearchParams;
   contentType: string;
   body: string;
+  /** The body already decoded (a protobuf request body). */
+  object?: unknown;
 }
 
 export interface Reply {
   code: number;
   body: unknown;
+  /** Warning headers (unknown fields dropped under fieldValidation=Warn). */
+  warnings?: string[];
 }
+
+/** How a write reached admission: a whole body (POST, PUT), a patch, or server-side apply. */
+type Via = 'body' | 'patch' | 'apply';
 
 export class Handlers {
   readonly #store: MemoryStore;
@@ -50,7 +70,7 @@ export class Handlers {
       case 'GET':
         return { code: 200, body: this.#decorate(this.#live(t)) };
       case 'PUT':
-        return this.#write(t, req, parseBody(req) as KubeObject);
+        return this.#write(t, req, parseBody(req) as KubeObject, 'body');
       case 'PATCH':
         return this.#patch(t, req);
       case 'DELETE':
@@ -95,21 +115,23 @@ export class Handlers {
     const obj = parseBody(req) as KubeObject;
     if (t.namespace) obj.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd) delete obj.status;
-    this.#admit(t, obj);
-    if (dryRun(req)) return { code: 201, body: obj };
+    applyDefaults(t.type, obj);
+    const warnings = this.#admit(t, obj, req, 'body');
+    if (dryRun(req)) return { code: 201, body: obj, warnings };
     const created = this.#store.create(t.type, obj);
     recordUpdate(undefined, created, manager(req, 'Update'), this.#ownership(created));
-    return { code: 201, body: this.#decorate(created) };
+    return { code: 201, body: this.#decorate(created), warnings };
   }
 
-  #write(t: Target, req: Request, next: KubeObject): Reply {
+  #write(t: Target, req: Request, next: KubeObject, via: Via): Reply {
     const live = this.#live(t);
     const merged = this.#scope(t, live, next);
-    this.#admit(t, merged);
-    if (dryRun(req)) return { code: 200, body: merged };
+    applyDefaults(t.type, merged);
+    const warnings = this.#admit(t, merged, req, via);
+    if (dryRun(req)) return { code: 200, body: merged, warnings };
     const written = this.#store.replace(t.type, merged);
     recordUpdate(live, written, manager(req, 'Update'), this.#ownership(written));
-    return { code: 200, body: this.#decorate(written) };
+    return { code: 200, body: this.#decorate(written), warnings };
   }
 
   /** Status subresource writes change only status; main writes keep the live status. */
@@ -140,21 +162,23 @@ export class Handlers {
     const live = this.#live(t);
     const patch = parseBody(req);
     if (type === 'application/json-patch+json')
-      return this.#write(t, req, jsonPatch(live, patch as never) as KubeObject);
-    if (
-      type === 'application/merge-patch+json' ||
-      type === 'application/strategic-merge-patch+json'
-    ) {
-      const next = mergePatch(live, patch) as KubeObject;
+      return this.#write(t, req, jsonPatch(live, patch as never) as KubeObject, 'patch');
+    const strategic = type === 'application/strategic-merge-patch+json' && !t.type.crd;
+    if (type === 'application/merge-patch+json' || strategic) {
+      const next = (
+        strategic ? strategicMergePatch(live, patch) : mergePatch(live, patch)
+      ) as KubeObject;
       next.metadata.resourceVersion =
         (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ??
         live.metadata.resourceVersion;
-      return this.#write(t, req, next);
+      return this.#write(t, req, next, 'patch');
     }
+    const accepted = ['application/json-patch+json', 'application/merge-patch+json'];
+    if (!t.type.crd) accepted.push('application/strategic-merge-patch+json');
     throw new ApiError(
       415,
       'UnsupportedMediaType',
-      `the body of the request was in an unknown format: ${type}`,
+      `the body of the request was in an unknown format - accepted media types include: ${[...accepted, 'application/apply-patch+yaml'].join(', ')}`,
     );
   }
 
@@ -174,7 +198,12 @@ export class Handlers {
     if (t.namespace) next.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd && live) next.status = live.status;
     if (t.type.status && t.type.crd && !live) delete next.status;
-    this.#admit(t, next);
+    applyDefaults(t.type, next);
+    if (t.type.crd) {
+      const unknown = check(this.#crds, applied).unknown;
+      if (unknown.length > 0) throw typedPatchError(t.type, applied, unknown);
+    }
+    this.#admit(t, next, req, 'apply');
     if (dryRun(req)) return { code: live ? 200 : 201, body: next };
     const written = live ? this.#store.replace(t.type, next) : this.#store.create(t.type, next);
     this.#owners.set(written.metadata.uid ?? '', trial);
@@ -183,9 +212,10 @@ export class Handlers {
 
   #delete(t: Target, req: Request): Reply {
     const live = this.#live(t);
-    const opts = req.body
-      ? (JSON.parse(req.body) as { gracePeriodSeconds?: number; propagationPolicy?: string })
-      : {};
+    const opts = (req.object ?? (req.body ? parseBody(req) : {})) as {
+      gracePeriodSeconds?: number;
+      propagationPolicy?: string;
+    };
     const grace = req.query.get('gracePeriodSeconds') ?? opts.gracePeriodSeconds;
     if (dryRun(req)) return { code: 200, body: live };
     this.#store.delete(
@@ -206,23 +236,18 @@ export class Handlers {
     };
   }
 
-  #admit(t: Target, obj: KubeObject): void {
-    if (!t.type.crd) return;
-    const { status: _status, ...rest } = obj;
-    const errors = validateObject(this.#crds, rest);
-    if (errors.length === 0) return;
-    const causes = errors.map((e) => ({
-      reason: 'FieldValueInvalid',
-      message: `Invalid value: ${e.message}`,
-      field: e.path,
-    }));
-    const list = errors.map((e) => `${e.path}: Invalid value: ${e.message}`).join(', ');
-    throw new ApiError(
-      422,
-      'Invalid',
-      `${t.type.kind}.${t.type.group} "${obj.metadata.name}" is invalid: ${list}`,
-      { name: obj.metadata.name, group: t.type.group, kind: t.type.kind, causes },
-    );
+  /** Schema admission of custom resources; returns the Warning texts of the write. */
+  #admit(t: Target, obj: KubeObject, req: Request, via: Via): string[] {
+    if (!t.type.crd) return [];
+    const options =
+      req.method === 'POST' ? 'CreateOptions' : via === 'body' ? 'UpdateOptions' : 'PatchOptions';
+    const directive = fieldValidation(req.query, options);
+    const { unknown, invalid } = check(this.#crds, obj);
+    if (unknown.length > 0 && directive === 'Strict' && via !== 'apply')
+      throw via === 'patch' ? strictPatchError(obj, unknown) : strictBodyError(t.type, unknown);
+    prune(obj, unknown);
+    if (invalid.length > 0) throw invalidError(t.type, obj, invalid);
+    return directive === 'Warn' ? unknownFieldWarnings(unknown) : [];
   }
 
   #ownership(obj: KubeObject): Ownership {
@@ -250,15 +275,6 @@ export class Handlers {
   }
 }
 
-function fieldsV1(paths: Set<string>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const p of paths) {
-    let cur = root;
-    for (const k of p.split(SEP)) cur = (cur[`f:${k}`] ??= {}) as Record<string, unknown>;
-  }
-  return root;
-}
-
 function manager(req: Request, fallback: string): string {
   return req.query.get('fieldManager') ?? fallback;
 }
@@ -268,6 +284,7 @@ function dryRun(req: Request): boolean {
 }
 
 function parseBody(req: Request): unknown {
+  if (req.object !== undefined) return req.object;
   try {
     return req.contentType.includes('yaml') ? load(req.body) : JSON.parse(req.body);
   } catch (e) {

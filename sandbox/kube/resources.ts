@@ -98,6 +98,7 @@ export function resourceList(
     ...(t.group === '' && t.plural === 'pods'
       ? [
           { name: 'pods/portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+          { name: 'pods/exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
           { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
         ].map((r) => ({ ...r, singularName: '', namespaced: true }))
       : []),

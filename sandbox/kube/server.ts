@@ -1,21 +1,30 @@
 // The sandbox's Kubernetes API server: HTTPS on 127.0.0.1 with its own CA, bearer-token
-// auth, discovery, the verbs of handlers.ts, watch streams, injected faults and two admin
-// endpoints (/sandbox/faults, /sandbox/writes) for tests.
+// auth, discovery, OpenAPI v2/v3, the verbs of handlers.ts with JSON, YAML and protobuf bodies
+// and responses negotiated as the API server does, watch streams, pods/exec and
+// pods/portforward over WebSocket, injected faults and admin endpoints (/sandbox/faults,
+// /sandbox/writes, /sandbox/requests) for tests.
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { dump } from 'js-yaml';
 import type { Faults } from '../faults.ts';
 import { makeTls } from '../tls.ts';
 import type { CrdInfo } from './crd-schema.ts';
+import { execServer, refusedWith, type ExecResolver } from './exec.ts';
 import { Handlers, type Target } from './handlers.ts';
-import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
-import type { MemoryStore } from './store.ts';
-import { ApiError } from './types.ts';
+import { openApi, type OpenApi } from './openapi.ts';
 import { portForwardServer, type ForwardResolver } from './portforward.ts';
+import { PROTOBUF, decodeProtobuf } from './protobuf/codec.ts';
+import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
+import { send, sendError } from './respond.ts';
+import { tableReply, watchTransform } from './table.ts';
+import type { MemoryStore } from './store.ts';
+import { NOT_FOUND, parseTarget } from './target.ts';
+import { ApiError } from './types.ts';
+import { admin, injectFaults } from './admin.ts';
 import { serveWatch } from './watch.ts';
+
+export { writeKubeconfig } from './kubeconfig.ts';
 
 export interface ApiServerOptions {
   store: MemoryStore;
@@ -24,8 +33,12 @@ export interface ApiServerOptions {
   token?: string;
   /** Where pods/portforward tunnels to (pod port -> real address). */
   portForward?: ForwardResolver;
+  /** What pods/exec runs (none: exec is refused for every pod). */
+  exec?: ExecResolver;
   /** Other bearer tokens to accept, e.g. Entra ID tokens for the AKS audience. */
   authenticate?: (token: string) => boolean;
+  /** Called once per API request when it is answered: "METHOD path status ms". */
+  onRequest?: (line: string) => void;
 }
 
 export interface WriteRecord {
@@ -45,6 +58,15 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
+type Ctx = ApiServerOptions & {
+  token: string;
+  types: ResourceType[];
+  handlers: Handlers;
+  openapi: OpenApi;
+  writes: WriteRecord[];
+  requests: string[];
+};
+
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const tls = makeTls();
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -52,13 +74,35 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const handlers = new Handlers(options.store, options.crds);
   const writes: WriteRecord[] = [];
   const requests: string[] = [];
-  const ctx = { ...options, token, types, handlers, writes, requests };
+  const ctx: Ctx = {
+    ...options,
+    token,
+    types,
+    handlers,
+    openapi: openApi(types),
+    writes,
+    requests,
+  };
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void serve(ctx, req, res);
   });
+  const refuse = (): never => {
+    throw new ApiError(400, 'BadRequest', 'exec is not served here');
+  };
+  const pods = types.find((t) => t.group === '' && t.plural === 'pods');
+  const exec = execServer(
+    (ns, name) => (pods ? options.store.get(pods, ns, name) : undefined),
+    options.exec ?? refuse,
+  );
   const forward = portForwardServer(options.portForward ?? (() => undefined));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!forward.upgrade(req, socket, head, authorized(ctx, req))) socket.destroy();
+    const started = Date.now();
+    const ok = authorized(ctx, req);
+    socket.once('close', () => {
+      log(ctx, req.method ?? 'GET', req.url ?? '', refusedWith.get(socket) ?? 101, started);
+    });
+    if (exec.upgrade(req, socket, head, ok)) return;
+    if (!forward.upgrade(req, socket, head, ok)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -71,6 +115,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        exec.close();
         forward.close();
         server.closeAllConnections();
         server.close(() => {
@@ -80,29 +125,31 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 }
 
-type Ctx = ApiServerOptions & {
-  token: string;
-  types: ResourceType[];
-  handlers: Handlers;
-  writes: WriteRecord[];
-  requests: string[];
-};
+function log(ctx: Ctx, method: string, url: string, status: number, started: number): void {
+  const path = url.split('?')[0] ?? url;
+  if (!path.startsWith('/sandbox/'))
+    ctx.onRequest?.(`${method} ${path} ${status} ${Date.now() - started}ms`);
+}
 
 async function serve(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = Date.now();
+  res.once('finish', () => {
+    log(ctx, req.method ?? 'GET', req.url ?? '/', res.statusCode, started);
+  });
   const url = new URL(req.url ?? '/', 'https://sandbox');
   try {
     const body = await readBody(req);
     if (!authorized(ctx, req)) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
     if (url.pathname.startsWith('/sandbox/')) {
-      admin(ctx, req.method ?? 'GET', url.pathname, body, res);
+      admin(ctx, req, url.pathname, body.toString('utf8'), res);
       return;
     }
     ctx.requests.push(`${req.method ?? 'GET'} ${url.pathname}`);
-    await injectFaults(ctx, res);
+    await injectFaults(ctx, req, res);
     if (res.writableEnded) return;
     route(ctx, req, url, body, res);
   } catch (e) {
-    sendError(res, e);
+    sendError(req, res, e);
   }
 }
 
@@ -111,82 +158,32 @@ function authorized(ctx: Ctx, req: IncomingMessage): boolean {
   return auth === ctx.token || ctx.authenticate?.(auth) === true;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });
 }
 
-async function injectFaults(ctx: Ctx, res: ServerResponse): Promise<void> {
-  const f = ctx.faults.get();
-  if (f.apiLatencyMs > 0) await new Promise((r) => setTimeout(r, f.apiLatencyMs));
-  const code = ctx.faults.nextApiError();
-  if (code === undefined) return;
-  if (code === 429) res.setHeader('Retry-After', '1');
-  sendError(
-    res,
-    new ApiError(
-      code,
-      code === 429 ? 'TooManyRequests' : 'InternalError',
-      code === 429
-        ? 'the server has received too many requests and has asked us to try again later'
-        : 'an error on the server ("injected fault") has prevented the request from succeeding',
-    ),
-  );
-}
-
-function admin(ctx: Ctx, method: string, path: string, body: string, res: ServerResponse): void {
-  if (path === '/sandbox/faults') {
-    if (method === 'PUT') ctx.faults.set(JSON.parse(body) as never);
-    sendJson(res, 200, ctx.faults.get());
-  } else if (path === '/sandbox/requests') {
-    if (method === 'DELETE') ctx.requests.length = 0;
-    sendJson(res, 200, ctx.requests);
-  } else if (path === '/sandbox/writes') {
-    if (method === 'DELETE') ctx.writes.length = 0;
-    sendJson(res, 200, ctx.writes);
-  } else {
-    throw new ApiError(404, 'NotFound', `${path} not found`);
-  }
-}
-
-function route(ctx: Ctx, req: IncomingMessage, url: URL, body: string, res: ServerResponse): void {
+function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): void {
   const segs = url.pathname.split('/').filter(Boolean);
   const method = req.method ?? 'GET';
-  if (url.pathname === '/version') {
-    sendJson(res, 200, {
-      major: '1',
-      minor: '32',
-      gitVersion: 'v1.32.0-pgha-sandbox',
-      platform: 'linux/amd64',
-    });
+  const discovery = nonResource(ctx, url.pathname);
+  if (discovery !== undefined) {
+    send(req, res, 200, discovery);
     return;
   }
-  if (url.pathname === '/api') {
-    sendJson(res, 200, {
-      kind: 'APIVersions',
-      versions: ['v1'],
-      serverAddressByClientCIDRs: [],
-    });
-    return;
-  }
-  if (url.pathname === '/apis') {
-    sendJson(res, 200, apiGroupList(ctx.types));
-    return;
-  }
+  if (segs[0] !== 'api' && segs[0] !== 'apis') throw new ApiError(404, 'NotFound', NOT_FOUND);
   const [group, version, rest] =
     segs[0] === 'api'
       ? ['', segs[1] ?? '', segs.slice(2)]
       : [segs[1] ?? '', segs[2] ?? '', segs.slice(3)];
-  if (segs[0] !== 'api' && segs[0] !== 'apis')
-    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   if (rest.length === 0) {
-    sendJson(res, 200, resourceList(ctx.types, group, version));
+    send(req, res, 200, resourceList(ctx.types, group, version));
     return;
   }
   const target = parseTarget(ctx.types, group, version, rest);
@@ -197,12 +194,11 @@ function route(ctx: Ctx, req: IncomingMessage, url: URL, body: string, res: Serv
       userAgent: req.headers['user-agent'] ?? '',
       time: new Date().toISOString(),
     });
-  if (
-    method === 'GET' &&
-    !target.name &&
-    ['true', '1'].includes(url.searchParams.get('watch') ?? '')
-  ) {
-    serveWatch(ctx.store, ctx.faults, target, url.searchParams, res);
+  const watch = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+  if (method === 'GET' && !target.name && watch) {
+    const accept = req.headers.accept;
+    const asTable = watchTransform(accept, url.searchParams.get('includeObject'), target.type);
+    serveWatch(ctx.store, ctx.faults, target, url.searchParams, res, asTable);
     return;
   }
   if (target.subresource && !['status'].includes(target.subresource)) {
@@ -214,92 +210,54 @@ function route(ctx: Ctx, req: IncomingMessage, url: URL, body: string, res: Serv
       `subresource ${target.subresource} is not served by the sandbox`,
     );
   }
+  const contentType = req.headers['content-type'] ?? 'application/json';
   const reply = ctx.handlers.handle(target, {
     method,
     query: url.searchParams,
-    contentType: req.headers['content-type'] ?? 'application/json',
-    body,
+    contentType,
+    body: body.toString('utf8'),
+    ...(contentType.split(';')[0]?.trim() === PROTOBUF
+      ? { object: protobufBody(target, body) }
+      : {}),
   });
-  sendJson(res, reply.code, reply.body);
+  if (method === 'GET' && reply.code === 200 && !target.subresource) {
+    const table = tableReply(
+      req.headers.accept,
+      url.searchParams.get('includeObject'),
+      target.type,
+      reply.body,
+    );
+    if (table) {
+      res.writeHead(200, { 'content-type': table.type }).end(JSON.stringify(table.body));
+      return;
+    }
+  }
+  send(req, res, reply.code, reply.body, {
+    protobuf: !target.type.crd,
+    ...(reply.warnings ? { warnings: reply.warnings } : {}),
+  });
 }
 
-function parseTarget(
-  types: ResourceType[],
-  group: string,
-  version: string,
-  rest: string[],
-): Target {
-  const find = (plural: string | undefined) =>
-    types.find((t) => t.group === group && t.version === version && t.plural === plural);
-  const namespaced =
-    rest[0] === 'namespaces' && rest.length >= 3 && find(rest[2])?.namespaced === true;
-  const [ns, plural, name, sub] = namespaced
-    ? [rest[1], rest[2], rest[3], rest[4]]
-    : [undefined, rest[0], rest[1], rest[2]];
-  const type = find(plural);
-  if (!type)
-    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-  return {
-    type,
-    ...(ns ? { namespace: ns } : {}),
-    ...(name ? { name } : {}),
-    ...(sub ? { subresource: sub } : {}),
-  };
+/** /version, /api, /apis and the OpenAPI documents; undefined for resource paths. */
+function nonResource(ctx: Ctx, path: string): unknown {
+  if (path === '/version')
+    return { major: '1', minor: '32', gitVersion: 'v1.32.0-pgha-sandbox', platform: 'linux/amd64' };
+  if (path === '/api')
+    return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+  if (path === '/apis') return apiGroupList(ctx.types);
+  if (!path.startsWith('/openapi/')) return undefined;
+  const doc = ctx.openapi.get(path);
+  if (!doc) throw new ApiError(404, 'NotFound', NOT_FOUND);
+  return doc;
 }
 
-export function sendJson(res: ServerResponse, code: number, body: unknown): void {
-  res.writeHead(code, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-export function statusBody(e: ApiError): Record<string, unknown> {
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: e.message,
-    reason: e.reason,
-    code: e.code,
-    ...(e.details ? { details: e.details } : {}),
-  };
-}
-
-function sendError(res: ServerResponse, e: unknown): void {
-  if (res.headersSent) return void res.end();
-  const err = e instanceof ApiError ? e : new ApiError(500, 'InternalError', (e as Error).message);
-  sendJson(res, err.code, statusBody(err));
-}
-
-export async function writeKubeconfig(
-  path: string,
-  server: { url: string; caPem: string; token: string; namespace?: string; contextName?: string },
-): Promise<void> {
-  const name = server.contextName ?? 'sandbox';
-  const doc = {
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [
-      {
-        name,
-        cluster: {
-          server: server.url,
-          'certificate-authority-data': Buffer.from(server.caPem).toString('base64'),
-        },
-      },
-    ],
-    users: [{ name, user: { token: server.token } }],
-    contexts: [
-      {
-        name,
-        context: {
-          cluster: name,
-          user: name,
-          ...(server.namespace ? { namespace: server.namespace } : {}),
-        },
-      },
-    ],
-    'current-context': name,
-  };
-  await writeFile(path, dump(doc), { mode: 0o600 });
+/** Custom resources have no protobuf form: the API server refuses such a body with 415. */
+function protobufBody(target: Target, body: Buffer): unknown {
+  if (target.type.crd)
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+    );
+  return decodeProtobuf(body);
 }

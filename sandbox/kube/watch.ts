@@ -1,6 +1,7 @@
 // Watch streams: newline-delimited {type, object} events from a resourceVersion on, an
 // ERROR event with a 410 Status when it is too old, timeoutSeconds, bookmarks, and the
-// dropped-connection fault.
+// dropped-connection fault. `transform` turns each event's object into what the client asked
+// for (a Table for kubectl get -w).
 import type { ServerResponse } from 'node:http';
 import type { Faults } from '../faults.ts';
 import type { Target } from './handlers.ts';
@@ -14,6 +15,7 @@ export function serveWatch(
   t: Target,
   q: URLSearchParams,
   res: ServerResponse,
+  transform: (obj: KubeObject) => unknown = (obj) => obj,
 ): void {
   const wanted = (o: KubeObject) =>
     (t.namespace === undefined || o.metadata.namespace === t.namespace) &&
@@ -21,6 +23,7 @@ export function serveWatch(
     matchesFields(o, q.get('fieldSelector') ?? undefined);
   const send = (type: WatchEventType | 'BOOKMARK' | 'ERROR', object: unknown) =>
     res.write(`${JSON.stringify({ type, object })}\n`);
+  const sendObject = (type: WatchEventType, obj: KubeObject) => send(type, transform(obj));
   res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
   res.flushHeaders();
   let last: number;
@@ -28,11 +31,11 @@ export function serveWatch(
   let live = false;
   const stop = store.watch(t.type, (type, obj) => {
     if (!wanted(obj)) return;
-    if (live) send(type, obj);
+    if (live) sendObject(type, obj);
     else buffered.push([type, obj]);
   });
   try {
-    last = replay(store, t, q.get('resourceVersion') ?? '', wanted, send);
+    last = replay(store, t, q.get('resourceVersion') ?? '', wanted, sendObject);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     send('ERROR', {
@@ -48,7 +51,7 @@ export function serveWatch(
     return;
   }
   for (const [type, obj] of buffered)
-    if (Number(obj.metadata.resourceVersion) > last) send(type, obj);
+    if (Number(obj.metadata.resourceVersion) > last) sendObject(type, obj);
   live = true;
   if (q.get('allowWatchBookmarks') === 'true')
     send('BOOKMARK', {

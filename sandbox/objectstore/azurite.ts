@@ -30,6 +30,10 @@ export interface StorageAccount {
   key: string;
   /** Path-style Blob endpoint of the account in Azurite. */
   endpoint: string;
+  /** What Azure Storage clients and tools take (`az storage --connection-string`, the SDKs). */
+  connectionString: string;
+  /** The containers created at start. */
+  containers: readonly string[];
 }
 
 /** Where a CNPG destinationPath points in the sandbox. */
@@ -53,7 +57,7 @@ export interface ObjectStore {
   /** Resolves a destinationPath; throws ObjectStoreError with CNPG-like wording when it can't. */
   resolve(destinationPath: string): BlobLocation;
   /** A client for the account, authenticated with its key. */
-  client(account: StorageAccount): BlobServiceClient;
+  client(account: Pick<StorageAccount, 'name' | 'key' | 'endpoint'>): BlobServiceClient;
   /** Resolves and checks that the container exists (barman-cloud-check-wal-archive does). */
   locate(destinationPath: string): Promise<BlobLocation>;
   stop(): Promise<void>;
@@ -69,12 +73,7 @@ export async function startObjectStore(options: {
   const configs = options.accounts ?? DEFAULT_ACCOUNTS;
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
-  const accounts = new Map<string, StorageAccount>(
-    configs.map((c) => [
-      c.name,
-      { name: c.name, key: randomBytes(64).toString('base64'), endpoint: `${url}/${c.name}` },
-    ]),
-  );
+  const accounts = new Map<string, StorageAccount>(configs.map((c) => [c.name, account(url, c)]));
   const workspace = join(options.dir, 'azurite');
   await mkdir(workspace, { recursive: true });
   // setpriv --pdeathsig: Azurite dies with the sandbox even when the sandbox is SIGKILLed.
@@ -115,7 +114,7 @@ export async function startObjectStore(options: {
     throw error;
   }
 
-  const client = (account: StorageAccount) =>
+  const client = (account: Pick<StorageAccount, 'name' | 'key' | 'endpoint'>) =>
     new BlobServiceClient(
       account.endpoint,
       new StorageSharedKeyCredential(account.name, account.key),
@@ -171,6 +170,30 @@ export async function startObjectStore(options: {
       return location;
     },
     stop: () => stopChild(child),
+  };
+}
+
+function account(url: string, c: StorageAccountConfig): StorageAccount {
+  const key = randomBytes(64).toString('base64');
+  const endpoint = `${url}/${c.name}`;
+  const connectionString =
+    `DefaultEndpointsProtocol=http;AccountName=${c.name};AccountKey=${key};` +
+    `BlobEndpoint=${endpoint};`;
+  return { name: c.name, key, endpoint, connectionString, containers: [...c.containers] };
+}
+
+/** DIR/objectstore.json: Azurite's URL and each account's name, key and connection string. */
+export function objectStoreSettings(store: ObjectStore): Record<string, unknown> {
+  return {
+    url: store.url,
+    accounts: [...store.accounts.values()].map((a) => ({
+      name: a.name,
+      key: a.key,
+      blobEndpoint: a.endpoint,
+      connectionString: a.connectionString,
+      containers: a.containers,
+      destinationPaths: a.containers.map((c) => `https://${a.name}.blob.core.windows.net/${c}`),
+    })),
   };
 }
 
