@@ -38,10 +38,7 @@ function writeActions(): void {
   for (const command of COMMANDS) {
     const dir = join(root, 'actions', command);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'action.yml'),
-      actionYaml(ACTIONS[command], `../../dist/${command}`),
-    );
+    writeFileSync(join(dir, 'action.yml'), actionYaml(ACTIONS[command], `../../dist/${command}`));
     writeFileSync(join(dir, 'README.md'), actionReadme(command, ACTIONS[command]));
   }
 }
