@@ -11,6 +11,8 @@ import { waitHealthy } from '../../src/cnpg/wait.ts';
 import { ConfigurationError } from '../../src/errors.ts';
 import { KubeHttp } from '../../src/kube/http.ts';
 import { forwardPort } from '../../src/kube/port-forward.ts';
+import { execInPod } from '../../src/kube/exec.ts';
+import { PsqlError, psqlInPod } from '../../src/postgres/psql.ts';
 import { openSession } from '../../src/postgres/session.ts';
 import { RecordingLogger } from '../helpers/recording-logger.ts';
 import { startHarness, type Harness } from './cnpg-harness.ts';
@@ -126,5 +128,33 @@ describe('the kit against a 2-instance Cluster', () => {
     } finally {
       await port.close();
     }
+  });
+
+  test('psql as postgres inside the primary through pods/exec, as kubectl cnpg psql does', async () => {
+    const where = { namespace: NS, pod: `${NAME}-1` };
+    const [user, wal] = await psqlInPod(
+      kc,
+      where,
+      'SELECT current_user; SELECT pg_walfile_name(pg_current_wal_lsn())',
+    );
+    expect(user).toBe('postgres');
+    expect(wal).toMatch(/^[0-9A-F]{24}$/);
+    const failing = psqlInPod(kc, where, 'SELECT 1/0');
+    await expect(failing).rejects.toBeInstanceOf(PsqlError);
+    await expect(failing).rejects.toThrow(/division by zero/);
+    const error = await failing.then(
+      () => undefined,
+      (e: unknown) => e as PsqlError,
+    );
+    expect(error?.result.exitCode).toBe(1);
+  });
+
+  test('exec reports a missing pod and a missing container as errors', async () => {
+    await expect(
+      execInPod(kc, { namespace: NS, pod: `${NAME}-9`, container: 'postgres' }, ['true'], 20_000),
+    ).rejects.toThrow(/pg-kit-9/);
+    await expect(
+      execInPod(kc, { namespace: NS, pod: `${NAME}-1`, container: 'sidecar' }, ['true'], 20_000),
+    ).rejects.toThrow(/container/);
   });
 });
