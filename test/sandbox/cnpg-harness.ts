@@ -9,12 +9,25 @@ import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
 
 export const HEALTHY = 'Cluster in healthy state';
 
+/**
+ * The shortest primary Lease CNPG's webhook accepts (lease > renew deadline > 1.2 x retry):
+ * tests set it on the Cluster so that a failover after an abrupt loss takes seconds, not the
+ * default 15 s + retry.
+ */
+export const SHORT_LEASE = {
+  leaseDurationSeconds: 3,
+  renewDeadlineSeconds: 2,
+  retryPeriodSeconds: 1,
+};
+
 export interface ClusterStatus {
   phase?: string;
   phaseReason?: string;
   readyInstances?: number;
   instances?: number;
   currentPrimary?: string;
+  currentPrimaryTimestamp?: string;
+  currentPrimaryFailingSinceTimestamp?: string;
   targetPrimary?: string;
   timelineID?: number;
   instancesStatus?: Record<string, string[]>;
