@@ -32,6 +32,8 @@ export interface WriterOptions {
 export interface Writers {
   /** Inserts acknowledged so far. */
   acked(): number;
+  /** The latest acknowledgement. */
+  last(): Ack | undefined;
   stop(): Promise<WriteRecord>;
 }
 
@@ -73,6 +75,7 @@ export function startWriters(o: WriterOptions): Writers {
   const loops = Array.from({ length: o.writers }, (_, w) => loop(w));
   return {
     acked: () => acks.length,
+    last: () => acks.at(-1),
     stop: async () => {
       state.running = false;
       await Promise.all(loops);
