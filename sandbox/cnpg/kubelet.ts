@@ -67,15 +67,14 @@ export function podDeletionHook(ctx: ControllerContext, lookup: InstanceLookup):
     if (!hit || hit.inst.removing) return;
     const { rt, inst } = hit;
     ctx.log(`${rt.namespace}/${inst.name}: pod deleted (grace ${gracePeriodSeconds}s)`);
-    const clean = await terminateContainer(ctx, rt, inst, gracePeriodSeconds);
-    if (clean) {
-      rt.lease.release(inst.name);
-    } else if (rt.lease.holder === inst.name) {
-      rt.lease.stopRenewing();
+    try {
+      const clean = await terminateContainer(ctx, rt, inst, gracePeriodSeconds);
+      if (clean) rt.lease.release(inst.name);
+      else if (rt.lease.holder === inst.name) rt.lease.stopRenewing();
+      const how = clean ? 'stopped' : 'killed (the primary lease, if held, must expire)';
+      ctx.log(`${rt.namespace}/${inst.name}: container ${how}`);
+    } catch (err) {
+      ctx.log(`${rt.namespace}/${inst.name}: terminating the container failed: ${String(err)}`);
     }
-    ctx.log(
-      `${rt.namespace}/${inst.name}: container ${clean ? 'stopped' : 'killed'}` +
-        (clean ? '' : ' (the primary lease, if held, must expire)'),
-    );
   };
 }

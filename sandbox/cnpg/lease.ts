@@ -113,27 +113,35 @@ export class PrimaryLease implements LeaseHandle {
   #renew(name: string, timings: LeaseTimings): void {
     this.stopRenewing();
     const timer = setInterval(() => {
-      if (!this.#clusterAlive() || this.#ctx.stopping()) {
-        this.stopRenewing();
-        return;
+      try {
+        this.#renewOnce(name, timings);
+      } catch (err) {
+        this.#ctx.log(`${this.#rt.namespace}/${name}: lease renewal failed: ${String(err)}`);
       }
-      const current = this.#read() ?? {};
-      if (current.holderIdentity !== undefined && current.holderIdentity !== name) {
-        this.#ctx.log(`${this.#rt.namespace}/${name}: primary lease preempted`);
-        this.stopRenewing();
-        return;
-      }
-      const now = rfc3339Micro();
-      this.#write({
-        holderIdentity: name,
-        leaseDurationSeconds: timings.leaseDurationSeconds,
-        acquireTime: current.acquireTime ?? now,
-        renewTime: now,
-        leaseTransitions: current.leaseTransitions ?? 0,
-      });
     }, timings.retryPeriodSeconds * 1000);
     timer.unref();
     this.#holder = { name, timings, timer };
+  }
+
+  #renewOnce(name: string, timings: LeaseTimings): void {
+    if (!this.#clusterAlive() || this.#ctx.stopping()) {
+      this.stopRenewing();
+      return;
+    }
+    const current = this.#read() ?? {};
+    if (current.holderIdentity !== undefined && current.holderIdentity !== name) {
+      this.#ctx.log(`${this.#rt.namespace}/${name}: primary lease preempted`);
+      this.stopRenewing();
+      return;
+    }
+    const now = rfc3339Micro();
+    this.#write({
+      holderIdentity: name,
+      leaseDurationSeconds: timings.leaseDurationSeconds,
+      acquireTime: current.acquireTime ?? now,
+      renewTime: now,
+      leaseTransitions: current.leaseTransitions ?? 0,
+    });
   }
 
   /**

@@ -184,7 +184,11 @@ export function syncEndpoints(ctx: ControllerContext, namespace: string, cluster
       const [ns = '', name = ''] = key.split('/');
       for (const suffix of ['rw', 'ro', 'r']) {
         const svc = ctx.store.get(SERVICES, ns, `${name}-${suffix}`);
-        if (svc && !ctx.stopping()) writeEndpoints(ctx, svc);
+        try {
+          if (svc && !ctx.stopping()) writeEndpoints(ctx, svc);
+        } catch (err) {
+          ctx.log(`${ns}/${name}-${suffix}: endpoints not written: ${String(err)}`);
+        }
       }
     }
   });
