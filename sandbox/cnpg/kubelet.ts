@@ -12,7 +12,6 @@
 import type { DeletionHook, KubeObject } from '../kube/types.ts';
 import { readCluster } from './cluster-spec.ts';
 import { CLUSTERS, LABEL } from './resources.ts';
-import { sleep } from './runtime.ts';
 import type { ClusterRuntime, InstanceRuntime } from './runtime.ts';
 import type { ControllerContext } from './runtime.ts';
 
@@ -48,10 +47,17 @@ export async function terminateContainer(
   const deadlineMs = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
   let killed = false;
   const stopped = server.shutdownSmartFast(smartTimeoutMs(ctx, rt));
-  const outcome = await Promise.race([
-    stopped.then(() => 'stopped' as const),
-    sleep(deadlineMs).then(() => 'deadline' as const),
-  ]);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => {
+      resolve('deadline');
+    }, deadlineMs);
+  });
+  const outcome = await Promise.race([stopped.then(() => 'stopped' as const), deadline]).finally(
+    () => {
+      clearTimeout(timer);
+    },
+  );
   if (outcome === 'deadline' && server.running) {
     killed = true;
     await server.kill();

@@ -9,7 +9,15 @@ import { lostIds } from '../helpers/writers.ts';
 import { SHORT_LEASE, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 import type { AppLogin } from './ha-harness.ts';
-import { createCluster, idsOn, readyCluster, waitAcked, writeThroughRw } from './ha-harness.ts';
+import {
+  HA_TEST_TIMEOUT,
+  HEAL_MS,
+  createCluster,
+  idsOn,
+  readyCluster,
+  waitAcked,
+  writeThroughRw,
+} from './ha-harness.ts';
 
 const NS = 'loss';
 const RUNS = 3;
@@ -47,7 +55,7 @@ async function killUnderLoad(name: string, run: number): Promise<number> {
     return st.currentPrimary !== old && st.currentPrimary === st.targetPrimary && st;
   });
   const stopped = writers.stop();
-  await h.waitHealthy(name, 2);
+  await h.waitHealthy(name, 2, HEAL_MS);
   const record = await stopped;
   return lostIds(record, await idsOn(h, s.currentPrimary ?? '', login)).length;
 }
@@ -58,18 +66,22 @@ async function runs(name: string): Promise<number[]> {
   return lost;
 }
 
-describe('committed rows lost when the primary is killed (200 ms replication latency)', () => {
-  // Six kills and re-clones: about 40 s on a quiet 2-core machine, more on a loaded one.
-  it(
-    'are some with asynchronous replication and none with synchronous',
-    { timeout: 240_000 },
-    async () => {
-      const [asyncLost, syncLost] = await Promise.all([runs('as'), runs('sy')]);
-      console.log(
-        `lost committed rows per kill: async ${asyncLost.join(', ')}; sync ${syncLost.join(', ')}`,
-      );
-      expect(asyncLost.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-      expect(syncLost).toEqual(Array.from({ length: RUNS }, () => 0));
-    },
-  );
-});
+describe(
+  'committed rows lost when the primary is killed (200 ms replication latency)',
+  HA_TEST_TIMEOUT,
+  () => {
+    // Six kills and re-clones: about 40 s on a quiet 2-core machine, more on a loaded one.
+    it(
+      'are some with asynchronous replication and none with synchronous',
+      { timeout: 240_000 },
+      async () => {
+        const [asyncLost, syncLost] = await Promise.all([runs('as'), runs('sy')]);
+        console.log(
+          `lost committed rows per kill: async ${asyncLost.join(', ')}; sync ${syncLost.join(', ')}`,
+        );
+        expect(asyncLost.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+        expect(syncLost).toEqual(Array.from({ length: RUNS }, () => 0));
+      },
+    );
+  },
+);

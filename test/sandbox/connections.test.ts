@@ -9,7 +9,7 @@ import { forwardPod } from '../helpers/port-forward.ts';
 import { SHORT_LEASE, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 import type { AppLogin } from './ha-harness.ts';
-import { createCluster, kubeConfig, readyCluster } from './ha-harness.ts';
+import { HA_TEST_TIMEOUT, HEAL_MS, createCluster, kubeConfig, readyCluster } from './ha-harness.ts';
 
 const NS = 'conn';
 const NAME = 'cx';
@@ -60,7 +60,7 @@ async function newPrimaryAfter(old: string): Promise<string> {
   });
 }
 
-describe('connections', () => {
+describe('connections', HA_TEST_TIMEOUT, () => {
   it('drop a terminating pod from Endpoints while its sessions finish', async () => {
     const old = (await h.status(NAME)).currentPrimary ?? '';
     const standby = old === `${NAME}-1` ? `${NAME}-2` : `${NAME}-1`;
@@ -86,7 +86,7 @@ describe('connections', () => {
     await waitFor('the new primary behind -rw', async () => {
       return (await endpointPods(`${NAME}-rw`)).join() === primary;
     });
-    await h.waitHealthy(NAME, 2);
+    await h.waitHealthy(NAME, 2, HEAL_MS);
   });
 
   it('end a port-forward stream to a killed primary at once', async () => {
@@ -104,6 +104,6 @@ describe('connections', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     await session.tunnel.close();
     await newPrimaryAfter(old);
-    await h.waitHealthy(NAME, 2);
+    await h.waitHealthy(NAME, 2, HEAL_MS);
   });
 });

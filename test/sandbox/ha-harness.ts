@@ -31,9 +31,16 @@ export async function createCluster(
   });
 }
 
+/** Bootstrap on a loaded 2-core machine (two test files at a time) can take a while. */
+export const BOOTSTRAP_MS = 120_000;
+/** Healing after a failover: the old primary re-cloned and streaming again. */
+export const HEAL_MS = 60_000;
+/** Per test: a failover or two and their healing, on a loaded machine. */
+export const HA_TEST_TIMEOUT = { timeout: 150_000 };
+
 /** Waits until the Cluster is healthy, reads its app login, creates the writers' table. */
 export async function readyCluster(h: Harness, name: string, instances: number) {
-  const status = await h.waitHealthy(name, instances);
+  const status = await h.waitHealthy(name, instances, BOOTSTRAP_MS);
   const secret = await h.core.readNamespacedSecret({ name: `${name}-app`, namespace: h.namespace });
   const login: AppLogin = {
     user: 'app',

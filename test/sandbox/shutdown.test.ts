@@ -10,6 +10,8 @@ import { SHORT_LEASE, clusterRef, startHarness, waitFor } from './cnpg-harness.t
 import type { Harness } from './cnpg-harness.ts';
 import type { AppLogin } from './ha-harness.ts';
 import {
+  HA_TEST_TIMEOUT,
+  HEAL_MS,
   createCluster,
   idsOn,
   readyCluster,
@@ -45,7 +47,7 @@ async function newPrimaryAfter(old: string) {
   });
 }
 
-describe('primary shutdown', () => {
+describe('primary shutdown', HA_TEST_TIMEOUT, () => {
   it('keeps sessions through the smart shutdown, then hands over a released lease', async () => {
     const old = (await h.status(NAME)).currentPrimary ?? '';
     const writers = writeThroughRw(h, NAME, login, 1);
@@ -71,7 +73,7 @@ describe('primary shutdown', () => {
     const handOver = (taken?.acquireTime ?? 0) - (released?.renewTime ?? 0);
     expect(handOver).toBeLessThan(SHORT_LEASE.leaseDurationSeconds * 1000);
     expect(lostIds(result, await idsOn(h, s.currentPrimary ?? '', login))).toEqual([]);
-    await h.waitHealthy(NAME, 2);
+    await h.waitHealthy(NAME, 2, HEAL_MS);
   });
 
   it('waits spec.failoverDelay with currentPrimaryFailingSinceTimestamp, phase untouched', async () => {
@@ -95,7 +97,7 @@ describe('primary shutdown', () => {
     const since = Date.parse(failing.currentPrimaryFailingSinceTimestamp ?? '');
     expect(started - since).toBeGreaterThanOrEqual(delay * 1000);
     await newPrimaryAfter(old);
-    const healthy = await h.waitHealthy(NAME, 2);
+    const healthy = await h.waitHealthy(NAME, 2, HEAL_MS);
     expect(healthy.currentPrimaryFailingSinceTimestamp).toBeUndefined();
   });
 });

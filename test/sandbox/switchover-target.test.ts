@@ -7,7 +7,7 @@ import * as k8s from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHORT_LEASE, clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
-import { createCluster, readyCluster } from './ha-harness.ts';
+import { HA_TEST_TIMEOUT, HEAL_MS, createCluster, readyCluster } from './ha-harness.ts';
 
 const NS = 'switch-target';
 const NAME = 'st';
@@ -33,7 +33,7 @@ async function patchTarget(targetPrimary: string): Promise<void> {
 
 const serverRuns = (pod: string) => h.sandbox.cnpg.instance(NS, pod)?.running === true;
 
-describe('switchover to a target that cannot take over', () => {
+describe('switchover to a target that cannot take over', HA_TEST_TIMEOUT, () => {
   it('shuts the old primary down for a missing target, then fails over', async () => {
     const before = await h.status(NAME);
     const old = before.currentPrimary ?? '';
@@ -46,7 +46,7 @@ describe('switchover to a target that cannot take over', () => {
     expect(s.timelineID).toBe((before.timelineID ?? 0) + 1);
     const events = await h.core.listNamespacedEvent({ namespace: NS });
     expect(events.items.map((e) => e.reason)).toContain('FailingOver');
-    await h.waitHealthy(NAME, 3);
+    await h.waitHealthy(NAME, 3, HEAL_MS);
   });
 
   it('shuts the old primary down for an unready target and waits for it', async () => {
@@ -68,6 +68,6 @@ describe('switchover to a target that cannot take over', () => {
       'the target promoted',
       async () => (await h.status(NAME)).currentPrimary === target,
     );
-    await h.waitHealthy(NAME, 3);
+    await h.waitHealthy(NAME, 3, HEAL_MS);
   });
 });

@@ -10,7 +10,7 @@ import { rfc3339Micro } from '../../sandbox/cnpg/resources.ts';
 import { HEALTHY, SHORT_LEASE, clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 import type { AppLogin } from './ha-harness.ts';
-import { createCluster, idsOn, readyCluster } from './ha-harness.ts';
+import { HA_TEST_TIMEOUT, HEAL_MS, createCluster, idsOn, readyCluster } from './ha-harness.ts';
 
 const NS = 'switch';
 const NAME = 'sw';
@@ -48,7 +48,7 @@ async function phasesUntilPromoted(target: string): Promise<string[]> {
 
 const other = (pod: string | undefined) => (pod === `${NAME}-1` ? `${NAME}-2` : `${NAME}-1`);
 
-describe('switchover', () => {
+describe('switchover', HA_TEST_TIMEOUT, () => {
   it('works as kubectl cnpg promote does, losing nothing over a slow link', async () => {
     const before = await h.status(NAME);
     const target = other(before.currentPrimary);
@@ -70,7 +70,7 @@ describe('switchover', () => {
     expect(phases).toEqual(['Switchover in progress']);
     const present = new Set(await idsOn(h, target, login));
     expect(written.filter((id) => !present.has(id))).toEqual([]);
-    const after = await h.waitHealthy(NAME, 2);
+    const after = await h.waitHealthy(NAME, 2, HEAL_MS);
     expect(after.timelineID).toBe((before.timelineID ?? 0) + 1);
     await sandboxRequest(
       h.sandbox,
@@ -86,6 +86,6 @@ describe('switchover', () => {
     await patchStatus({ targetPrimary: target });
     const phases = await phasesUntilPromoted(target);
     expect(phases).toEqual([HEALTHY]);
-    await h.waitHealthy(NAME, 2);
+    await h.waitHealthy(NAME, 2, HEAL_MS);
   });
 });
