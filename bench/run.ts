@@ -4,6 +4,8 @@
 //  2. Readiness detection lag: the sandbox marking the Cluster healthy -> deploy exiting.
 //  3. API requests per deploy of a 3-instance cluster (first run and an unchanged re-run).
 //  4. Backups (bench/backup.ts): WAL segment -> blob latency, backup and restore of ~100 MB.
+//  5. Failover (bench/failover.ts): abrupt kills with the default and a 3 s primary lease, the
+//     write gap of a graceful delete, committed rows lost under async and sync replication.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -12,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { backupBench } from './backup.ts';
+import { failoverBench } from './failover.ts';
 import { isHealthy } from '../src/cnpg/health.ts';
 import { sandboxRequest } from '../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -236,3 +239,4 @@ if (!only || only === 'deploy') {
   await deployOnSandbox();
 }
 if (!only || only === 'backup') await backupBench();
+if (!only || only === 'failover') await failoverBench();

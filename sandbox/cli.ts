@@ -1,4 +1,4 @@
-// `npm run sandbox -- up --dir DIR [--failover-delay 1s] [--verbose]`: runs the sandbox in
+// `npm run sandbox -- up --dir DIR [--verbose]`: runs the sandbox in
 // the foreground until SIGINT or SIGTERM or until its parent process dies, then stops it
 // cleanly.
 import { resolve } from 'node:path';
@@ -17,34 +17,21 @@ has its URL and each account's name, key and connection string.
 
 Options:
   --dir DIR               sandbox directory (created if missing)
-  --failover-delay TIME   time before a lost primary is replaced, e.g. 1s, 500ms (default 1s)
   --verbose               print the operator's log and every API request to stderr
   -h, --help              show this help`;
-
-/** '1s', '500ms', '2m' to milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(text.trim());
-  if (!m?.[1] || !m[2]) {
-    throw new Error(`--failover-delay: "${text}" is not a duration; use a unit, e.g. 1s or 500ms`);
-  }
-  const factor = { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
-  return Math.round(Number(m[1]) * factor);
-}
 
 function fail(message: string): never {
   process.stderr.write(`sandbox: ${message}\n\n${USAGE}\n`);
   process.exit(2);
 }
 
-async function up(dir: string, failoverDelay: string | undefined, verbose: boolean): Promise<void> {
-  const delay = failoverDelay === undefined ? undefined : parseDuration(failoverDelay);
+async function up(dir: string, verbose: boolean): Promise<void> {
   // After the parent died, the pipes to it may be gone: a failed write must not crash the stop.
   process.stdout.on('error', () => undefined);
   process.stderr.on('error', () => undefined);
   const { startSandbox } = await import('./index.ts');
   const sandbox = await startSandbox({
     dir: resolve(dir),
-    ...(delay === undefined ? {} : { failoverDelayMs: delay }),
     ...(verbose ? verboseSinks() : {}),
   });
   process.stdout.write(
@@ -100,7 +87,6 @@ export async function main(argv: string[]): Promise<void> {
       allowPositionals: true,
       options: {
         dir: { type: 'string' },
-        'failover-delay': { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -115,7 +101,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (positionals[0] !== 'up' || positionals.length !== 1) fail('the only command is "up"');
   if (!values.dir) fail('--dir is required, e.g. --dir .sandbox');
-  await up(values.dir, values['failover-delay'], values.verbose);
+  await up(values.dir, values.verbose);
 }
 
 if (import.meta.main) {

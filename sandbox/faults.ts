@@ -19,8 +19,12 @@ export interface FaultConfig {
   primaryNeverReturns: boolean;
   /** Instance names (e.g. pg-1-2) whose PostgreSQL server fails to start. */
   failingInstances: string[];
-  /** Time between losing the primary and promoting a replica (detection + lease). */
-  failoverDelayMs: number;
+  /**
+   * Delay (ms) of every standby's streaming connection, both ways: each chunk of bytes reaches
+   * the other side this long after it was sent (sandbox/postgres/replication-link.ts). Killing
+   * a primary drops what is still in flight, so asynchronous standbys lose the last commits.
+   */
+  replicationLatencyMs: number;
   /** Every archive_command attempt fails while true (WAL piles up in pg_wal, as in CNPG). */
   walArchiveFailing: boolean;
   /** Backups (by Backup name, or '*' for all) whose base backup upload fails. */
@@ -36,7 +40,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
   dropWatchAfterMs: 0,
   primaryNeverReturns: false,
   failingInstances: [],
-  failoverDelayMs: 1000,
+  replicationLatencyMs: 0,
   walArchiveFailing: false,
   failingBackups: [],
   objectStoreUnreachable: false,

@@ -27,8 +27,6 @@ export interface SandboxOptions {
   /** Created if missing; holds kubeconfig, ready, cnpg.log and instances/. */
   dir: string;
   faults?: Partial<FaultConfig>;
-  /** Detection + lease time before a failover promotes (default 1 s; faults can change it). */
-  failoverDelayMs?: number;
   /** Extra sink for the operator's log lines (the CLI's --verbose). */
   onLog?: (line: string) => void;
   /** Called for every API request answered, "METHOD path status ms" (the CLI's --verbose). */
@@ -87,10 +85,7 @@ async function socketDirFor(dir: string): Promise<{ path: string; temporary: boo
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = resolve(options.dir);
   await prepareDir(dir);
-  const faults = new Faults({
-    ...options.faults,
-    ...(options.failoverDelayMs === undefined ? {} : { failoverDelayMs: options.failoverDelayMs }),
-  });
+  const faults = new Faults(options.faults);
   const store = new MemoryStore();
   const socket = await socketDirFor(dir);
   const started = await Promise.allSettled([

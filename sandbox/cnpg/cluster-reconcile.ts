@@ -7,7 +7,6 @@ import type { KubeObject } from '../kube/types.ts';
 import { readStatus } from '../postgres/status.ts';
 import { readCluster } from './cluster-spec.ts';
 import type { ClusterView } from './cluster-spec.ts';
-import { reconcileFailover } from './failover.ts';
 import {
   RESTART_BACKOFF_MS,
   bootstrapPrimary,
@@ -17,8 +16,10 @@ import {
   removeInstance,
   startInstance,
 } from './instances.ts';
+import { ensureLeaseObject } from './lease.ts';
 import { setPodRole, setPodState } from './pods.ts';
-import { CLUSTERS, PENDING_FAILOVER, PHASE, PODS } from './resources.ts';
+import { holdPrimaryLease } from './promotion.ts';
+import { CLUSTERS, PHASE, PODS } from './resources.ts';
 import { checkStopping, primaryRuntime, replicaRuntimes, sortedInstances } from './runtime.ts';
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
 import { resolveApplication } from './secrets.ts';
@@ -26,7 +27,7 @@ import { ensureServiceObjects } from './services.ts';
 import { reconcileSuperuserPassword, reconcileSuperuserSecret } from './superuser.ts';
 import { reconcileStandbys } from './standbys.ts';
 import { patchClusterStatus, setCurrentPrimary, setPhase, writeSteadyStatus } from './status.ts';
-import { reconcileSwitchover } from './switchover.ts';
+import { reconcilePrimarySwitch } from './switchover.ts';
 import { applySynchronousStandbyNames } from './sync-replication.ts';
 
 export type PassResult = 'deleted' | 'done';
@@ -50,7 +51,7 @@ async function bringUp(
   inst: InstanceRuntime,
 ): Promise<void> {
   const pod = ctx.store.get(PODS, rt.namespace, inst.name);
-  if (pod?.metadata.deletionTimestamp) return;
+  if (pod?.metadata.deletionTimestamp || inst.demoting) return;
   const isPrimary = inst.name === rt.primary;
   if (!pod) ensurePod(ctx, cluster, cl, inst, isPrimary ? 'primary' : 'replica');
   if (inst.instance.running) {
@@ -68,6 +69,7 @@ async function bringUp(
       ? await cloneAndStart(ctx, rt, inst)
       : await startInstance(ctx, rt, inst);
   if (ok && !isPrimary) setPodRole(ctx, rt.namespace, inst.name, 'replica');
+  if (ok && isPrimary) inst.needsClone = false;
 }
 
 /** Pods and servers for every instance: recreated pods, restarts, re-clones. */
@@ -153,11 +155,9 @@ export async function reconcileCluster(
   const cl = readCluster(cluster);
   ensureServiceObjects(ctx, cluster, cl);
   reconcileSuperuserSecret(ctx, cluster, cl);
+  ensureLeaseObject(ctx, cluster, cl);
   if (!(await bootstrapIfNeeded(ctx, rt, cluster, cl))) return 'done';
-  await reconcileSwitchover(ctx, rt, cluster, cl);
-  await reconcileFailover(ctx, rt, cluster, cl);
-  const target = ctx.store.get(CLUSTERS, rt.namespace, rt.name)?.status?.targetPrimary;
-  if (target === PENDING_FAILOVER) return 'done';
+  if ((await reconcilePrimarySwitch(ctx, rt, cluster, cl)) === 'wait') return 'done';
   checkStopping(ctx);
   await reconcileInstances(ctx, rt, cluster, cl);
   await reconcileScale(ctx, rt, cluster, cl);
@@ -166,6 +166,7 @@ export async function reconcileCluster(
   await applySynchronousStandbyNames(ctx, rt, cl);
   await recordPrimary(ctx, rt);
   await reconcileSuperuserPassword(ctx, rt, cluster, cl);
+  holdPrimaryLease(ctx, rt, cl);
   writeSteadyStatus(ctx, rt, cl);
   return 'done';
 }

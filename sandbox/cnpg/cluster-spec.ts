@@ -23,6 +23,14 @@ export interface InitdbSpec {
   postInitTemplateSQL: string[];
 }
 
+/** spec.primaryLease with CNPG's defaults (api/v1/cluster_funcs.go GetPrimaryLease*). */
+export interface LeaseTimings {
+  leaseDurationSeconds: number;
+  renewDeadlineSeconds: number;
+  retryPeriodSeconds: number;
+  releasedLeaseDurationSeconds: number;
+}
+
 export interface ClusterView {
   namespace: string;
   name: string;
@@ -46,6 +54,9 @@ export interface ClusterView {
   resources: Record<string, unknown> | undefined;
   failoverDelaySeconds: number;
   stopDelaySeconds: number;
+  smartShutdownTimeoutSeconds: number;
+  switchoverDelaySeconds: number;
+  primaryLease: LeaseTimings;
 }
 
 type Obj = Record<string, unknown>;
@@ -100,6 +111,16 @@ function readInitdb(v: unknown): InitdbSpec {
   };
 }
 
+export function readLeaseTimings(v: unknown): LeaseTimings {
+  const l = obj(v);
+  return {
+    leaseDurationSeconds: num(l.leaseDurationSeconds, 15),
+    renewDeadlineSeconds: num(l.renewDeadlineSeconds, 10),
+    retryPeriodSeconds: num(l.retryPeriodSeconds, 2),
+    releasedLeaseDurationSeconds: num(l.releasedLeaseDurationSeconds, 1),
+  };
+}
+
 export function readCluster(cluster: KubeObject): ClusterView {
   const spec = obj(cluster.spec);
   const storage = obj(spec.storage);
@@ -136,5 +157,8 @@ export function readCluster(cluster: KubeObject): ClusterView {
     resources: Object.keys(obj(spec.resources)).length ? obj(spec.resources) : undefined,
     failoverDelaySeconds: num(spec.failoverDelay, 0),
     stopDelaySeconds: num(spec.stopDelay, 1800),
+    smartShutdownTimeoutSeconds: num(spec.smartShutdownTimeout, 180),
+    switchoverDelaySeconds: num(spec.switchoverDelay, 3600),
+    primaryLease: readLeaseTimings(spec.primaryLease),
   };
 }

@@ -1,20 +1,24 @@
 // The CNPG operator emulation: watches Clusters and instance pods in the Store, runs one
 // reconcile pass at a time per Cluster (plus a periodic resync), acts as the kubelet for
-// instance pods, and resolves port-forwards to the instances' real PostgreSQL ports.
+// instance pods and as the endpoints controller for their Services, and resolves
+// port-forwards to the instances' real PostgreSQL ports.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupHooks, InstanceOwner } from '../backup/index.ts';
 import type { Faults } from '../faults.ts';
 import type { KubeObject, Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
+import { setReplicationLatency } from '../postgres/replication-link.ts';
 import { readStatus } from '../postgres/status.ts';
 import { serverUser } from '../users.ts';
 import { reconcileCluster } from './cluster-reconcile.ts';
 import { podDeletionHook } from './kubelet.ts';
-import { NODES, livePod } from './pods.ts';
-import { CLUSTERS, LABEL, PODS, POSTGRES_PORT, clusterKey } from './resources.ts';
-const NODE_REF = { group: '', version: 'v1', plural: 'nodes' };
+import { PrimaryLease } from './lease.ts';
+import { createNodes, livePod } from './pods.ts';
+import { CLUSTERS, LABEL, PODS, POSTGRES_PORT, SERVICES, clusterKey } from './resources.ts';
 import { StoppingError } from './runtime.ts';
+import { deleteEndpoints, syncEndpoints } from './services.ts';
+import { demoteOldPrimary } from './switchover.ts';
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
 import { WorkQueue } from './work-queue.ts';
 
@@ -46,6 +50,8 @@ export function operatorLog(dir: string, onLog?: (line: string) => void): (m: st
 export interface ForwardTarget {
   host: string;
   port: number;
+  /** Aborted when the server stops or the pod object goes: streams to it end then. */
+  closed?: AbortSignal;
 }
 
 export class CnpgController {
@@ -55,12 +61,17 @@ export class CnpgController {
   readonly #queue: WorkQueue;
   readonly #unwatch: (() => void)[] = [];
   readonly #resyncMs: number;
+  readonly #socketDir: string;
+  /** Per pod (namespace/name): aborted when the pod object is removed. */
+  readonly #podGone = new Map<string, AbortController>();
   #resync: NodeJS.Timeout | undefined;
   #stopping = false;
 
   constructor(o: CnpgControllerOptions) {
     this.#store = o.store;
     this.#resyncMs = o.resyncMs ?? 2000;
+    this.#socketDir = o.socketDir;
+    setReplicationLatency(o.socketDir, () => o.faults.get().replicationLatencyMs);
     this.#queue = new WorkQueue((key) => this.#pass(key));
     this.#ctx = {
       store: o.store,
@@ -80,27 +91,48 @@ export class CnpgController {
   /** Registers watches, the pod deletion hook and the resync; picks up existing Clusters. */
   start(): void {
     const store = this.#store;
-    this.#createNodes();
+    createNodes(store);
     this.#unwatch.push(
-      store.watch(CLUSTERS, (_type, obj) => {
+      store.watch(CLUSTERS, (type, obj) => {
         this.#enqueueObject(obj);
+        // Each instance manager watches its Cluster: the old primary reacts to targetPrimary.
+        const rt = this.#runtimes.get(
+          clusterKey(obj.metadata.namespace ?? 'default', obj.metadata.name),
+        );
+        if (type === 'MODIFIED' && rt && !this.#stopping) demoteOldPrimary(this.#ctx, rt);
       }),
     );
     this.#unwatch.push(
       store.watch(PODS, (type, pod) => {
-        const cluster = pod.metadata.labels?.[LABEL.cluster];
-        if (type === 'DELETED' && cluster)
-          this.#ctx.enqueue(pod.metadata.namespace ?? 'default', cluster);
+        this.#onPodEvent(type, pod);
+      }),
+    );
+    this.#unwatch.push(
+      store.watch(SERVICES, (type, svc) => {
+        if (type === 'DELETED') deleteEndpoints(this.#ctx, svc);
       }),
     );
     store.registerDeletionHook(
       PODS,
-      podDeletionHook((ns, pod) => this.#lookup(ns, pod), this.#ctx.log),
+      podDeletionHook(this.#ctx, (ns, pod) => this.#lookup(ns, pod)),
     );
     this.#resync = setInterval(() => {
       this.#resyncAll();
     }, this.#resyncMs);
     this.#resyncAll();
+  }
+
+  #onPodEvent(type: string, pod: KubeObject): void {
+    const namespace = pod.metadata.namespace ?? 'default';
+    const cluster = pod.metadata.labels?.[LABEL.cluster];
+    if (type === 'DELETED') {
+      const key = `${namespace}/${pod.metadata.name}`;
+      this.#podGone.get(key)?.abort();
+      this.#podGone.delete(key);
+    }
+    if (!cluster) return;
+    syncEndpoints(this.#ctx, namespace, cluster);
+    if (type === 'DELETED' || pod.metadata.deletionTimestamp) this.#ctx.enqueue(namespace, cluster);
   }
 
   #enqueueObject(obj: KubeObject): void {
@@ -125,6 +157,8 @@ export class CnpgController {
       dir: join(this.#ctx.dir, 'instances', namespace),
       instances: new Map(),
       primary: undefined,
+      lease: new PrimaryLease(this.#ctx, { namespace, name, uid: cluster.metadata.uid }),
+      promotion: undefined,
     };
     this.#runtimes.set(key, rt);
     return rt;
@@ -136,6 +170,7 @@ export class CnpgController {
     try {
       const result = await reconcileCluster(this.#ctx, rt);
       if (result === 'deleted') {
+        rt.lease.stopRenewing();
         this.#runtimes.delete(key);
         this.#queue.add(key, 100);
       }
@@ -197,43 +232,35 @@ export class CnpgController {
     };
   }
 
-  /** port-forward resolver for the API server: pod port 5432 -> the server's real port. */
+  /**
+   * port-forward resolver for the API server: pod port 5432 -> the server's real port, while
+   * the pod exists (also while it terminates) and its server runs. The stream is closed when
+   * the server stops or the pod object is removed.
+   */
   readonly portForward = (
     namespace: string,
     pod: string,
     port: number,
   ): ForwardTarget | undefined => {
     const inst = this.#lookup(namespace, pod)?.inst.instance;
-    if (port !== POSTGRES_PORT || !inst?.running || !livePod(this.#ctx, namespace, pod))
-      return undefined;
-    return { host: '127.0.0.1', port: inst.port };
+    const exited = inst?.exitSignal;
+    if (port !== POSTGRES_PORT || !inst || !exited) return undefined;
+    if (!this.#store.get(PODS, namespace, pod)) return undefined;
+    const key = `${namespace}/${pod}`;
+    let gone = this.#podGone.get(key);
+    if (!gone) {
+      gone = new AbortController();
+      this.#podGone.set(key, gone);
+    }
+    return { host: '127.0.0.1', port: inst.port, closed: AbortSignal.any([exited, gone.signal]) };
   };
-
-  /** The three nodes instances are spread over, one per availability zone, as on AKS. */
-  #createNodes(): void {
-    NODES.forEach((name, i) => {
-      if (this.#store.get(NODE_REF, undefined, name)) return;
-      const zone = `sandbox-${i + 1}`;
-      this.#store.create(NODE_REF, {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: {
-          name,
-          labels: {
-            'kubernetes.io/hostname': name,
-            'topology.kubernetes.io/zone': zone,
-            'topology.kubernetes.io/region': 'sandbox',
-          },
-        },
-        status: { conditions: [{ type: 'Ready', status: 'True' }] },
-      });
-    });
-  }
 
   /** Stops reconciling and every server of every Cluster (immediate shutdown). */
   async stop(): Promise<void> {
     this.#stopping = true;
     if (this.#resync) clearInterval(this.#resync);
+    for (const rt of this.#runtimes.values()) rt.lease.stopRenewing();
+    setReplicationLatency(this.#socketDir);
     for (const unwatch of this.#unwatch.splice(0)) unwatch();
     await this.#stopServers();
     await this.#queue.close();

@@ -7,6 +7,29 @@ import type { ControllerContext } from './runtime.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
+/**
+ * The same event again (object, type, reason, message): one Event whose count and
+ * lastTimestamp grow, as client-go's event recorder aggregates repeats.
+ */
+function repeat(ctx: Pick<ControllerContext, 'store'>, event: KubeObject, now: string): boolean {
+  const inv = event.involvedObject as { uid?: string };
+  const same = ctx.store
+    .list(EVENTS, event.metadata.namespace)
+    .find(
+      (e) =>
+        (e.involvedObject as { uid?: string } | undefined)?.uid === inv.uid &&
+        e.reason === event.reason &&
+        e.message === event.message &&
+        e.type === event.type,
+    );
+  if (!same) return false;
+  ctx.store.mutate(EVENTS, same.metadata.namespace, same.metadata.name, (e) => {
+    e.count = Number(e.count ?? 1) + 1;
+    e.lastTimestamp = now;
+  });
+  return true;
+}
+
 export function recordEvent(
   ctx: Pick<ControllerContext, 'store' | 'log'>,
   involved: KubeObject,
@@ -39,7 +62,7 @@ export function recordEvent(
     count: 1,
   };
   try {
-    ctx.store.create(EVENTS, event);
+    if (!repeat(ctx, event, now)) ctx.store.create(EVENTS, event);
   } catch (err) {
     ctx.log(
       `event ${reason} for ${namespace}/${involved.metadata.name} not recorded: ${String(err)}`,

@@ -19,6 +19,27 @@ import type { InstanceRole } from './resources.ts';
 import type { ControllerContext, InstanceRuntime } from './runtime.ts';
 
 export const NODES = ['sandbox-node-1', 'sandbox-node-2', 'sandbox-node-3'];
+const NODE_REF = { group: '', version: 'v1', plural: 'nodes' };
+
+/** The three nodes instances are spread over, one per availability zone, as on AKS. */
+export function createNodes(store: Store): void {
+  NODES.forEach((name, i) => {
+    if (store.get(NODE_REF, undefined, name)) return;
+    store.create(NODE_REF, {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/hostname': name,
+          'topology.kubernetes.io/zone': `sandbox-${i + 1}`,
+          'topology.kubernetes.io/region': 'sandbox',
+        },
+      },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+  });
+}
 
 export function nodeFor(serial: number): string {
   return NODES[(serial - 1) % NODES.length] ?? 'sandbox-node-1';
@@ -244,14 +265,19 @@ export function setPodState(
   });
 }
 
-/** Sets cnpg.io/instanceRole and the deprecated role label (no-op when unchanged). */
+/**
+ * Sets cnpg.io/instanceRole and the deprecated role label (no-op when unchanged). The old
+ * primary is marked unhealthy even while it terminates (replicas.go markOldPrimaryAsUnhealthy);
+ * the other roles go on active pods only (pkg/reconciler/instance/metadata.go).
+ */
 export function setPodRole(
   ctx: ControllerContext,
   namespace: string,
   name: string,
   role: InstanceRole,
 ): void {
-  const pod = livePod(ctx, namespace, name);
+  const pod =
+    role === 'unhealthy' ? ctx.store.get(PODS, namespace, name) : livePod(ctx, namespace, name);
   if (!pod || pod.metadata.labels?.[LABEL.instanceRole] === role) return;
   ctx.store.mutate(PODS, namespace, name, (p) => {
     p.metadata.labels = { ...p.metadata.labels, ...roleLabels(role) };

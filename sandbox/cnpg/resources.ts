@@ -17,6 +17,12 @@ export const SERVICE_ACCOUNTS: ResourceRef = {
 };
 export const PVCS: ResourceRef = { group: '', version: 'v1', plural: 'persistentvolumeclaims' };
 export const EVENTS: ResourceRef = { group: '', version: 'v1', plural: 'events' };
+export const ENDPOINTS: ResourceRef = { group: '', version: 'v1', plural: 'endpoints' };
+export const LEASES: ResourceRef = {
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  plural: 'leases',
+};
 
 export const CNPG_API_VERSION = 'postgresql.cnpg.io/v1';
 export const OPERATOR_VERSION = '1.30.0';

@@ -6,6 +6,7 @@ import type { Faults } from '../faults.ts';
 import type { Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
 import type { ServerUser } from '../users.ts';
+import type { LeaseTimings } from './cluster-spec.ts';
 
 export interface InstanceRuntime {
   serial: number;
@@ -23,6 +24,19 @@ export interface InstanceRuntime {
   lastStartAttempt: number;
   /** Since when a running standby has not been streaming (for self-healing). */
   notStreamingSince: number | undefined;
+  /** Set while its server shuts down as an old primary (switchover or failover request). */
+  demoting?: Promise<void> | undefined;
+}
+
+/** The primary Lease as the instance managers of a Cluster use it (lease.ts). */
+export interface LeaseHandle {
+  /** Whose instance manager renews it (undefined: nobody). */
+  readonly holder: string | undefined;
+  acquire(name: string, timings: LeaseTimings, go: () => boolean): Promise<boolean>;
+  /** The holder's process died: renewals stop, nothing is released. */
+  stopRenewing(): void;
+  /** The holder's instance manager exits cleanly. */
+  release(name: string): void;
 }
 
 export interface ClusterRuntime {
@@ -34,6 +48,9 @@ export interface ClusterRuntime {
   instances: Map<string, InstanceRuntime>;
   /** Instance that is primary as far as the operator knows (status.currentPrimary). */
   primary: string | undefined;
+  lease: LeaseHandle;
+  /** The target instance's promotion (instance manager side) while it runs. */
+  promotion: { target: string } | undefined;
 }
 
 export interface ControllerContext {

@@ -1,7 +1,8 @@
-// Keeps running standbys attached to the current primary: re-points one whose
-// primary_conninfo names another server, and re-clones one that has not streamed for a while
-// although the primary runs (e.g. it cannot follow the new timeline).
-import { followPrimary, primaryConninfo } from '../postgres/replication.ts';
+// Keeps running standbys attached to the current primary: re-points one whose link leads to
+// another server (or whose primary_conninfo does not name its link), and re-clones one that
+// has not streamed for a while although the primary runs (e.g. it cannot follow the new
+// timeline).
+import { followPrimary, followedPort, standbyConninfo } from '../postgres/replication.ts';
 import { primaryRuntime, replicaRuntimes } from './runtime.ts';
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
 
@@ -30,7 +31,9 @@ export async function reconcileStandbys(ctx: ControllerContext, rt: ClusterRunti
     if (!standby.instance.running || standby.needsClone) continue;
     const state = await receiverState(standby);
     if (!state) continue;
-    if (state.conninfo !== primaryConninfo(primary.instance, standby.name)) {
+    const following = await followedPort(standby.instance);
+    const conninfo = await standbyConninfo(standby.instance);
+    if (state.conninfo !== conninfo || following !== primary.instance.port) {
       ctx.log(`${rt.namespace}/${standby.name}: re-pointing at ${primary.name}`);
       await followPrimary(standby.instance, primary.instance);
       standby.notStreamingSince = undefined;

@@ -2,6 +2,8 @@
 // subprotocol v5/v4/.../channel.k8s.io; per requested port a data channel (2i) and an error
 // channel (2i+1), each opened by a frame [channel, port as uint16 little-endian]; then
 // frames [channel, ...bytes] both ways. v5 adds [255, channel] to close one direction.
+// A stream ends with its target: when the server stops or the pod goes (the resolver's
+// `closed` signal), the tunnel is torn down at once, so a client does not hang on it.
 import { connect, type Socket } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,7 +13,7 @@ export type ForwardResolver = (
   namespace: string,
   pod: string,
   port: number,
-) => { host: string; port: number } | undefined;
+) => { host: string; port: number; closed?: AbortSignal } | undefined;
 
 const PROTOCOLS = [
   'v5.channel.k8s.io',
@@ -92,6 +94,13 @@ function tunnel(
     }
     const socket = connect(target.port, target.host);
     sockets[i] = socket;
+    const end = () => {
+      socket.destroy();
+      if (ws.readyState === ws.OPEN) ws.close(1000);
+    };
+    if (target.closed?.aborted) end();
+    target.closed?.addEventListener('abort', end, { once: true });
+    socket.once('close', () => target.closed?.removeEventListener('abort', end));
     socket.on('data', (d: Buffer) => {
       if (ws.readyState === ws.OPEN) ws.send(frame(2 * i, d));
     });

@@ -1,5 +1,7 @@
 // One PostgreSQL server of the sandbox: its data directory (DIR/pgdata, owned by the server
-// user, mode 0700), log (DIR/postgres.log), config, and postmaster process.
+// user, mode 0700), log (DIR/postgres.log), config, postmaster process, the shutdowns CNPG's
+// instance manager runs (smart then fast, fast then immediate) and, for a standby, the link
+// its streaming connection goes through (replication-link.ts).
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +9,8 @@ import type pg from 'pg';
 import { chownToServer } from '../users.ts';
 import type { ServerUser } from '../users.ts';
 import { INITDB, POSTGRES, parameterCatalog } from './binaries.ts';
+import { freePort } from './ports.ts';
+import { ReplicationLink, severLinksTo } from './replication-link.ts';
 import { renderConfig, sanitizeParameters } from './config.ts';
 import type { ArchiveHook, DroppedParameter } from './config.ts';
 import { ServerProcess, runTool, tail } from './server-process.ts';
@@ -49,6 +53,7 @@ export class Instance implements SocketTarget {
   archive: ArchiveHook | undefined;
   droppedParameters: DroppedParameter[] = [];
   #server: ServerProcess | undefined;
+  #link: ReplicationLink | undefined;
   #onExit: InstanceOptions['onExit'];
 
   constructor(o: InstanceOptions) {
@@ -70,6 +75,18 @@ export class Instance implements SocketTarget {
 
   get pid(): number | undefined {
     return this.running ? this.#server?.pid : undefined;
+  }
+
+  /** Aborted when the running server exits; undefined while none runs. */
+  get exitSignal(): AbortSignal | undefined {
+    return this.running ? this.#server?.exitSignal : undefined;
+  }
+
+  /** The link this server streams through as a standby (created on first use). */
+  async replicationLink(): Promise<ReplicationLink> {
+    this.#link ??= new ReplicationLink({ socketDir: this.socketDir, port: await freePort() });
+    if (this.running) await this.#link.listen();
+    return this.#link;
   }
 
   /** True once the data directory holds a cluster (initdb or clone done). */
@@ -120,11 +137,15 @@ export class Instance implements SocketTarget {
     if (this.running) return;
     if (!this.hasData) throw new Error(`${this.name}: no data directory at ${this.dataDir}`);
     await rm(join(this.dataDir, 'postmaster.pid'), { force: true });
+    await this.#link?.listen();
     const server = ServerProcess.spawn(
       POSTGRES,
       ['-D', this.dataDir],
       { user: this.user, logFile: this.logFile, cwd: this.dataDir },
-      (code, signal) => this.#onExit?.(code, signal),
+      (code, signal) => {
+        this.#link?.close();
+        this.#onExit?.(code, signal);
+      },
     );
     this.#server = server;
     await this.#waitReady(server, timeoutMs);
@@ -155,7 +176,53 @@ export class Instance implements SocketTarget {
   }
 
   async stop(mode: StopMode = 'fast'): Promise<void> {
-    await this.#server?.stop(mode);
+    const server = this.#server;
+    if (!server?.running) return;
+    const stopped = server.stop(mode);
+    // A killed host sends nothing more: links drop what they still hold from or for it.
+    if (mode === 'abrupt') severLinksTo(this);
+    await stopped;
+  }
+
+  /** SIGKILL of the postmaster and its children, as when a node or container dies. */
+  kill(): Promise<void> {
+    return this.stop('abrupt');
+  }
+
+  /** CHECKPOINT before a shutdown, as the instance manager does; failures are ignored. */
+  async #checkpoint(): Promise<void> {
+    await queryRows(this, 'CHECKPOINT', [], { connectTimeoutMs: 2000 }).catch(() => undefined);
+  }
+
+  /**
+   * What CNPG's instance manager does on SIGTERM: CHECKPOINT, smart shutdown (existing
+   * sessions go on, new ones are refused) for up to smartTimeoutMs, then fast shutdown.
+   * Resolves once the server is down; the caller's own deadline may kill it first.
+   */
+  async shutdownSmartFast(smartTimeoutMs: number): Promise<void> {
+    const server = this.#server;
+    if (!server?.running) return;
+    await this.#checkpoint();
+    if (smartTimeoutMs > 0) {
+      server.signal('smart');
+      if (await server.waitExit(smartTimeoutMs)) return;
+    }
+    server.signal('fast');
+    await server.waitExit();
+  }
+
+  /**
+   * The shutdown of an old primary (switchover, failover): CHECKPOINT, fast shutdown for up
+   * to fastTimeoutMs (spec.switchoverDelay), then immediate.
+   */
+  async shutdownFastImmediate(fastTimeoutMs: number): Promise<void> {
+    const server = this.#server;
+    if (!server?.running) return;
+    await this.#checkpoint();
+    server.signal('fast');
+    if (await server.waitExit(fastTimeoutMs)) return;
+    server.signal('immediate');
+    await server.waitExit();
   }
 
   async query<T extends Record<string, unknown>>(

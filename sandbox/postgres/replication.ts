@@ -1,6 +1,8 @@
 // Streaming replication between sandbox instances: cloning a standby from a running primary,
 // physical replication slots (one per standby, so the primary keeps the WAL it needs),
-// re-pointing a standby at a new primary, promotion, synchronous_standby_names.
+// re-pointing a standby at a new primary, promotion, synchronous_standby_names. A standby's
+// primary_conninfo names its replication link (replication-link.ts), never the primary itself,
+// as a CNPG standby names the `-rw` service: following a new primary re-points the link.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chownToServer } from '../users.ts';
@@ -17,14 +19,29 @@ export function slotName(instanceName: string): string {
   return `_cnpg_${instanceName.replaceAll('-', '_')}`;
 }
 
-export function primaryConninfo(primary: Instance, standbyName: string): string {
+/** primary_conninfo of a standby: its own link, whichever server that leads to. */
+export async function standbyConninfo(standby: Instance): Promise<string> {
+  const link = await standby.replicationLink();
   return [
-    `host=${primary.socketDir}`,
-    `port=${primary.port}`,
+    `host=${link.address.socketDir}`,
+    `port=${link.address.port}`,
     `user=${REPLICATION_USER}`,
     'dbname=postgres',
-    `application_name=${standbyName}`,
+    `application_name=${standby.name}`,
   ].join(' ');
+}
+
+/** The server a standby's link leads to now (undefined: none yet). */
+export async function followedPort(standby: Instance): Promise<number | undefined> {
+  return (await standby.replicationLink()).target?.port;
+}
+
+/** True while a WAL receiver process runs (CNPG counts pg_stat_wal_receiver rows). */
+export async function walReceiverActive(standby: Instance): Promise<boolean> {
+  const rows = await standby.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM pg_stat_wal_receiver',
+  );
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 export async function ensureReplicationUser(primary: Instance): Promise<void> {
@@ -82,10 +99,10 @@ export async function listSlots(server: Instance): Promise<string[]> {
   return rows.map((r) => r.slot_name);
 }
 
-function standbySettings(primary: Instance, standby: Instance): string {
+function standbySettings(conninfo: string, standby: Instance): string {
   return [
-    '# Written by the pgha sandbox (standby of ' + primary.name + ')',
-    `primary_conninfo = ${quoteValue(primaryConninfo(primary, standby.name))}`,
+    '# Written by the pgha sandbox (a standby streaming through its replication link)',
+    `primary_conninfo = ${quoteValue(conninfo)}`,
     `primary_slot_name = ${quoteValue(slotName(standby.name))}`,
     "recovery_target_timeline = 'latest'",
     '',
@@ -105,25 +122,32 @@ export async function cloneStandby(primary: Instance, standby: Instance): Promis
   await takeBaseBackup(primary, standby);
   await standby.writeConfig();
   const data = standby.dataDir;
+  const conninfo = await standbyConninfo(standby);
   await writeOwned(
     join(data, 'postgresql.auto.conf'),
-    standbySettings(primary, standby),
+    standbySettings(conninfo, standby),
     standby.user,
   );
   await writeOwned(join(data, 'standby.signal'), '', standby.user);
+  (await standby.replicationLink()).follow(primary);
 }
 
-/** Points a running or stopped standby at `primary` (reload is enough since PostgreSQL 13). */
+/**
+ * Points a running or stopped standby at `primary`: its slot there, its link leading there,
+ * and primary_conninfo naming the link (reload is enough since PostgreSQL 13).
+ */
 export async function followPrimary(standby: Instance, primary: Instance): Promise<void> {
   await ensureSlot(primary, standby.name);
+  (await standby.replicationLink()).follow(primary);
+  const conninfo = await standbyConninfo(standby);
   if (!standby.running) {
     const file = join(standby.dataDir, 'postgresql.auto.conf');
-    await writeFile(file, standbySettings(primary, standby), { mode: 0o600 });
+    await writeFile(file, standbySettings(conninfo, standby), { mode: 0o600 });
     await chownToServer(file, standby.user);
     return;
   }
-  const conninfo = quoteLiteral(primaryConninfo(primary, standby.name));
-  await standby.query(`ALTER SYSTEM SET primary_conninfo = ${conninfo}`);
+  if ((await currentConninfo(standby)) === conninfo) return;
+  await standby.query(`ALTER SYSTEM SET primary_conninfo = ${quoteLiteral(conninfo)}`);
   await standby.query(
     `ALTER SYSTEM SET primary_slot_name = ${quoteLiteral(slotName(standby.name))}`,
   );

@@ -55,6 +55,8 @@ export async function runTool(command: string, args: string[], opts: SpawnOption
 export class ServerProcess {
   readonly pid: number;
   readonly exited: Promise<void>;
+  /** Aborted when the postmaster exits (streams to the server end with it). */
+  readonly exitSignal: AbortSignal;
   #running = true;
   #children: number[] = [];
 
@@ -62,9 +64,12 @@ export class ServerProcess {
     if (child.pid === undefined) throw new Error('postgres did not start (no pid)');
     this.pid = child.pid;
     registerServer(child);
+    const exit = new AbortController();
+    this.exitSignal = exit.signal;
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.#running = false;
+        exit.abort();
         onExit(code, signal);
         resolve();
       });
@@ -84,26 +89,47 @@ export class ServerProcess {
     return this.#running;
   }
 
-  /** Stops the server; escalates to SIGKILL when the mode's signal is not enough in time. */
-  async stop(mode: StopMode, timeoutMs = 30_000): Promise<void> {
+  /** Sends the mode's signal (SIGKILL to the postmaster and its children for 'abrupt'). */
+  signal(mode: StopMode): void {
     if (!this.#running) return;
     if (mode === 'abrupt') {
       this.#children = killTreeSync(this.pid);
-    } else {
-      process.kill(this.pid, SIGNALS[mode]);
+      return;
     }
+    try {
+      process.kill(this.pid, SIGNALS[mode]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+
+  /** True once the postmaster (and a killed one's children) are gone; false after timeoutMs. */
+  async waitExit(timeoutMs?: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
     const exited = await Promise.race([
       this.exited.then(() => true),
-      new Promise<boolean>((r) =>
-        setTimeout(() => {
-          r(false);
-        }, timeoutMs).unref(),
-      ),
+      ...(timeoutMs === undefined
+        ? []
+        : [
+            new Promise<boolean>((r) => {
+              timer = setTimeout(() => {
+                r(false);
+              }, timeoutMs);
+            }),
+          ]),
     ]);
-    if (!exited) {
-      this.#children = killTreeSync(this.pid);
-      await this.exited;
+    clearTimeout(timer);
+    if (exited) await waitGone(this.#children.filter(isAlive));
+    return exited;
+  }
+
+  /** Stops the server; escalates to SIGKILL when the mode's signal is not enough in time. */
+  async stop(mode: StopMode, timeoutMs = 30_000): Promise<void> {
+    if (!this.#running) return;
+    this.signal(mode);
+    if (!(await this.waitExit(timeoutMs))) {
+      this.signal('abrupt');
+      await this.waitExit();
     }
-    await waitGone(this.#children.filter(isAlive));
   }
 }

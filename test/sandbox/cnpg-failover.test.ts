@@ -1,10 +1,11 @@
-// Failover and switchover of a 3-instance Cluster with synchronous replication, driven as a
-// failover drill drives AKS: delete the primary pod (grace 1 s) while a client keeps writing
-// through `-rw`, then move the primary back by patching status.targetPrimary.
+// Failover and switchover of a 3-instance Cluster with synchronous replication and a short
+// primary lease, driven as a failover drill drives AKS: delete the primary pod (grace 1 s)
+// while a client keeps writing through `-rw`, then move the primary back by patching the
+// status as `kubectl cnpg promote` does.
 import * as k8s from '@kubernetes/client-node';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
+import { SHORT_LEASE, clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 
 const NS = 'drill';
@@ -24,10 +25,11 @@ beforeAll(async () => {
         instances: 3,
         storage: { size: '1Gi' },
         postgresql: { synchronous: { method: 'any', number: 1 } },
+        primaryLease: SHORT_LEASE,
       },
     },
   });
-  await h.waitHealthy(NAME, 3);
+  await h.waitHealthy(NAME, 3, 120_000);
   const secret = await h.core.readNamespacedSecret({ name: `${NAME}-app`, namespace: NS });
   app.password = Buffer.from(secret.data?.password ?? '', 'base64').toString();
   const c = await h.connect(`${NAME}-1`, app);
@@ -76,19 +78,27 @@ describe('high availability', () => {
     const writer = startWriter();
     await new Promise((r) => setTimeout(r, 500));
     await h.core.deleteNamespacedPod({ name: `${NAME}-1`, namespace: NS, gracePeriodSeconds: 1 });
+    // While the WAL receivers are still up, each operator pass resets `pending` (not an active
+    // pod) to the old primary and sets it again, as CNPG does: wait for the marker itself.
     const pending = await waitFor('failover start', async () => {
       const s = await h.status(NAME);
-      return s.phase === 'Failing over' && s;
+      return s.targetPrimary === 'pending' && s;
     });
-    expect(pending.targetPrimary).toBe('pending');
+    expect(pending.phase).toBe('Failing over');
     const s = await waitFor('a new primary', async () => {
       const st = await h.status(NAME);
       return st.currentPrimary !== `${NAME}-1` && st.currentPrimary === st.targetPrimary && st;
     });
     await new Promise((r) => setTimeout(r, 1000));
     const { committed, gapMs } = await writer.stop();
-    console.log(`write gap after deleting the primary (failover delay 1 s): ${gapMs} ms`);
-    expect(gapMs).toBeLessThan(5000);
+    console.log(`write gap after deleting the primary (3 s lease): ${gapMs} ms`);
+    // The writer's session holds off the smart shutdown, so the kubelet kills the container
+    // after its 2 s minimum and the lease is not released: the new primary waits out the
+    // lease. CNPG's own budget is lease + retry period + margin (tests/e2e/
+    // fastfailover_test.go); here 2 s of kubelet grace and 8 s of margin for a loaded host.
+    const { leaseDurationSeconds: lease, retryPeriodSeconds: retry } = SHORT_LEASE;
+    expect(gapMs).toBeGreaterThanOrEqual(lease * 1000);
+    expect(gapMs).toBeLessThan((2 + lease + retry + 8) * 1000);
     expect(s.timelineID).toBe(before + 1);
     expect(await h.podBehind(`${NAME}-rw`)).toBe(s.currentPrimary);
     const primary = await h.connect(s.currentPrimary ?? '', app);

@@ -9,12 +9,25 @@ import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
 
 export const HEALTHY = 'Cluster in healthy state';
 
+/**
+ * The shortest primary Lease CNPG's webhook accepts (lease > renew deadline > 1.2 x retry):
+ * tests set it on the Cluster so that a failover after an abrupt loss takes seconds, not the
+ * default 15 s + retry.
+ */
+export const SHORT_LEASE = {
+  leaseDurationSeconds: 3,
+  renewDeadlineSeconds: 2,
+  retryPeriodSeconds: 1,
+};
+
 export interface ClusterStatus {
   phase?: string;
   phaseReason?: string;
   readyInstances?: number;
   instances?: number;
   currentPrimary?: string;
+  currentPrimaryTimestamp?: string;
+  currentPrimaryFailingSinceTimestamp?: string;
   targetPrimary?: string;
   timelineID?: number;
   instancesStatus?: Record<string, string[]>;
@@ -28,7 +41,8 @@ export interface Harness {
   custom: k8s.CustomObjectsApi;
   objects: k8s.KubernetesObjectApi;
   status(cluster: string): Promise<ClusterStatus>;
-  waitHealthy(cluster: string, instances: number): Promise<ClusterStatus>;
+  /** Healthy with every instance ready and no switch in progress (default: within 30 s). */
+  waitHealthy(cluster: string, instances: number, timeoutMs?: number): Promise<ClusterStatus>;
   podBehind(service: string): Promise<string | undefined>;
   connect(
     pod: string,
@@ -81,12 +95,16 @@ export async function startHarness(
     };
     return obj.status ?? {};
   };
-  const waitHealthy = (cluster: string, instances: number) =>
-    waitFor(`${cluster} healthy with ${instances} instances`, async () => {
-      const s = await status(cluster);
-      const done = s.phase === HEALTHY && s.readyInstances === instances;
-      return done && s.currentPrimary === s.targetPrimary && s;
-    });
+  const waitHealthy = (cluster: string, instances: number, timeoutMs?: number) =>
+    waitFor(
+      `${cluster} healthy with ${instances} instances`,
+      async () => {
+        const s = await status(cluster);
+        const done = s.phase === HEALTHY && s.readyInstances === instances;
+        return done && s.currentPrimary === s.targetPrimary && s;
+      },
+      timeoutMs,
+    );
   const podBehind = async (service: string): Promise<string | undefined> => {
     const svc = await core.readNamespacedService({ name: service, namespace });
     const selector = Object.entries(svc.spec?.selector ?? {})

@@ -6,7 +6,7 @@ import * as k8s from '@kubernetes/client-node';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processesUnder } from '../../sandbox/postgres/process-registry.ts';
-import { HEALTHY, clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
+import { HEALTHY, SHORT_LEASE, clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 
 const NS = 'ops';
@@ -39,7 +39,7 @@ async function podNames(cluster: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  h = await startHarness(NS, { failoverDelayMs: 200 });
+  h = await startHarness(NS);
   dir = h.sandbox.dir;
 });
 
@@ -90,7 +90,7 @@ describe('CNPG emulation operations', () => {
 
   it('reports an instance whose server cannot start, and recovers', async () => {
     h.sandbox.faults.set({ failingInstances: ['weak-2'] });
-    await createCluster('weak', { instances: 2 });
+    await createCluster('weak', { instances: 2, primaryLease: SHORT_LEASE });
     const s = await waitFor('weak-2 failing', async () => {
       const st = await h.status('weak');
       return st.instancesStatus?.failed?.includes('weak-2') && st;
