@@ -2,7 +2,7 @@
 // unchanged), the instances, timings and how to connect. Never a password: the Secret's
 // name only. Every user string is escaped.
 import type { PhaseRecord } from '../actions/step.ts';
-import type { DeployFacts } from './deploy-summary.ts';
+import type { DeployFacts } from './deploy-facts.ts';
 import { code, escapeHtml, table } from './markdown.ts';
 import { phasesTable } from './step-summary.ts';
 

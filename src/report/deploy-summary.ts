@@ -2,33 +2,11 @@
 // escaped. Render-only runs show what was rendered; runs against a cluster show what was
 // applied (deploy-applied-summary.ts); failed runs show what was done and what went wrong.
 import type { StepResult } from '../actions/step.ts';
-import type { IdentityTrust } from '../azure/identity-trust.ts';
-import type { BackupChoice } from '../cnpg/backup-method.ts';
-import type { Instance } from '../cnpg/instances.ts';
-import type { Rendered } from '../cnpg/render.ts';
-import type { DeployInputs } from '../inputs/types.ts';
-import type { ApplyResult } from '../kube/apply.ts';
-import type { EnsureAction } from '../kube/ensure.ts';
 import { appliedSummary } from './deploy-applied-summary.ts';
+import type { DeployFacts } from './deploy-facts.ts';
+import type { DeployInputs } from '../inputs/types.ts';
 import { code, escapeHtml, table } from './markdown.ts';
 import { failureSection, phasesTable } from './step-summary.ts';
-
-/** What a deploy run found out and did, filled in as it goes. */
-export interface DeployFacts {
-  readonly inputs: DeployInputs;
-  readonly backup: BackupChoice;
-  readonly rendered: Rendered;
-  readonly file: string;
-  readonly server: string;
-  readonly namespace: EnsureAction;
-  readonly secret: EnsureAction;
-  readonly results: readonly ApplyResult[];
-  readonly identity: IdentityTrust;
-  readonly pods: readonly Instance[];
-  readonly primary: string;
-  readonly readySeconds: number;
-  readonly requests: number;
-}
 
 export type DeployReport = Pick<DeployFacts, 'inputs' | 'rendered' | 'backup' | 'file'>;
 
