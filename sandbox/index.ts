@@ -18,6 +18,7 @@ import type { FaultConfig } from './faults.ts';
 import { loadCrds } from './kube/crd-schema.ts';
 import { startApiServer, writeKubeconfig } from './kube/server.ts';
 import { MemoryStore } from './kube/store.ts';
+import { resolveTimings, type SandboxTimings } from './timings.ts';
 import { assertTraversable, chownToServer, serverUser } from './users.ts';
 
 export interface SandboxOptions {
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   cloud?: CloudOptions | false;
   /** Storage accounts and containers in Azurite (default: account sandbox, container backups); false: no object store. */
   objectStore?: readonly StorageAccountConfig[] | false;
+  /** CNPG's and Kubernetes' waits (backup retries, WAL archive check, Job backoff); default: the real ones. */
+  timings?: Partial<SandboxTimings>;
 }
 
 export interface Sandbox {
@@ -84,6 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ...options.faults,
     ...(options.failoverDelayMs === undefined ? {} : { failoverDelayMs: options.failoverDelayMs }),
   });
+  const timings = resolveTimings(options.timings);
   const store = new MemoryStore();
   const socket = await socketDirFor(dir);
   const started = await Promise.allSettled([
@@ -113,6 +117,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     user: serverUser(),
     log: operatorLog(dir, options.onLog),
     lookup: (ns, pod) => operator.cnpg?.owner(ns, pod),
+    timings,
   });
   const cnpg = new CnpgController({
     store,
@@ -120,6 +125,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     dir,
     socketDir: socket.path,
     backup,
+    timings,
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   operator.cnpg = cnpg;

@@ -2,22 +2,23 @@
 // bootstrap the first primary, act on a requested switchover or a lost primary, bring every
 // instance's pod and server up, scale, keep standbys attached, apply parameters and
 // synchronous replication, and finally write the status. Passes of one Cluster never overlap.
-import { rm } from 'node:fs/promises';
 import type { KubeObject } from '../kube/types.ts';
 import { readStatus } from '../postgres/status.ts';
 import { readCluster } from './cluster-spec.ts';
 import type { ClusterView } from './cluster-spec.ts';
 import { reconcileFailover } from './failover.ts';
+import { bootstrapPrimary } from './bootstrap.ts';
+import { adoptOrphans, reconcileDeletion } from './cluster-deletion.ts';
 import {
   RESTART_BACKOFF_MS,
-  bootstrapPrimary,
   cloneAndStart,
   createReplica,
   ensurePod,
   removeInstance,
   startInstance,
 } from './instances.ts';
-import { setPodRole, setPodState } from './pods.ts';
+import { cleanupCompletedJobs } from './jobs.ts';
+import { instancePods, podIsReady, setPodRole, setPodState } from './pods.ts';
 import { CLUSTERS, PENDING_FAILOVER, PHASE, PODS } from './resources.ts';
 import { checkStopping, primaryRuntime, replicaRuntimes, sortedInstances } from './runtime.ts';
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
@@ -29,17 +30,6 @@ import { reconcileSwitchover } from './switchover.ts';
 import { applySynchronousStandbyNames } from './sync-replication.ts';
 
 export type PassResult = 'deleted' | 'done';
-
-/** Stops every server of a deleted Cluster and removes its data directories. */
-export async function teardownCluster(ctx: ControllerContext, rt: ClusterRuntime): Promise<void> {
-  const instances = sortedInstances(rt);
-  for (const inst of instances) inst.removing = true;
-  await Promise.all(instances.map((i) => i.instance.stop('immediate')));
-  await Promise.all(instances.map((i) => rm(i.instance.dir, { recursive: true, force: true })));
-  rt.instances.clear();
-  rt.primary = undefined;
-  ctx.log(`${rt.namespace}/${rt.name}: deleted, servers stopped and data removed`);
-}
 
 async function bringUp(
   ctx: ControllerContext,
@@ -145,10 +135,12 @@ export async function reconcileCluster(
   rt: ClusterRuntime,
 ): Promise<PassResult> {
   const cluster = ctx.store.get(CLUSTERS, rt.namespace, rt.name);
-  if (!cluster || cluster.metadata.uid !== rt.uid || cluster.metadata.deletionTimestamp) {
-    await teardownCluster(ctx, rt);
-    return 'deleted';
-  }
+  const gone = !cluster || cluster.metadata.deletionTimestamp !== undefined;
+  const replaced = !gone && cluster.metadata.uid !== rt.uid;
+  const adoption = replaced ? await adoptOrphans(ctx, rt, cluster) : 'none';
+  if (adoption === 'waiting') return 'done';
+  if (!cluster || gone || (replaced && adoption === 'none'))
+    return (await reconcileDeletion(ctx, rt)) === 'deleted' ? 'deleted' : 'done';
   const cl = readCluster(cluster);
   ensureServiceObjects(ctx, cluster, cl);
   if (!(await bootstrapIfNeeded(ctx, rt, cluster, cl))) return 'done';
@@ -163,6 +155,8 @@ export async function reconcileCluster(
   await applyParameters(rt, cl);
   await applySynchronousStandbyNames(ctx, rt, cl);
   await recordPrimary(ctx, rt);
+  if (instancePods(ctx.store, rt.namespace, rt.name).filter(podIsReady).length === cl.instances)
+    cleanupCompletedJobs(ctx, rt.namespace, rt.name);
   writeSteadyStatus(ctx, rt, cl);
   return 'done';
 }

@@ -8,6 +8,7 @@ import type { Faults } from '../faults.ts';
 import type { KubeObject, Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
 import { readStatus } from '../postgres/status.ts';
+import { DEFAULT_TIMINGS, type SandboxTimings } from '../timings.ts';
 import { serverUser } from '../users.ts';
 import { reconcileCluster } from './cluster-reconcile.ts';
 import { podDeletionHook } from './kubelet.ts';
@@ -31,6 +32,8 @@ export interface CnpgControllerOptions {
   onLog?: (line: string) => void;
   /** Part 2: WAL archiving and recovery on the object store. */
   backup?: BackupHooks;
+  /** CNPG's and Kubernetes' waits (default: the real ones). */
+  timings?: Readonly<SandboxTimings>;
 }
 
 /** The operator's log: DIR/cnpg.log, timestamped, and the optional extra sink. */
@@ -71,6 +74,7 @@ export class CnpgController {
       log: operatorLog(o.dir, o.onLog),
       stopping: () => this.#stopping,
       backup: o.backup,
+      timings: o.timings ?? DEFAULT_TIMINGS,
       enqueue: (ns, name, delayMs) => {
         this.#queue.add(clusterKey(ns, name), delayMs);
       },

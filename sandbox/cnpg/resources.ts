@@ -17,6 +17,7 @@ export const SERVICE_ACCOUNTS: ResourceRef = {
 };
 export const PVCS: ResourceRef = { group: '', version: 'v1', plural: 'persistentvolumeclaims' };
 export const EVENTS: ResourceRef = { group: '', version: 'v1', plural: 'events' };
+export const JOBS: ResourceRef = { group: 'batch', version: 'v1', plural: 'jobs' };
 
 export const CNPG_API_VERSION = 'postgresql.cnpg.io/v1';
 export const OPERATOR_VERSION = '1.30.0';
@@ -34,6 +35,7 @@ export const PHASE = {
   switchover: 'Switchover in progress',
   waitingForInstances: 'Waiting for the instances to become active',
   cannotCreateObjects: 'Unable to create required cluster objects',
+  unrecoverable: 'Cluster is unrecoverable and needs manual intervention',
 } as const;
 
 export const LABEL = {
@@ -47,6 +49,7 @@ export const LABEL = {
   reload: 'cnpg.io/reload',
   immediateBackup: 'cnpg.io/immediateBackup',
   scheduledBackup: 'cnpg.io/scheduled-backup',
+  jobRole: 'cnpg.io/jobRole',
 } as const;
 
 export const ANNOTATION = {

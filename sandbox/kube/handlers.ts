@@ -11,9 +11,10 @@ import {
   type Ownership,
 } from './apply.ts';
 import { validateObject, type CrdInfo } from './crd-schema.ts';
+import { validatingWebhook } from './webhooks.ts';
 import type { ResourceType } from './resources.ts';
 import type { MemoryStore } from './store.ts';
-import { ApiError, type KubeObject } from './types.ts';
+import { ApiError, type DeleteOptions, type KubeObject } from './types.ts';
 
 export interface Target {
   type: ResourceType;
@@ -105,7 +106,7 @@ export class Handlers {
   #write(t: Target, req: Request, next: KubeObject): Reply {
     const live = this.#live(t);
     const merged = this.#scope(t, live, next);
-    this.#admit(t, merged);
+    this.#admit(t, merged, live);
     if (dryRun(req)) return { code: 200, body: merged };
     const written = this.#store.replace(t.type, merged);
     recordUpdate(live, written, manager(req, 'Update'), this.#ownership(written));
@@ -174,7 +175,7 @@ export class Handlers {
     if (t.namespace) next.metadata.namespace = t.namespace;
     if (t.type.status && t.type.crd && live) next.status = live.status;
     if (t.type.status && t.type.crd && !live) delete next.status;
-    this.#admit(t, next);
+    this.#admit(t, next, live);
     if (dryRun(req)) return { code: live ? 200 : 201, body: next };
     const written = live ? this.#store.replace(t.type, next) : this.#store.create(t.type, next);
     this.#owners.set(written.metadata.uid ?? '', trial);
@@ -183,17 +184,14 @@ export class Handlers {
 
   #delete(t: Target, req: Request): Reply {
     const live = this.#live(t);
-    const opts = req.body
-      ? (JSON.parse(req.body) as { gracePeriodSeconds?: number; propagationPolicy?: string })
-      : {};
+    const opts = req.body ? (JSON.parse(req.body) as DeleteOptions) : {};
     const grace = req.query.get('gracePeriodSeconds') ?? opts.gracePeriodSeconds;
+    const policy = req.query.get('propagationPolicy') ?? opts.propagationPolicy;
     if (dryRun(req)) return { code: 200, body: live };
-    this.#store.delete(
-      t.type,
-      t.namespace,
-      t.name ?? '',
-      grace === undefined ? {} : { gracePeriodSeconds: Number(grace) },
-    );
+    this.#store.delete(t.type, t.namespace, t.name ?? '', {
+      ...(grace === undefined ? {} : { gracePeriodSeconds: Number(grace) }),
+      ...(policy ? { propagationPolicy: policy as DeleteOptions['propagationPolicy'] } : {}),
+    });
     const after = this.#store.get(t.type, t.namespace, t.name ?? '');
     return {
       code: 200,
@@ -206,11 +204,16 @@ export class Handlers {
     };
   }
 
-  #admit(t: Target, obj: KubeObject): void {
+  #admit(t: Target, obj: KubeObject, live?: KubeObject): void {
     if (!t.type.crd) return;
     const { status: _status, ...rest } = obj;
     const errors = validateObject(this.#crds, rest);
-    if (errors.length === 0) return;
+    if (errors.length === 0) {
+      // Validating webhooks run after the schema, on the resource (not its subresources).
+      const denied = t.subresource ? undefined : validatingWebhook(t.type, obj, live);
+      if (denied) throw denied;
+      return;
+    }
     const causes = errors.map((e) => ({
       reason: 'FieldValueInvalid',
       message: `Invalid value: ${e.message}`,

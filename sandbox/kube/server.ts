@@ -14,6 +14,7 @@ import { Handlers, type Target } from './handlers.ts';
 import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
 import type { MemoryStore } from './store.ts';
 import { ApiError } from './types.ts';
+import { podLog } from './pod-logs.ts';
 import { portForwardServer, type ForwardResolver } from './portforward.ts';
 import { serveWatch } from './watch.ts';
 
@@ -206,8 +207,10 @@ function route(ctx: Ctx, req: IncomingMessage, url: URL, body: string, res: Serv
     return;
   }
   if (target.subresource && !['status'].includes(target.subresource)) {
-    if (target.subresource === 'log')
-      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('');
+    if (target.subresource === 'log') {
+      const log = podLog(ctx.store, target.namespace ?? 'default', target.name ?? '');
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end(log);
+    }
     throw new ApiError(
       404,
       'NotFound',

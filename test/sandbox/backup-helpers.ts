@@ -1,5 +1,6 @@
 // Shared by the backup and recovery tests: Clusters that archive to the sandbox's Azurite,
 // Backups, blob listings through @azure/storage-blob, and app connections.
+import * as k8s from '@kubernetes/client-node';
 import type pg from 'pg';
 import { parseBackupInfo } from '../../sandbox/backup/backup-info.ts';
 import type { BackupInfo } from '../../sandbox/backup/backup-info.ts';
@@ -58,6 +59,13 @@ export async function createObjectStore(
   });
 }
 
+/** The batch/v1 client (Jobs) of the harness's sandbox. */
+export function batchApi(h: Harness): k8s.BatchV1Api {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromFile(h.sandbox.kubeconfigPath);
+  return kc.makeApiClient(k8s.BatchV1Api);
+}
+
 export function backupRef(h: Harness) {
   return { group: 'postgresql.cnpg.io', version: 'v1', namespace: h.namespace, plural: 'backups' };
 }
@@ -83,6 +91,9 @@ export interface BackupStatus {
   phase?: string;
   error?: string;
   backupId?: string;
+  backupName?: string;
+  online?: boolean;
+  pluginMetadata?: Record<string, string>;
   beginWal?: string;
   endWal?: string;
   beginLSN?: string;
