@@ -173,3 +173,67 @@ export async function switchWal(h: Harness, pod: string): Promise<string> {
     await c.end();
   }
 }
+
+export interface EventView {
+  type: string;
+  reason: string;
+  message: string;
+}
+
+/** The events recorded for an object, oldest first, as `kubectl describe` lists them. */
+export async function eventsOf(h: Harness, name: string): Promise<EventView[]> {
+  const list = await h.core.listNamespacedEvent({
+    namespace: h.namespace,
+    fieldSelector: `involvedObject.name=${name}`,
+  });
+  return list.items.map((e) => ({
+    type: e.type ?? '',
+    reason: e.reason ?? '',
+    message: e.message ?? '',
+  }));
+}
+
+export interface Recorded {
+  type: string;
+  rv: number;
+  /** Date.now() when the event arrived. */
+  at: number;
+  obj: { metadata?: { name?: string }; status?: Record<string, unknown> };
+}
+
+/** Records every watch event of a collection (with the object's resourceVersion). */
+export async function recordWatch(
+  h: Harness,
+  path: string,
+): Promise<{ events: Recorded[]; stop: () => void }> {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromFile(h.sandbox.kubeconfigPath);
+  const events: Recorded[] = [];
+  const req = await new k8s.Watch(kc).watch(
+    path,
+    {},
+    (type, obj: Recorded['obj'] & { metadata?: { resourceVersion?: string } }) =>
+      events.push({ type, rv: Number(obj.metadata?.resourceVersion), at: Date.now(), obj }),
+    () => undefined,
+  );
+  return {
+    events,
+    stop: () => {
+      req.abort();
+    },
+  };
+}
+
+/** The HTTP status and body of a failed API call (0 when it succeeded). */
+export async function statusOf(p: Promise<unknown>): Promise<{ code: number; body: string }> {
+  try {
+    await p;
+    return { code: 0, body: '' };
+  } catch (e) {
+    const err = e as { code?: number; body?: unknown };
+    return {
+      code: err.code ?? -1,
+      body: typeof err.body === 'string' ? err.body : JSON.stringify(err.body),
+    };
+  }
+}
