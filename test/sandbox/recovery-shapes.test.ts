@@ -13,6 +13,7 @@ import type { Harness } from './cnpg-harness.ts';
 import {
   barmanObjectStore,
   batchApi,
+  blobNames,
   createBackup,
   createCluster,
   recordWatch,
@@ -33,6 +34,7 @@ let h: Harness;
 let b1 = '';
 let targetTime = '';
 let jobs: { events: Recorded[]; stop: () => void };
+let clusters: { events: Recorded[]; stop: () => void };
 let started = 0;
 
 async function sql(text: string): Promise<void> {
@@ -41,9 +43,11 @@ async function sql(text: string): Promise<void> {
   await c.end();
 }
 
+/** Switches WAL and waits until the closed segment is in the archive (gzip). */
 async function archivedSwitch(): Promise<void> {
-  await switchWal(h, `${SRC}-1`);
-  await new Promise((r) => setTimeout(r, 300));
+  const segment = await switchWal(h, `${SRC}-1`);
+  const blob = `rshapes/${SRC}/wals/${segment.slice(0, 16)}/${segment}.gz`;
+  await waitFor(`${segment} archived`, async () => (await blobNames(h, blob)).length === 1);
 }
 
 async function backup(name: string): Promise<string> {
@@ -57,21 +61,8 @@ beforeAll(async () => {
   h = await startHarness('rshapes', {
     timings: { jobBackoffBaseMs: 100, walArchiveCheckIntervalMs: 200, backupRetryMs: 500 },
   });
-  await createCluster(h, SRC, {
-    backup: { barmanObjectStore: barmanObjectStore('rshapes', compressed) },
-  });
-  await h.waitHealthy(SRC, 1);
-  await sql('CREATE TABLE t AS SELECT generate_series(1, 10) AS id');
-  b1 = await backup('rs-b1');
-  await sql('INSERT INTO t SELECT generate_series(11, 20)');
-  await archivedSwitch();
-  await backup('rs-b2');
-  await new Promise((r) => setTimeout(r, 1100));
-  targetTime = new Date().toISOString();
-  await new Promise((r) => setTimeout(r, 1100));
-  await sql('INSERT INTO t SELECT generate_series(21, 30)');
-  await archivedSwitch();
   jobs = await recordWatch(h, `/apis/batch/v1/namespaces/${h.namespace}/jobs`);
+  clusters = await recordWatch(h, `/apis/postgresql.cnpg.io/v1/namespaces/${h.namespace}/clusters`);
   started = Date.now();
   // A target before every backup: the Job fails at once ("no target backup found").
   await createCluster(h, 'rs-fail', {
@@ -80,10 +71,31 @@ beforeAll(async () => {
     },
     externalClusters: origin,
   });
+  await createCluster(h, SRC, {
+    backup: { barmanObjectStore: barmanObjectStore('rshapes', compressed) },
+  });
+  await h.waitHealthy(SRC, 1);
+  await sql('CREATE TABLE t AS SELECT generate_series(1, 10) AS id');
+  b1 = await backup('rs-b1');
+  // Would archive into rs's serverName, which holds WAL now: its Job keeps failing.
+  await createCluster(h, 'rs-clash', {
+    bootstrap: { recovery: { source: 'origin' } },
+    externalClusters: origin,
+    backup: { barmanObjectStore: barmanObjectStore('rshapes', { serverName: SRC }) },
+  });
+  await sql('INSERT INTO t SELECT generate_series(11, 20)');
+  await archivedSwitch();
+  await backup('rs-b2');
+  await new Promise((r) => setTimeout(r, 300));
+  targetTime = new Date().toISOString();
+  await new Promise((r) => setTimeout(r, 300));
+  await sql('INSERT INTO t SELECT generate_series(21, 30)');
+  await archivedSwitch();
 });
 
 afterAll(async () => {
   jobs.stop();
+  clusters.stop();
   await h.close();
 });
 
@@ -167,17 +179,20 @@ describe('a recovery Job', () => {
       labelSelector: 'cnpg.io/jobRole=full-recovery,cnpg.io/cluster=rs-fail',
     });
     expect(listed.items.map((j) => j.metadata?.name)).toEqual([job]);
-    const reasons = new Set<string>();
     const final = await waitFor(
       'unrecoverable',
       async () => {
         const s = await h.status('rs-fail');
-        reasons.add(`${s.phase ?? ''} | ${s.phaseReason ?? ''}`);
         return s.phase === UNRECOVERABLE && s;
       },
       60_000,
     );
-    expect([...reasons].filter((r) => !r.startsWith(UNRECOVERABLE))).toEqual([
+    // Every phase the Cluster showed, from its creation, until it was unrecoverable.
+    const phases = clusters.events
+      .filter((e) => e.obj.metadata?.name === 'rs-fail' && e.obj.status?.phase)
+      .map((e) => `${String(e.obj.status?.phase)} | ${String(e.obj.status?.phaseReason)}`);
+    const unrecoverableAt = phases.findIndex((p) => p.startsWith(UNRECOVERABLE));
+    expect([...new Set(phases.slice(0, unrecoverableAt))]).toEqual([
       'Setting up primary | Creating primary instance rs-fail-1',
     ]);
     expect(final.phaseReason).toBe(
@@ -197,12 +212,16 @@ describe('a recovery Job', () => {
     }
     const seen = jobs.events.filter((e) => e.obj.metadata?.name === job);
     const created = seen[0]?.at ?? 0;
+    const unrecoverable =
+      clusters.events.find(
+        (e) => e.obj.metadata?.name === 'rs-fail' && e.obj.status?.phase === UNRECOVERABLE,
+      )?.at ?? 0;
     const failures = [1, 2, 3, 4, 5, 6, 7].map(
       (n) => (seen.find((e) => Number(e.obj.status?.failed) === n)?.at ?? 0) - created,
     );
     console.info(
       `recovery failure shape (jobBackoffBaseMs 100): Cluster created -> Job ${String(created - started)} ms; ` +
-        `failed pods at ${failures.join(', ')} ms after the Job; unrecoverable seen at ${String(Date.now() - created)} ms`,
+        `failed pods at ${failures.join(', ')} ms after the Job; unrecoverable at ${String(unrecoverable - created)} ms`,
     );
   });
 
@@ -236,11 +255,6 @@ describe('a recovery Job', () => {
   });
 
   test('that would archive into a serverName holding WAL keeps failing', async () => {
-    await createCluster(h, 'rs-clash', {
-      bootstrap: { recovery: { source: 'origin' } },
-      externalClusters: origin,
-      backup: { barmanObjectStore: barmanObjectStore('rshapes', { serverName: SRC }) },
-    });
     await waitFor('two failed attempts', async () => {
       const j = await batchApi(h).readNamespacedJob({
         name: 'rs-clash-1-full-recovery',
