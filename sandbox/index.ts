@@ -21,6 +21,7 @@ import type { FaultConfig } from './faults.ts';
 import { loadCrds } from './kube/crd-schema.ts';
 import { startApiServer, writeKubeconfig } from './kube/server.ts';
 import { MemoryStore } from './kube/store.ts';
+import { resolveTimings, type SandboxTimings } from './timings.ts';
 import { assertTraversable, chownToServer, serverUser } from './users.ts';
 
 export interface SandboxOptions {
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   cloud?: CloudOptions | false;
   /** Storage accounts and containers in Azurite (default: account sandbox, container backups); false: no object store. */
   objectStore?: readonly StorageAccountConfig[] | false;
+  /** CNPG's and Kubernetes' waits (backup retries, WAL archive check, Job backoff); default: the real ones. */
+  timings?: Partial<SandboxTimings>;
 }
 
 export interface Sandbox {
@@ -86,6 +89,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = resolve(options.dir);
   await prepareDir(dir);
   const faults = new Faults(options.faults);
+  const timings = resolveTimings(options.timings);
   const store = new MemoryStore();
   const socket = await socketDirFor(dir);
   const started = await Promise.allSettled([
@@ -115,6 +119,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     user: serverUser(),
     log: operatorLog(dir, options.onLog),
     lookup: (ns, pod) => operator.cnpg?.owner(ns, pod),
+    timings,
   });
   const cnpg = new CnpgController({
     store,
@@ -122,6 +127,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     dir,
     socketDir: socket.path,
     backup,
+    timings,
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   operator.cnpg = cnpg;

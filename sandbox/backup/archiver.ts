@@ -1,26 +1,34 @@
 // What CNPG's `wal-archive` / `wal-restore` do for an instance, on the sandbox's object store:
-// archive a segment of the current primary to <serverName>/wals/…, setting the Cluster's
-// ContinuousArchiving condition from the real result of every attempt (facts §1.2), and
-// restore WAL from a recovery source into a recovering instance's pg_wal.
-import { chown, readFile, writeFile } from 'node:fs/promises';
-import { RestError } from '@azure/storage-blob';
+// archive a segment of the current primary to every destination (each enabled Barman Cloud
+// plugin, then the in-core barmanObjectStore unless a plugin is the WAL archiver), with
+// wal.compression, checking first that a freshly bootstrapped server archives into an empty
+// place (the `.check-empty-wal-archive` marker initdb and recovery leave in PGDATA, removed
+// after the first success); set the Cluster's ContinuousArchiving condition from the real
+// result of every attempt (facts §1.2); and restore WAL into a recovering instance's pg_wal.
+import { access, chown, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CLUSTERS } from '../cnpg/resources.ts';
 import { setClusterCondition } from '../cnpg/status.ts';
 import type { Condition } from '../cnpg/status.ts';
 import type { KubeObject } from '../kube/types.ts';
 import type { ServerUser } from '../users.ts';
 import { openArchive } from './access.ts';
-import type { AccessDeps } from './access.ts';
-import { clusterArchive } from './config.ts';
+import type { AccessDeps, ArchiveLocation } from './access.ts';
+import { compressWal, decompressWal, walSuffix, walSuffixOf } from './compression.ts';
+import { walArchives } from './config.ts';
 import type { ArchiveConfig } from './config.ts';
-import { isWalName, walBlobName } from './layout.ts';
+import { isWalName, walBlobName, walsPrefix } from './layout.ts';
 import type { WalHandler, WalRequest } from './wal-service.ts';
+
+/** Left in PGDATA by initdb and recovery: the first archive checks the destination is empty. */
+export const CHECK_EMPTY_WAL_ARCHIVE_FILE = '.check-empty-wal-archive';
 
 export interface ArchiverDeps extends AccessDeps {
   user: ServerUser | undefined;
   log: (line: string) => void;
-  /** The Cluster an instance pod belongs to (the operator's own bookkeeping). */
+  /** The Cluster and data directory of an instance pod (the operator's own bookkeeping). */
   clusterOf: (namespace: string, pod: string) => string | undefined;
+  dataDirOf: (namespace: string, pod: string) => string | undefined;
   /** Where a recovering Cluster reads its WAL from. */
   recoverySource: (cluster: KubeObject) => ArchiveConfig;
 }
@@ -41,8 +49,27 @@ function archivingCondition(error?: string): Condition {
       };
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof RestError && error.statusCode === 404;
+/** barman-cloud-check-wal-archive: the server's wals/ must hold nothing yet. */
+export async function ensureEmptyArchive(at: ArchiveLocation): Promise<void> {
+  const first = await at.container.listBlobsFlat({ prefix: walsPrefix(at.root) }).next();
+  if (!first.done)
+    throw new Error(
+      'unexpected failure invoking barman-cloud-wal-archive: exit status 1 ' +
+        `(barman-cloud-check-wal-archive: Expected empty archive for server ${at.config.serverName})`,
+    );
+}
+
+/** The archived object of a WAL file, compressed or not, or undefined. */
+export async function findWal(
+  at: ArchiveLocation,
+  walName: string,
+): Promise<{ name: string; suffix: string } | undefined> {
+  const bare = walBlobName(at.root, walName);
+  for await (const blob of at.container.listBlobsFlat({ prefix: bare })) {
+    const suffix = walSuffixOf(blob.name, walName);
+    if (suffix !== undefined) return { name: blob.name, suffix };
+  }
+  return undefined;
 }
 
 export class WalArchiver implements WalHandler {
@@ -59,23 +86,20 @@ export class WalArchiver implements WalHandler {
     return cluster;
   }
 
-  #setCondition(cluster: KubeObject, condition: Condition): void {
-    setClusterCondition(
-      this.#deps.store,
-      cluster.metadata.namespace,
-      cluster.metadata.name,
-      condition,
-    );
-  }
-
   async archive(req: WalRequest): Promise<void> {
     const cluster = this.#cluster(req);
     try {
       await this.#archive(cluster, req);
-      this.#setCondition(cluster, archivingCondition());
+      setClusterCondition(
+        this.#deps.store,
+        req.namespace,
+        cluster.metadata.name,
+        archivingCondition(),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.#setCondition(cluster, archivingCondition(message));
+      const cond = archivingCondition(message);
+      setClusterCondition(this.#deps.store, req.namespace, cluster.metadata.name, cond);
       this.#deps.log(`${req.namespace}/${req.pod}: wal-archive ${req.name} failed: ${message}`);
       throw error;
     }
@@ -84,32 +108,51 @@ export class WalArchiver implements WalHandler {
   async #archive(cluster: KubeObject, req: WalRequest): Promise<void> {
     if (this.#deps.faults.get().walArchiveFailing)
       throw new Error('barman-cloud-wal-archive failed (injected: faults.walArchiveFailing)');
-    const config = clusterArchive(this.#deps.store, cluster);
-    // CNPG's wrapper succeeds without archiving when nothing is configured (facts §1.2).
-    if (!config) return;
+    const configs = walArchives(this.#deps.store, cluster);
+    if (configs.length === 0) return;
     const { currentPrimary, targetPrimary } = cluster.status ?? {};
     const bootstrapping = currentPrimary === undefined && targetPrimary === req.pod;
     if (currentPrimary !== req.pod && !bootstrapping)
       throw new Error(`instance ${req.pod} is not the current primary, not archiving ${req.name}`);
-    const at = openArchive(this.#deps, config);
+    const marker = this.#marker(cluster, req);
     const data = await readFile(req.path);
-    await at.container.getBlockBlobClient(walBlobName(at.root, req.name)).uploadData(data);
+    for (const config of configs) {
+      const suffix = walSuffix(config.configuration.walCompression);
+      const at = openArchive(this.#deps, config);
+      if (marker && (await exists(marker))) await ensureEmptyArchive(at);
+      const body = await compressWal(data, suffix);
+      await at.container
+        .getBlockBlobClient(`${walBlobName(at.root, req.name)}${suffix}`)
+        .uploadData(body);
+    }
+    if (marker) await rm(marker, { force: true });
+  }
+
+  /** The empty-archive marker to honour, unless the Cluster skips the check. */
+  #marker(cluster: KubeObject, req: WalRequest): string | undefined {
+    if (cluster.metadata.annotations?.['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled')
+      return undefined;
+    const dir = this.#deps.dataDirOf(req.namespace, req.pod);
+    return dir ? join(dir, CHECK_EMPTY_WAL_ARCHIVE_FILE) : undefined;
   }
 
   async restore(req: WalRequest): Promise<boolean> {
     const cluster = this.#cluster(req);
     const at = openArchive(this.#deps, this.#deps.recoverySource(cluster));
-    const blob = at.container.getBlobClient(walBlobName(at.root, req.name));
-    let data: Buffer;
-    try {
-      data = await blob.downloadToBuffer();
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    const found = await findWal(at, req.name);
+    if (!found) return false;
+    const raw = await at.container.getBlobClient(found.name).downloadToBuffer();
+    const data = await decompressWal(raw, found.suffix, req.name);
     await writeFile(req.path, data, { mode: 0o600 });
     const { user } = this.#deps;
     if (user) await chown(req.path, user.uid, user.gid);
     return true;
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,82 +1,63 @@
 // The Backup controller (CNPG's backup_controller.go with barman-cloud): picks up Backups
-// with no phase or `pending`, checks the prerequisites with CNPG's messages, runs one backup
-// per Cluster at a time (the others wait in `pending`), and never touches a finished one.
+// with no phase or `pending`; an unknown Cluster leaves the Backup `pending` (retried);
+// CNPG's prerequisite checks fail it with CNPG's reasons and messages; one backup per
+// Cluster runs at a time (the others wait in `pending`); a target pod that is missing or not
+// ready leaves it `pending` and it is tried again; a finished Backup is never touched.
 import { recordEvent } from '../cnpg/events.ts';
 import { CLUSTERS } from '../cnpg/resources.ts';
 import type { KubeObject } from '../kube/types.ts';
-import { backupIsOpen, clusterArchive, BACKUPS, obj, PLUGIN_NAME } from './config.ts';
+import type { BackupRunDeps } from './backup-job.ts';
+import { startBackup } from './backup-run.ts';
+import { failBackup, patchBackup } from './backup-status.ts';
+import { chooseTarget } from './backup-target.ts';
+import { BACKUPS, backupArchive, backupIsOpen, obj } from './config.ts';
 import type { ArchiveConfig } from './config.ts';
-import { failBackup, patchBackup, runBackup } from './backup-run.ts';
-import type { BackupRunDeps } from './backup-run.ts';
 
-const UNKNOWN_CLUSTER_RETRY_MS = 30_000;
+type Prerequisite = { method: 'barmanObjectStore' | 'plugin' } | { error: string; reason: string };
 
-type Prerequisite = { config: ArchiveConfig } | { error: string; reason: string };
-
-/** CNPG's checks before a backup starts (backup_controller.go), in its words. */
-function checkPrerequisites(
-  deps: BackupRunDeps,
-  backup: KubeObject,
-  cluster: KubeObject,
-): Prerequisite {
-  const spec = backup.spec ?? {};
-  const method = typeof spec.method === 'string' ? spec.method : 'barmanObjectStore';
+/** CNPG's checkPrerequisites, in its words (reasons included, e.g. ClusterHasBackupConfigured). */
+function checkPrerequisites(backup: KubeObject, cluster: KubeObject): Prerequisite {
+  const method = typeof backup.spec?.method === 'string' ? backup.spec.method : 'barmanObjectStore';
   const plugins = Array.isArray(cluster.spec?.plugins) ? cluster.spec.plugins : [];
-  if (method === 'plugin' && plugins.length === 0)
+  if (method === 'plugin')
+    return plugins.length === 0
+      ? {
+          reason: 'ClusterHasNoBackupExecutorPlugin',
+          error: 'cannot proceed with the backup as the cluster has no plugin configured',
+        }
+      : { method };
+  if (!cluster.spec?.backup)
     return {
-      reason: 'ClusterHasNoBackupExecutorPlugin',
-      error: 'cannot proceed with the backup as the cluster has no plugin configured',
-    };
-  if (method !== 'plugin' && !cluster.spec?.backup)
-    return {
-      reason: 'ClusterHasNoBackupConfig',
+      reason: 'ClusterHasBackupConfigured',
       error: 'cannot proceed with the backup as the cluster has no backup section',
     };
   if (method === 'volumeSnapshot')
     return {
       reason: 'ClusterHasNoVolumeSnapshotCRD',
-      error: 'cannot proceed with the backup as the Kubernetes cluster has no VolumeSnapshot CRD',
+      error:
+        'cannot proceed with the backup as the Kubernetes cluster has no VolumeSnapshot support',
     };
-  if (method === 'barmanObjectStore' && !obj(cluster.spec?.backup).barmanObjectStore)
+  if (!obj(cluster.spec.backup).barmanObjectStore)
     return {
       reason: 'ClusterHasNoBarmanSection',
       error: 'no barmanObjectStore section defined on the target cluster',
     };
-  const pluginName = obj(spec.pluginConfiguration).name;
-  if (method === 'plugin' && pluginName !== PLUGIN_NAME)
-    return {
-      reason: 'ClusterHasNoBackupExecutorPlugin',
-      error: `plugin ${String(pluginName)} is not available: the sandbox runs ${PLUGIN_NAME}`,
-    };
-  let config: ArchiveConfig | undefined;
-  try {
-    config = clusterArchive(deps.store, cluster);
-  } catch (error) {
-    return {
-      reason: 'ConfigurationError',
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
-  if (!config || config.method !== method)
-    return {
-      reason: 'ClusterHasNoBackupExecutorPlugin',
-      error: `cannot proceed with the backup as the cluster has no ${method === 'plugin' ? `WAL archiver plugin ${PLUGIN_NAME}` : 'barmanObjectStore'} configured`,
-    };
-  return { config };
+  return { method: 'barmanObjectStore' };
 }
 
 export class BackupController {
   readonly #deps: BackupRunDeps;
+  readonly #abort: AbortController;
   /** The backup in progress per Cluster (namespace/cluster). */
   readonly #running = new Map<string, Promise<void>>();
   /** Backups (namespace/name) already waiting for the running one of their Cluster. */
   readonly #waiting = new Set<string>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #unwatch: (() => void) | undefined;
-  #stopping = false;
 
-  constructor(deps: BackupRunDeps) {
-    this.#deps = deps;
+  constructor(deps: Omit<BackupRunDeps, 'signal'>) {
+    this.#abort = new AbortController();
+    this.#deps = { ...deps, signal: this.#abort.signal };
   }
 
   start(): void {
@@ -87,21 +68,26 @@ export class BackupController {
   }
 
   #consider(b: KubeObject): void {
-    if (this.#stopping || !backupIsOpen(b)) return;
+    if (this.#abort.signal.aborted || !backupIsOpen(b)) return;
     const key = `${b.metadata.namespace ?? ''}/${String(obj(b.spec?.cluster).name)}`;
+    const self = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
     const running = this.#running.get(key);
     if (running) {
-      const self = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
       if (this.#waiting.has(self)) return;
       this.#waiting.add(self);
-      if (b.status?.phase !== 'pending') patchBackup(this.#deps, b, (s) => (s.phase = 'pending'));
+      if (b.status?.phase !== 'pending')
+        patchBackup(this.#deps.store, b, (s) => (s.phase = 'pending'));
       void running.then(() => {
         this.#waiting.delete(self);
         this.#retry(b, 0);
       });
       return;
     }
-    const work = this.#process(b).finally(() => this.#running.delete(key));
+    const work = this.#process(b)
+      .catch((error: unknown) => {
+        this.#deps.log(`${self}: backup controller error: ${String(error)}`);
+      })
+      .finally(() => this.#running.delete(key));
     this.#running.set(key, work);
   }
 
@@ -114,44 +100,60 @@ export class BackupController {
     this.#timers.add(timer);
   }
 
+  /** Sets `pending` with CNPG's warning event and tries again after backupRetryMs. */
+  #wait(backup: KubeObject, reason: string, message: string): void {
+    recordEvent(this.#deps, backup, 'Warning', reason, message);
+    patchBackup(this.#deps.store, backup, (s) => {
+      s.phase = 'pending';
+      s.error = '';
+    });
+    this.#retry(backup, this.#deps.timings.backupRetryMs);
+  }
+
   async #process(b: KubeObject): Promise<void> {
-    const current = this.#deps.store.get(BACKUPS, b.metadata.namespace, b.metadata.name);
-    if (!current || !backupIsOpen(current)) return;
-    const clusterName = String(obj(current.spec?.cluster).name);
-    const cluster = this.#deps.store.get(CLUSTERS, current.metadata.namespace, clusterName);
+    const store = this.#deps.store;
+    const backup = store.get(BACKUPS, b.metadata.namespace, b.metadata.name);
+    if (!backup || !backupIsOpen(backup)) return;
+    const clusterName = String(obj(backup.spec?.cluster).name);
+    const cluster = store.get(CLUSTERS, backup.metadata.namespace, clusterName);
     if (!cluster) {
-      recordEvent(
-        this.#deps,
-        current,
-        'Warning',
+      this.#wait(
+        backup,
         'FindingCluster',
         `Unknown cluster ${clusterName}, will retry in 30 seconds`,
       );
-      patchBackup(this.#deps, current, (s) => (s.phase = 'pending'));
-      this.#retry(current, UNKNOWN_CLUSTER_RETRY_MS);
       return;
     }
-    const pre = checkPrerequisites(this.#deps, current, cluster);
+    const pre = checkPrerequisites(backup, cluster);
     if ('error' in pre) {
-      recordEvent(this.#deps, current, 'Warning', pre.reason, pre.error);
-      failBackup(this.#deps, current, undefined, pre.error);
+      recordEvent(this.#deps, backup, 'Warning', pre.reason, pre.error);
+      failBackup(store, backup, cluster, pre.error);
       return;
     }
-    try {
-      await runBackup(this.#deps, current, cluster, pre.config);
-    } catch (error) {
-      if (this.#stopping) return;
-      failBackup(
-        this.#deps,
-        current,
-        cluster,
-        error instanceof Error ? error.message : String(error),
-      );
+    const target = chooseTarget(store, this.#deps.instance, cluster, backup);
+    if ('reason' in target) {
+      this.#wait(backup, target.reason, target.message);
+      return;
     }
+    let config: ArchiveConfig;
+    try {
+      const pluginName = obj(backup.spec?.pluginConfiguration).name;
+      config = backupArchive(
+        store,
+        cluster,
+        pre.method,
+        typeof pluginName === 'string' ? pluginName : undefined,
+      );
+    } catch (error) {
+      recordEvent(this.#deps, backup, 'Normal', 'Failed', 'Backup failed');
+      failBackup(store, backup, cluster, error instanceof Error ? error.message : String(error));
+      return;
+    }
+    await startBackup({ deps: this.#deps, backup, cluster, config, target });
   }
 
   async stop(): Promise<void> {
-    this.#stopping = true;
+    this.#abort.abort();
     this.#unwatch?.();
     for (const t of this.#timers) clearTimeout(t);
     await Promise.allSettled(this.#running.values());

@@ -1,7 +1,10 @@
 // barman-cloud-backup and barman-cloud-restore on the sandbox: an online base backup of a
-// running instance (primary or standby) streamed as base/<backupId>/data.tar with
-// backup_label added after pg_backup_stop, then backup.info; and the way back into an empty
-// data directory, extracted by GNU tar as the server user.
+// running instance (primary or standby) streamed as base/<backupId>/data.tar (data.tar.gz
+// with data.compression gzip) with backup_label added after pg_backup_stop, then
+// backup.info; and the way back into an empty data directory, extracted by GNU tar as the
+// server user. As barman does, pg_backup_stop() waits for the end WAL to be archived on a
+// primary (so a backup whose WAL cannot be archived stays running); on a standby it does not
+// wait, and a WAL switch on the primary pushes the end segment out.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +15,7 @@ import { chownToServer } from '../users.ts';
 import type { ArchiveLocation } from './access.ts';
 import { formatBackupInfo } from './backup-info.ts';
 import type { BackupInfo } from './backup-info.ts';
+import { dataTarName, dataTarReader, dataTarWriter } from './compression.ts';
 import { backupBlobName, segmentOf } from './layout.ts';
 import { TarWriter } from './tar.ts';
 
@@ -38,12 +42,15 @@ async function addTree(tar: TarWriter, dir: string, rel: string): Promise<void> 
 
 async function uploadTar(at: ArchiveLocation, blob: string, fill: (t: TarWriter) => Promise<void>) {
   const tar = new TarWriter();
-  const upload = at.container.getBlockBlobClient(blob).uploadStream(tar.stream, 4 * 1024 * 1024, 4);
+  const gzip = dataTarWriter(blob);
+  const body = gzip ? tar.stream.pipe(gzip) : tar.stream;
+  const upload = at.container.getBlockBlobClient(blob).uploadStream(body, 4 * 1024 * 1024, 4);
   try {
     await fill(tar);
     await tar.end();
   } catch (error) {
     tar.stream.destroy(error as Error);
+    gzip?.destroy(error as Error);
     await upload.catch(() => undefined);
     throw error;
   }
@@ -78,29 +85,50 @@ async function backupStart(client: pg.Client, label: string): Promise<StartedBac
 
 export interface BaseBackupRequest {
   instance: Instance;
+  /** The current primary when the backup runs on a standby (its WAL is switched at the end). */
+  primary: Instance | undefined;
   at: ArchiveLocation;
   backupId: string;
   backupName: string;
+  /** Ends the backup's session (and a pg_backup_stop waiting for the archive). */
+  signal: AbortSignal;
 }
 
-/** Takes the backup and uploads data.tar and backup.info; the end WAL may still be archiving. */
+async function stopBackup(
+  client: pg.Client,
+  primary: Instance | undefined,
+): Promise<{ lsn: string; labelfile: string }> {
+  // barman switches WAL on the primary while a standby stops its backup (postgres.py).
+  const switching = primary
+    ?.query("SELECT pg_logical_emit_message(false, 'barman', 'switch')")
+    .then(() => primary.query('SELECT pg_switch_wal()'))
+    .catch(() => undefined);
+  const stop = await client.query<{ lsn: string; labelfile: string }>(
+    'SELECT lsn, labelfile FROM pg_backup_stop()',
+  );
+  await switching;
+  return stop.rows[0] ?? { lsn: '', labelfile: '' };
+}
+
+/** Takes the backup and uploads data.tar and backup.info. */
 export async function uploadBaseBackup(r: BaseBackupRequest): Promise<BackupInfo> {
   const client = await r.instance.connect();
+  const abort = () => void client.end().catch(() => undefined);
+  r.signal.addEventListener('abort', abort, { once: true });
   try {
     const beginTime = new Date();
     const started = await backupStart(client, `barman_cloud_backup_${r.backupId}`);
     let labelFile = '';
     let endLsn = '';
+    const tarName = dataTarName(r.at.config.configuration.dataCompression);
     const size = await uploadTar(
       r.at,
-      backupBlobName(r.at.root, r.backupId, 'data.tar'),
+      backupBlobName(r.at.root, r.backupId, tarName),
       async (tar) => {
         await addTree(tar, r.instance.dataDir, '');
-        const stop = await client.query<{ lsn: string; labelfile: string }>(
-          'SELECT lsn, labelfile FROM pg_backup_stop(false)',
-        );
-        endLsn = stop.rows[0]?.lsn ?? '';
-        labelFile = stop.rows[0]?.labelfile ?? '';
+        const stop = await stopBackup(client, r.primary === r.instance ? undefined : r.primary);
+        endLsn = stop.lsn;
+        labelFile = stop.labelfile;
         await tar.addFile('backup_label', Buffer.from(labelFile));
       },
     );
@@ -128,22 +156,28 @@ export async function uploadBaseBackup(r: BaseBackupRequest): Promise<BackupInfo
       .upload(text, Buffer.byteLength(text));
     return info;
   } finally {
+    r.signal.removeEventListener('abort', abort);
     await client.end().catch(() => undefined);
   }
 }
 
-/** Extracts base/<backupId>/data.tar into the instance's (empty) data directory. */
+/** Extracts base/<backupId>/data.tar[.gz] into the instance's (empty) data directory. */
 export async function downloadBaseBackup(
   at: ArchiveLocation,
   backupId: string,
   instance: Instance,
 ): Promise<void> {
   await instance.prepareDirs();
-  const download = await at.container
-    .getBlobClient(backupBlobName(at.root, backupId, 'data.tar'))
-    .download();
-  const body = download.readableStreamBody;
-  if (!body) throw new Error(`base/${backupId}/data.tar has no content`);
+  const names: string[] = [];
+  for await (const b of at.container.listBlobsFlat({
+    prefix: backupBlobName(at.root, backupId, ''),
+  }))
+    names.push(b.name);
+  const tar = dataTarReader(names);
+  const download = await at.container.getBlobClient(tar.name).download();
+  const stream = download.readableStreamBody;
+  if (!stream) throw new Error(`base/${backupId}/data.tar has no content`);
+  const body = tar.unpack ? stream.pipe(tar.unpack()) : stream;
   const user = instance.user;
   const child = spawn('tar', ['-x', '-f', '-', '-C', instance.dataDir, '--no-same-owner'], {
     stdio: ['pipe', 'ignore', 'pipe'],

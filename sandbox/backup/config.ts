@@ -36,12 +36,15 @@ function str(v: unknown): string | undefined {
 
 /**
  * The parts of a BarmanObjectStoreConfiguration (in-core, ObjectStore spec.configuration,
- * externalClusters) the sandbox acts on; wal.maxParallel and compression are accepted and
- * ignored (WAL and data are stored uncompressed).
+ * externalClusters) the sandbox acts on; wal.maxParallel and encryption are accepted and
+ * ignored.
  */
 interface BarmanConfiguration {
   destinationPath: string;
   azureCredentials: Obj | undefined;
+  /** wal.compression and data.compression (see compression.ts). */
+  walCompression: string | undefined;
+  dataCompression: string | undefined;
 }
 
 export interface ArchiveConfig {
@@ -67,6 +70,8 @@ function readConfiguration(v: unknown): BarmanConfiguration {
   return {
     destinationPath: str(c.destinationPath) ?? '',
     azureCredentials: Object.keys(azure).length ? azure : undefined,
+    walCompression: str(obj(c.wal).compression),
+    dataCompression: str(obj(c.data).compression),
   };
 }
 
@@ -82,11 +87,10 @@ export function backupIsDone(backup: KubeObject): boolean {
   return phase === 'completed' || phase === 'failed';
 }
 
-function walArchiverPlugin(cluster: KubeObject): Obj | undefined {
+/** The enabled entries of spec.plugins (enabled defaults to true). */
+function enabledPlugins(cluster: KubeObject): Obj[] {
   const plugins = Array.isArray(cluster.spec?.plugins) ? (cluster.spec.plugins as unknown[]) : [];
-  return plugins
-    .map(obj)
-    .find((p) => p.name === PLUGIN_NAME && p.enabled !== false && p.isWALArchiver === true);
+  return plugins.map(obj).filter((p) => p.enabled !== false);
 }
 
 function objectStore(store: Store, namespace: string, name: string): KubeObject {
@@ -115,14 +119,7 @@ function pluginConfig(
   };
 }
 
-/**
- * Where the Cluster archives WAL and writes backups; undefined when it archives nowhere
- * (CNPG's archive wrapper then reports success without archiving, facts §1.2).
- */
-export function clusterArchive(store: Store, cluster: KubeObject): ArchiveConfig | undefined {
-  const namespace = cluster.metadata.namespace ?? 'default';
-  const plugin = walArchiverPlugin(cluster);
-  if (plugin) return pluginConfig(store, namespace, obj(plugin.parameters), cluster.metadata.name);
+function inCoreArchive(cluster: KubeObject): ArchiveConfig | undefined {
   const backup = obj(cluster.spec?.backup);
   const bos = obj(backup.barmanObjectStore);
   if (Object.keys(bos).length === 0) return undefined;
@@ -130,10 +127,53 @@ export function clusterArchive(store: Store, cluster: KubeObject): ArchiveConfig
     method: 'barmanObjectStore',
     serverName: str(bos.serverName) ?? cluster.metadata.name,
     configuration: readConfiguration(bos),
-    namespace,
+    namespace: cluster.metadata.namespace ?? 'default',
     objectStoreName: undefined,
     retentionPolicy: str(backup.retentionPolicy),
   };
+}
+
+/**
+ * Everywhere the Cluster's archive_command sends WAL (archiver.go): every enabled plugin
+ * that can archive (here the Barman Cloud plugin, isWALArchiver or not), then the in-core
+ * barmanObjectStore unless a plugin is the WAL archiver. Empty: CNPG's wrapper succeeds
+ * without archiving (facts §1.2).
+ */
+export function walArchives(store: Store, cluster: KubeObject): ArchiveConfig[] {
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const plugins = enabledPlugins(cluster);
+  const archiver = plugins.find((p) => p.isWALArchiver === true);
+  if (archiver && archiver.name !== PLUGIN_NAME)
+    throw new ArchiveConfigError(`wal archive plugin is not available: ${String(archiver.name)}`);
+  const out = plugins
+    .filter((p) => p.name === PLUGIN_NAME)
+    .map((p) => pluginConfig(store, namespace, obj(p.parameters), cluster.metadata.name));
+  const inCore = archiver ? undefined : inCoreArchive(cluster);
+  return inCore ? [...out, inCore] : out;
+}
+
+/** Where a Backup of `method` writes: spec.backup.barmanObjectStore, or the plugin's ObjectStore. */
+export function backupArchive(
+  store: Store,
+  cluster: KubeObject,
+  method: 'barmanObjectStore' | 'plugin',
+  pluginName: string | undefined,
+): ArchiveConfig {
+  if (method === 'barmanObjectStore') {
+    const config = inCoreArchive(cluster);
+    if (!config)
+      throw new ArchiveConfigError('no barmanObjectStore section defined on the target cluster');
+    return config;
+  }
+  if (pluginName !== PLUGIN_NAME)
+    throw new ArchiveConfigError(`requested plugin is not available: ${String(pluginName)}`);
+  const entry = enabledPlugins(cluster).find((p) => p.name === PLUGIN_NAME);
+  if (!entry)
+    throw new ArchiveConfigError(
+      `plugin ${PLUGIN_NAME} is not enabled in the cluster's spec.plugins: it has no barmanObjectName to back up to`,
+    );
+  const namespace = cluster.metadata.namespace ?? 'default';
+  return pluginConfig(store, namespace, obj(entry.parameters), cluster.metadata.name);
 }
 
 /** The externalClusters entry named `source`, as a place to read backups and WAL from. */

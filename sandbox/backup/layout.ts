@@ -55,9 +55,3 @@ export function segmentOf(timeline: number, lsn: string): string {
   const hex = (n: number) => n.toString(16).toUpperCase().padStart(8, '0');
   return `${hex(timeline)}${hex(parseInt(hi, 16))}${hex(seg)}`;
 }
-
-/** An LSN as a bigint, for comparisons ("16/B374D848" -> 0x16B374D848). */
-export function lsnValue(lsn: string): bigint {
-  const [hi = '0', lo = '0'] = lsn.split('/');
-  return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
-}

@@ -1,19 +1,25 @@
-// bootstrap.recovery, the `<cluster>-1-full-recovery` job (facts §5): choose the base
-// backup (recoveryTarget.backupID, else the latest that ended before targetTime/targetLSN,
-// else the latest), extract it, and configure PostgreSQL to replay the archived WAL through
-// restore_command up to the target, then promote on a new timeline. Also the guard that a
-// new cluster archives only into an empty serverName ("Expected empty archive").
-import { writeFile, chown } from 'node:fs/promises';
+// bootstrap.recovery, the `<cluster>-1-full-recovery` job (facts §5), as CNPG's restore.go
+// and the plugin's restore run it: the new Cluster must archive into empty places; the
+// backup is chosen as barman-cloud's catalog does (catalog.ts); its first WAL must be in the
+// archive; the base backup is extracted and PostgreSQL is configured to replay the archived
+// WAL through restore_command up to the target, then promote on a new timeline. The
+// `.check-empty-wal-archive` marker makes the first archive attempt check emptiness again.
+import { chown, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
 import { openArchive } from './access.ts';
 import type { AccessDeps } from './access.ts';
+import { CHECK_EMPTY_WAL_ARCHIVE_FILE, ensureEmptyArchive, findWal } from './archiver.ts';
 import type { BackupInfo } from './backup-info.ts';
 import { downloadBaseBackup } from './base-backup.ts';
 import { chooseBackup, listBackups } from './catalog.ts';
-import { clusterArchive, obj, recoveryArchive } from './config.ts';
-import { walsPrefix } from './layout.ts';
+import type { BackupChoice } from './catalog.ts';
+import { obj, recoveryArchive, walArchives } from './config.ts';
+import { parseTargetTime } from './target-time.ts';
+
+/** The job's log: a message and its fields, as the instance manager logs them. */
+export type RecoveryLog = (msg: string, fields?: Record<string, unknown>) => void;
 
 /** PostgreSQL's recovery settings for a recoveryTarget (CNPG's mapping). */
 export function recoverySettings(target: Record<string, unknown>): Record<string, string> {
@@ -22,8 +28,11 @@ export function recoverySettings(target: Record<string, unknown>): Record<string
     if (typeof v === 'string' || typeof v === 'number') out[key] = String(v);
   };
   // PostgreSQL reads a timestamp, not RFC3339 ('T', 'Z'): CNPG converts it the same way.
-  const time = targetDate(target.targetTime);
-  if (time) out.recovery_target_time = time.toISOString().replace('T', ' ').replace('Z', '+00');
+  if (typeof target.targetTime === 'string' && target.targetTime !== '') {
+    const time = parseTargetTime(target.targetTime);
+    if (!time) throw new Error(`recoveryTarget.targetTime ${target.targetTime} is not a time`);
+    out.recovery_target_time = time.toISOString().replace('T', ' ').replace('Z', '+00');
+  }
   set('recovery_target_lsn', target.targetLSN);
   set('recovery_target_name', target.targetName);
   set('recovery_target_xid', target.targetXID);
@@ -38,26 +47,11 @@ export function recoverySettings(target: Record<string, unknown>): Record<string
   return out;
 }
 
-function targetDate(v: unknown): Date | undefined {
-  if (typeof v !== 'string' || v === '') return undefined;
-  const d = new Date(
-    /[zZ]|[+-]\d\d(:?\d\d)?$/.test(v) ? v.replace(' ', 'T') : `${v.replace(' ', 'T')}Z`,
-  );
-  if (Number.isNaN(d.getTime())) throw new Error(`recoveryTarget.targetTime ${v} is not a time`);
-  return d;
-}
-
-/** Fails as barman-cloud-check-wal-archive does when serverName already holds WAL. */
+/** Fails as barman-cloud-check-wal-archive does when a destination already holds WAL. */
 export async function checkEmptyArchive(deps: AccessDeps, cluster: KubeObject): Promise<void> {
   if (cluster.metadata.annotations?.['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled') return;
-  const config = clusterArchive(deps.store, cluster);
-  if (!config) return;
-  const at = openArchive(deps, config);
-  const first = await at.container.listBlobsFlat({ prefix: walsPrefix(at.root) }).next();
-  if (!first.done)
-    throw new Error(
-      `WAL archive check failed for server ${config.serverName}: Expected empty archive`,
-    );
+  for (const config of walArchives(deps.store, cluster))
+    await ensureEmptyArchive(openArchive(deps, config));
 }
 
 export interface RecoveryPlan {
@@ -65,33 +59,50 @@ export interface RecoveryPlan {
   settings: Record<string, string>;
 }
 
+function choice(target: Record<string, unknown> | undefined): BackupChoice | undefined {
+  if (!target) return undefined;
+  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  return {
+    backupID: s(target.backupID),
+    targetTime: s(target.targetTime),
+    targetLSN: s(target.targetLSN),
+    targetTLI: s(target.targetTLI),
+  };
+}
+
+async function writeEmpty(instance: Instance, file: string): Promise<void> {
+  const path = join(instance.dataDir, file);
+  await writeFile(path, '', { mode: 0o600 });
+  if (instance.user) await chown(path, instance.user.uid, instance.user.gid);
+}
+
 /** Extracts the chosen base backup into `instance` and writes recovery.signal. */
 export async function restoreBaseBackup(
   deps: AccessDeps,
   cluster: KubeObject,
   instance: Instance,
+  log: RecoveryLog,
 ): Promise<RecoveryPlan> {
+  const recovery = obj(obj(cluster.spec?.bootstrap).recovery);
+  if (typeof recovery.source === 'string')
+    log('Recovering from external cluster', { sourceName: recovery.source });
   const config = recoveryArchive(deps.store, cluster);
   const at = openArchive(deps, config);
-  const target = obj(obj(obj(cluster.spec?.bootstrap).recovery).recoveryTarget);
-  const backups = await listBackups(at.container, at.root);
-  const backup = chooseBackup(backups, {
-    backupID: typeof target.backupID === 'string' ? target.backupID : undefined,
-    targetTime: targetDate(target.targetTime),
-    targetLSN: typeof target.targetLSN === 'string' ? target.targetLSN : undefined,
-  });
-  if (!backup)
+  const raw = recovery.recoveryTarget;
+  const target = raw === undefined ? undefined : obj(raw);
+  const backup = chooseBackup(await listBackups(at.container, at.root), choice(target));
+  if (!backup) throw new Error('no target backup found');
+  log('Target backup found', { backupID: backup.backupId, backupName: backup.backupName });
+  if (!(await findWal(at, backup.beginWal)))
     throw new Error(
-      `no target backup found in ${config.configuration.destinationPath} for server ${config.serverName} ` +
-        `(${String(backups.length)} backups there)`,
+      `encountered an error while checking the presence of first needed WAL in the archive: ${backup.beginWal} not found`,
     );
   await instance.removeData();
+  log('Starting barman-cloud-restore', { backupID: backup.backupId });
   await downloadBaseBackup(at, backup.backupId, instance);
+  log('Restore completed');
   // recovery.signal; and no primary_conninfo of the source (a standby's backup carries it).
-  for (const file of ['recovery.signal', 'postgresql.auto.conf']) {
-    const path = join(instance.dataDir, file);
-    await writeFile(path, '', { mode: 0o600 });
-    if (instance.user) await chown(path, instance.user.uid, instance.user.gid);
-  }
-  return { backup, settings: recoverySettings(target) };
+  for (const file of ['recovery.signal', 'postgresql.auto.conf', CHECK_EMPTY_WAL_ARCHIVE_FILE])
+    await writeEmpty(instance, file);
+  return { backup, settings: recoverySettings(target ?? {}) };
 }

@@ -2,11 +2,13 @@
 // WINDOW OF N DAYS|WEEKS|MONTHS (a month is 31 days, as in barman). Every DONE backup that
 // ended inside [now - window, now] is kept, plus the newest DONE backup that ended before the
 // window start (needed to recover to it); older DONE backups and FAILED backups older than the
-// oldest kept one are deleted, with the WAL older than the oldest kept backup's begin_wal.
+// oldest kept one are deleted, with the WAL (compressed or not) older than the oldest kept
+// backup's begin_wal.
 // Timeline history files are always kept. Without any DONE backup nothing is deleted.
 import type { ContainerClient } from '@azure/storage-blob';
 import type { BackupInfo } from './backup-info.ts';
 import { listBackups } from './catalog.ts';
+import { stripWalSuffix } from './compression.ts';
 import { basePrefix, isHistoryFile, isWalName, walsPrefix } from './layout.ts';
 
 export interface RecoveryWindow {
@@ -95,8 +97,7 @@ async function deleteWalsBefore(
 ): Promise<string[]> {
   const removed: string[] = [];
   for await (const blob of container.listBlobsFlat({ prefix: walsPrefix(root) })) {
-    const walName = blob.name.slice(blob.name.lastIndexOf('/') + 1);
-    if (walBefore(walName, beginWal)) removed.push(blob.name);
+    if (walBefore(stripWalSuffix(blob.name), beginWal)) removed.push(blob.name);
   }
   for (const name of removed) await container.deleteBlob(name);
   return removed;

@@ -2,22 +2,23 @@
 // bootstrap the first primary, act on a requested switchover or a lost primary, bring every
 // instance's pod and server up, scale, keep standbys attached, apply parameters and
 // synchronous replication, and finally write the status. Passes of one Cluster never overlap.
-import { rm } from 'node:fs/promises';
 import type { KubeObject } from '../kube/types.ts';
 import { readStatus } from '../postgres/status.ts';
 import { readCluster } from './cluster-spec.ts';
 import type { ClusterView } from './cluster-spec.ts';
+import { bootstrapPrimary } from './bootstrap.ts';
+import { adoptOrphans, reconcileDeletion } from './cluster-deletion.ts';
 import {
   RESTART_BACKOFF_MS,
-  bootstrapPrimary,
   cloneAndStart,
   createReplica,
   ensurePod,
   removeInstance,
   startInstance,
 } from './instances.ts';
+import { cleanupCompletedJobs } from './jobs.ts';
 import { ensureLeaseObject } from './lease.ts';
-import { setPodRole, setPodState } from './pods.ts';
+import { instancePods, podIsReady, setPodRole, setPodState } from './pods.ts';
 import { holdPrimaryLease } from './promotion.ts';
 import { CLUSTERS, PHASE, PODS } from './resources.ts';
 import { checkStopping, primaryRuntime, replicaRuntimes, sortedInstances } from './runtime.ts';
@@ -31,17 +32,6 @@ import { reconcilePrimarySwitch } from './switchover.ts';
 import { applySynchronousStandbyNames } from './sync-replication.ts';
 
 export type PassResult = 'deleted' | 'done';
-
-/** Stops every server of a deleted Cluster and removes its data directories. */
-export async function teardownCluster(ctx: ControllerContext, rt: ClusterRuntime): Promise<void> {
-  const instances = sortedInstances(rt);
-  for (const inst of instances) inst.removing = true;
-  await Promise.all(instances.map((i) => i.instance.stop('immediate')));
-  await Promise.all(instances.map((i) => rm(i.instance.dir, { recursive: true, force: true })));
-  rt.instances.clear();
-  rt.primary = undefined;
-  ctx.log(`${rt.namespace}/${rt.name}: deleted, servers stopped and data removed`);
-}
 
 async function bringUp(
   ctx: ControllerContext,
@@ -148,10 +138,12 @@ export async function reconcileCluster(
   rt: ClusterRuntime,
 ): Promise<PassResult> {
   const cluster = ctx.store.get(CLUSTERS, rt.namespace, rt.name);
-  if (!cluster || cluster.metadata.uid !== rt.uid || cluster.metadata.deletionTimestamp) {
-    await teardownCluster(ctx, rt);
-    return 'deleted';
-  }
+  const gone = !cluster || cluster.metadata.deletionTimestamp !== undefined;
+  const replaced = !gone && cluster.metadata.uid !== rt.uid;
+  const adoption = replaced ? await adoptOrphans(ctx, rt, cluster) : 'none';
+  if (adoption === 'waiting') return 'done';
+  if (!cluster || gone || (replaced && adoption === 'none'))
+    return (await reconcileDeletion(ctx, rt)) === 'deleted' ? 'deleted' : 'done';
   const cl = readCluster(cluster);
   ensureServiceObjects(ctx, cluster, cl);
   reconcileSuperuserSecret(ctx, cluster, cl);
@@ -167,6 +159,8 @@ export async function reconcileCluster(
   await recordPrimary(ctx, rt);
   await reconcileSuperuserPassword(ctx, rt, cluster, cl);
   holdPrimaryLease(ctx, rt, cl);
+  if (instancePods(ctx.store, rt.namespace, rt.name).filter(podIsReady).length === cl.instances)
+    cleanupCompletedJobs(ctx, rt.namespace, rt.name);
   writeSteadyStatus(ctx, rt, cl);
   return 'done';
 }

@@ -10,6 +10,7 @@ import type { KubeObject, Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
 import { setReplicationLatency } from '../postgres/replication-link.ts';
 import { readStatus } from '../postgres/status.ts';
+import { DEFAULT_TIMINGS, type SandboxTimings } from '../timings.ts';
 import { serverUser } from '../users.ts';
 import { reconcileCluster } from './cluster-reconcile.ts';
 import { podDeletionHook } from './kubelet.ts';
@@ -35,6 +36,8 @@ export interface CnpgControllerOptions {
   onLog?: (line: string) => void;
   /** Part 2: WAL archiving and recovery on the object store. */
   backup?: BackupHooks;
+  /** CNPG's and Kubernetes' waits (default: the real ones). */
+  timings?: Readonly<SandboxTimings>;
 }
 
 /** The operator's log: DIR/cnpg.log, timestamped, and the optional extra sink. */
@@ -82,6 +85,7 @@ export class CnpgController {
       log: operatorLog(o.dir, o.onLog),
       stopping: () => this.#stopping,
       backup: o.backup,
+      timings: o.timings ?? DEFAULT_TIMINGS,
       enqueue: (ns, name, delayMs) => {
         this.#queue.add(clusterKey(ns, name), delayMs);
       },

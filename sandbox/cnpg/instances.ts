@@ -1,16 +1,12 @@
-// Creating, starting and removing instances: the first primary via initdb (CNPG's
-// `<pod>-initdb` job, emulated by a temporary server), replicas cloned from the primary
-// (the `<pod>-join` job), restarts on the existing data directory after a pod is recreated.
+// Creating, starting and removing instances: replicas cloned from the primary (the
+// `<pod>-join` job), restarts on the existing data directory after a pod is recreated (the
+// first primary is bootstrap.ts).
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../kube/types.ts';
-import { ensureApplicationDatabase, runStatements } from '../postgres/bootstrap.ts';
-import { runRecoveryJob } from './recovery-job.ts';
-import type { ApplicationDatabase } from '../postgres/bootstrap.ts';
 import { Instance } from '../postgres/instance.ts';
 import { freePort } from '../postgres/ports.ts';
-import { cloneStandby, dropSlot, ensureReplicationUser } from '../postgres/replication.ts';
-import { readStatus } from '../postgres/status.ts';
+import { cloneStandby, dropSlot } from '../postgres/replication.ts';
 import type { ClusterView } from './cluster-spec.ts';
 import { recordEvent } from './events.ts';
 import { buildPod, deletePvcs, ensurePvcs, setPodState } from './pods.ts';
@@ -18,19 +14,10 @@ import { PHASE, PODS, instanceName } from './resources.ts';
 import type { InstanceRole } from './resources.ts';
 import { checkStopping, primaryRuntime } from './runtime.ts';
 import type { ClusterRuntime, ControllerContext, InstanceRuntime } from './runtime.ts';
-import {
-  initializedCondition,
-  patchClusterStatus,
-  setCurrentPrimary,
-  setPhase,
-  withCondition,
-} from './status.ts';
-import { rfc3339Micro } from './resources.ts';
+import { setPhase } from './status.ts';
 
 /** Minimum time between two start attempts of a failing instance (CrashLoopBackOff). */
 export const RESTART_BACKOFF_MS = 2000;
-/** Time before a failed bootstrap job is tried again (Kubernetes' job backoff, shortened). */
-const JOB_RETRY_MS = 5000;
 
 export async function newInstanceRuntime(
   ctx: ControllerContext,
@@ -108,104 +95,6 @@ export async function startInstance(
     ctx.log(`${rt.namespace}/${inst.name}: start failed: ${String(err)}`);
     return false;
   }
-}
-
-async function runInitdbJob(
-  ctx: ControllerContext,
-  inst: InstanceRuntime,
-  cl: ClusterView,
-  app: ApplicationDatabase,
-): Promise<void> {
-  const { instance } = inst;
-  await instance.removeData();
-  await instance.initdb({ encoding: cl.initdb.encoding, locale: cl.initdb.locale });
-  checkStopping(ctx);
-  await instance.start();
-  try {
-    await ensureReplicationUser(instance);
-    await runStatements(instance, 'template1', cl.initdb.postInitTemplateSQL);
-    await runStatements(instance, 'postgres', cl.initdb.postInitSQL);
-    await ensureApplicationDatabase(instance, app);
-    await runStatements(instance, app.database, cl.initdb.postInitApplicationSQL);
-  } finally {
-    await instance.stop('fast');
-  }
-  inst.needsClone = false;
-  checkStopping(ctx);
-}
-
-const JOB_SUFFIX = { initdb: 'initdb', recovery: 'full-recovery' } as const;
-
-/**
- * The initdb or full-recovery job, after the guard against archiving into a serverName that
- * holds WAL; false (phase reason and event say why) when it failed.
- */
-async function runBootstrapJob(
-  ctx: ControllerContext,
-  rt: ClusterRuntime,
-  inst: InstanceRuntime,
-  cluster: KubeObject,
-  cl: ClusterView,
-  app: ApplicationDatabase,
-): Promise<boolean> {
-  const job = `${inst.name}-${JOB_SUFFIX[cl.bootstrap]}`;
-  inst.lastStartAttempt = Date.now();
-  try {
-    await ctx.backup?.checkEmptyArchive(cluster);
-    if (cl.bootstrap === 'recovery') await runRecoveryJob(ctx, inst, cluster, app);
-    else await runInitdbJob(ctx, inst, cl, app);
-    inst.failure = undefined;
-    return true;
-  } catch (err) {
-    checkStopping(ctx);
-    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
-    recordEvent(ctx, cluster, 'Warning', 'JobFailed', `Job ${job} failed: ${message}`);
-    inst.failure = `Job ${job} failed: ${message}`;
-    setPhase(ctx, rt, PHASE.firstPrimary, inst.failure);
-    await inst.instance.stop('immediate');
-    ctx.enqueue(rt.namespace, rt.name, JOB_RETRY_MS);
-    return false;
-  }
-}
-
-/** Bootstrap: PVC, initdb job, primary pod, currentPrimary. */
-export async function bootstrapPrimary(
-  ctx: ControllerContext,
-  rt: ClusterRuntime,
-  cluster: KubeObject,
-  cl: ClusterView,
-  app: ApplicationDatabase,
-): Promise<void> {
-  const inst =
-    rt.instances.get(instanceName(rt.name, 1)) ?? (await newInstanceRuntime(ctx, rt, cl, 1));
-  const waited = Date.now() - inst.lastStartAttempt;
-  if (inst.needsClone && inst.failure !== undefined && waited < JOB_RETRY_MS) {
-    ctx.enqueue(rt.namespace, rt.name, JOB_RETRY_MS - waited);
-    return;
-  }
-  ensurePvcs(ctx, cluster, cl, inst);
-  const job = `${inst.name}-${JOB_SUFFIX[cl.bootstrap]}`;
-  recordEvent(
-    ctx,
-    cluster,
-    'Normal',
-    'CreatingInstance',
-    `Primary instance (${JOB_SUFFIX[cl.bootstrap]})`,
-  );
-  setPhase(ctx, rt, PHASE.firstPrimary, `Creating primary instance ${job}`, (s) => {
-    s.targetPrimary = inst.name;
-    s.targetPrimaryTimestamp = rfc3339Micro();
-    s.conditions = withCondition(s.conditions, initializedCondition(false));
-  });
-  if (inst.needsClone && !(await runBootstrapJob(ctx, rt, inst, cluster, cl, app))) return;
-  rt.primary = inst.name;
-  ensurePod(ctx, cluster, cl, inst, 'primary');
-  if (!(await startInstance(ctx, rt, inst))) return;
-  const status = await readStatus(inst.instance);
-  setCurrentPrimary(ctx, rt, inst.name, status.timeline);
-  patchClusterStatus(ctx, rt, (s) => {
-    s.systemID = status.systemId;
-  });
 }
 
 /** (Re)builds a replica's data directory from the running primary and starts it. */

@@ -1,11 +1,13 @@
-// The `<pod>-full-recovery` job of bootstrap.recovery: the base backup restored by part 2
-// (sandbox/backup/recovery.ts),
-// PostgreSQL replaying the archived WAL through restore_command until it promotes, then the
-// application owner's password reset from its secret, as CNPG does after a recovery.
+// The work of the `<pod>-full-recovery` Job of bootstrap.recovery: the new Cluster's
+// archive must be empty, the base backup is restored by part 2 (sandbox/backup/recovery.ts),
+// PostgreSQL replays the archived WAL through restore_command until it promotes, then the
+// application owner's password is reset from its secret, as CNPG does after a recovery.
+// What it does and why it failed goes to the Job pod's log.
 import type { KubeObject } from '../kube/types.ts';
 import { ensureApplicationDatabase } from '../postgres/bootstrap.ts';
 import type { ApplicationDatabase } from '../postgres/bootstrap.ts';
 import type { Instance } from '../postgres/instance.ts';
+import type { JobLog } from './job-runner.ts';
 import { checkStopping } from './runtime.ts';
 import type { ControllerContext, InstanceRuntime } from './runtime.ts';
 
@@ -42,13 +44,15 @@ export async function runRecoveryJob(
   inst: InstanceRuntime,
   cluster: KubeObject,
   app: ApplicationDatabase,
+  log: JobLog,
 ): Promise<void> {
   const hooks = ctx.backup;
   if (!hooks)
     throw new Error('bootstrap.recovery needs the object store, and the sandbox runs without one');
   const { instance } = inst;
+  await hooks.checkEmptyArchive(cluster);
   await instance.prepareDirs();
-  const plan = await hooks.restoreBaseBackup(cluster, instance);
+  const plan = await hooks.restoreBaseBackup(cluster, instance, log);
   ctx.log(
     `${cluster.metadata.namespace ?? ''}/${inst.name}: restored base backup ${plan.backup.backupId}, replaying WAL`,
   );
@@ -60,8 +64,10 @@ export async function runRecoveryJob(
   };
   await instance.writeConfig();
   try {
+    log('Generated recovery configuration', { configuration: plan.settings });
     await instance.start();
     await waitPromoted(ctx, instance);
+    log('Recovery completed, instance promoted');
     await ensureApplicationDatabase(instance, app);
   } catch (err) {
     checkStopping(ctx);

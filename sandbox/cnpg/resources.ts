@@ -23,6 +23,7 @@ export const LEASES: ResourceRef = {
   version: 'v1',
   plural: 'leases',
 };
+export const JOBS: ResourceRef = { group: 'batch', version: 'v1', plural: 'jobs' };
 
 export const CNPG_API_VERSION = 'postgresql.cnpg.io/v1';
 export const OPERATOR_VERSION = '1.30.0';
@@ -40,6 +41,7 @@ export const PHASE = {
   switchover: 'Switchover in progress',
   waitingForInstances: 'Waiting for the instances to become active',
   cannotCreateObjects: 'Unable to create required cluster objects',
+  unrecoverable: 'Cluster is unrecoverable and needs manual intervention',
 } as const;
 
 export const LABEL = {
@@ -53,6 +55,7 @@ export const LABEL = {
   reload: 'cnpg.io/reload',
   immediateBackup: 'cnpg.io/immediateBackup',
   scheduledBackup: 'cnpg.io/scheduled-backup',
+  jobRole: 'cnpg.io/jobRole',
 } as const;
 
 export const ANNOTATION = {

@@ -4,6 +4,7 @@
 import type { BackupHooks } from '../backup/index.ts';
 import type { Faults } from '../faults.ts';
 import type { Store } from '../kube/types.ts';
+import type { SandboxTimings } from '../timings.ts';
 import type { Instance } from '../postgres/instance.ts';
 import type { ServerUser } from '../users.ts';
 import type { LeaseTimings } from './cluster-spec.ts';
@@ -65,6 +66,8 @@ export interface ControllerContext {
   stopping: () => boolean;
   /** WAL archiving, the empty-archive check and recovery (absent without an object store). */
   backup?: BackupHooks | undefined;
+  /** CNPG's and Kubernetes' waits (Job backoff), real by default. */
+  timings: Readonly<SandboxTimings>;
   /** Asks for another reconcile of a cluster (e.g. after a server exits). */
   enqueue: (namespace: string, name: string, delayMs?: number) => void;
 }

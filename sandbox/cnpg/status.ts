@@ -35,13 +35,13 @@ export function initializedCondition(done: boolean): Condition {
         type: 'Initialized',
         status: 'True',
         reason: 'BootstrapCompleted',
-        message: 'Cluster Is Ready',
+        message: 'Cluster has been bootstrapped',
       }
     : {
         type: 'Initialized',
         status: 'False',
         reason: 'BootstrapPending',
-        message: 'Cluster Is Not Ready',
+        message: 'Cluster has not been bootstrapped yet',
       };
 }
 

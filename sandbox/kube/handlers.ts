@@ -26,7 +26,8 @@ import {
 import type { ResourceType } from './resources.ts';
 import type { MemoryStore } from './store.ts';
 import { strategicMergePatch } from './strategic.ts';
-import { ApiError, type KubeObject } from './types.ts';
+import { ApiError, type DeleteOptions, type KubeObject } from './types.ts';
+import { validatingWebhook } from './webhooks.ts';
 
 export interface Target {
   type: ResourceType;
@@ -127,7 +128,7 @@ export class Handlers {
     const live = this.#live(t);
     const merged = this.#scope(t, live, next);
     applyDefaults(t.type, merged);
-    const warnings = this.#admit(t, merged, req, via);
+    const warnings = this.#admit(t, merged, req, via, live);
     if (dryRun(req)) return { code: 200, body: merged, warnings };
     const written = this.#store.replace(t.type, merged);
     recordUpdate(live, written, manager(req, 'Update'), this.#ownership(written));
@@ -203,7 +204,7 @@ export class Handlers {
       const unknown = check(this.#crds, applied).unknown;
       if (unknown.length > 0) throw typedPatchError(t.type, applied, unknown);
     }
-    this.#admit(t, next, req, 'apply');
+    this.#admit(t, next, req, 'apply', live);
     if (dryRun(req)) return { code: live ? 200 : 201, body: next };
     const written = live ? this.#store.replace(t.type, next) : this.#store.create(t.type, next);
     this.#owners.set(written.metadata.uid ?? '', trial);
@@ -212,18 +213,14 @@ export class Handlers {
 
   #delete(t: Target, req: Request): Reply {
     const live = this.#live(t);
-    const opts = (req.object ?? (req.body ? parseBody(req) : {})) as {
-      gracePeriodSeconds?: number;
-      propagationPolicy?: string;
-    };
+    const opts = (req.object ?? (req.body ? parseBody(req) : {})) as DeleteOptions;
     const grace = req.query.get('gracePeriodSeconds') ?? opts.gracePeriodSeconds;
+    const policy = req.query.get('propagationPolicy') ?? opts.propagationPolicy;
     if (dryRun(req)) return { code: 200, body: live };
-    this.#store.delete(
-      t.type,
-      t.namespace,
-      t.name ?? '',
-      grace === undefined ? {} : { gracePeriodSeconds: Number(grace) },
-    );
+    this.#store.delete(t.type, t.namespace, t.name ?? '', {
+      ...(grace === undefined ? {} : { gracePeriodSeconds: Number(grace) }),
+      ...(policy ? { propagationPolicy: policy as DeleteOptions['propagationPolicy'] } : {}),
+    });
     const after = this.#store.get(t.type, t.namespace, t.name ?? '');
     return {
       code: 200,
@@ -236,8 +233,11 @@ export class Handlers {
     };
   }
 
-  /** Schema admission of custom resources; returns the Warning texts of the write. */
-  #admit(t: Target, obj: KubeObject, req: Request, via: Via): string[] {
+  /**
+   * Schema admission of custom resources, then CNPG's validating webhook on the resource (not
+   * its subresources); returns the Warning texts of the write.
+   */
+  #admit(t: Target, obj: KubeObject, req: Request, via: Via, live?: KubeObject): string[] {
     if (!t.type.crd) return [];
     const options =
       req.method === 'POST' ? 'CreateOptions' : via === 'body' ? 'UpdateOptions' : 'PatchOptions';
@@ -247,6 +247,8 @@ export class Handlers {
       throw via === 'patch' ? strictPatchError(obj, unknown) : strictBodyError(t.type, unknown);
     prune(obj, unknown);
     if (invalid.length > 0) throw invalidError(t.type, obj, invalid);
+    const denied = t.subresource ? undefined : validatingWebhook(t.type, obj, live);
+    if (denied) throw denied;
     return directive === 'Warn' ? unknownFieldWarnings(unknown) : [];
   }
 

@@ -1,5 +1,5 @@
-// The resource types the sandbox serves: core v1, coordination leases, and the CRDs from
-// sandbox/crds/ (kind, plural, scope and subresources come from the CRD itself).
+// The resource types the sandbox serves: core v1, batch/v1 jobs, coordination leases, and the
+// CRDs from sandbox/crds/ (kind, plural, scope and subresources come from the CRD itself).
 import type { CrdInfo } from './crd-schema.ts';
 import type { ResourceRef } from './types.ts';
 
@@ -40,6 +40,15 @@ export function resourceTypes(crds: CrdInfo[]): ResourceType[] {
     core('events', 'Event', ['ev']),
     core('persistentvolumeclaims', 'PersistentVolumeClaim', ['pvc']),
     core('endpoints', 'Endpoints', ['ep']),
+    {
+      group: 'batch',
+      version: 'v1',
+      plural: 'jobs',
+      kind: 'Job',
+      namespaced: true,
+      shortNames: [],
+      status: true,
+    },
     {
       group: 'coordination.k8s.io',
       version: 'v1',

@@ -13,6 +13,7 @@ import type { CrdInfo } from './crd-schema.ts';
 import { execServer, refusedWith, type ExecResolver } from './exec.ts';
 import { Handlers, type Target } from './handlers.ts';
 import { openApi, type OpenApi } from './openapi.ts';
+import { podLog } from './pod-logs.ts';
 import { portForwardServer, type ForwardResolver } from './portforward.ts';
 import { PROTOBUF, decodeProtobuf } from './protobuf/codec.ts';
 import { apiGroupList, resourceList, resourceTypes, type ResourceType } from './resources.ts';
@@ -202,8 +203,10 @@ function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: Serv
     return;
   }
   if (target.subresource && !['status'].includes(target.subresource)) {
-    if (target.subresource === 'log')
-      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('');
+    if (target.subresource === 'log') {
+      const log = podLog(ctx.store, target.namespace ?? 'default', target.name ?? '');
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end(log);
+    }
     throw new ApiError(
       404,
       'NotFound',

@@ -1,11 +1,21 @@
 // The sandbox's object store: what etcd + the API machinery keep for Kubernetes. One global
 // resourceVersion, uid, generation, creationTimestamp, watch history (410 when too old),
-// graceful deletion through hooks and finalizers, and ownerReference garbage collection.
+// graceful deletion through hooks (the kubelet) and finalizers, ownerReference garbage
+// collection (garbage-collector.ts), PVC protection (pvc-protection.ts) and pod logs.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import {
+  FOREGROUND_FINALIZER,
+  collectGarbage,
+  dependentsOf,
+  orphanDependents,
+} from './garbage-collector.ts';
+import { PVCS, PVC_PROTECTION_FINALIZER, startPvcProtection } from './pvc-protection.ts';
 import { matchesFields, matchesLabels } from './selectors.ts';
+import { POD_KEY, body, defaultGrace, notFound, pick, refKey } from './store-meta.ts';
 import {
   ApiError,
+  type DeleteOptions,
   type DeletionHook,
   type KubeObject,
   type ListOptions,
@@ -24,25 +34,9 @@ export interface StoredEvent {
 const HISTORY = 1000;
 const CLUSTER_SCOPED = new Set(['/namespaces', '/nodes']);
 
-export const refKey = (ref: ResourceRef): string => `${ref.group}/${ref.plural}`;
 const objKey = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
 const copy = <T>(v: T): T => structuredClone(v);
 const NAMESPACES: ResourceRef = { group: '', version: 'v1', plural: 'namespaces' };
-
-function notFound(ref: ResourceRef, name: string): ApiError {
-  return new ApiError(
-    404,
-    'NotFound',
-    `${ref.plural}${ref.group ? `.${ref.group}` : ''} "${name}" not found`,
-    { name, kind: ref.plural },
-  );
-}
-
-/** Everything but metadata and status: what bumps metadata.generation. */
-function body(obj: KubeObject): Record<string, unknown> {
-  const { metadata: _m, status: _s, ...rest } = obj;
-  return rest;
-}
 
 export class MemoryStore implements Store {
   #rv = 1;
@@ -51,9 +45,21 @@ export class MemoryStore implements Store {
   readonly #history = new Map<string, StoredEvent[]>();
   readonly #listeners = new Map<string, Set<WatchListener>>();
   readonly #hooks = new Map<string, DeletionHook>();
+  /** uids of objects whose deletion hook (the kubelet stopping a pod) has not finished. */
+  readonly #terminating = new Set<string>();
+  readonly #logs = new Map<string, string>();
 
   constructor() {
     this.create(NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    startPvcProtection(this);
+  }
+
+  /** Every object with its type, not copied: for the garbage collector, which only reads. */
+  entries(): { ref: ResourceRef; obj: Readonly<KubeObject> }[] {
+    return [...this.#objects].flatMap(([key, bucket]) => {
+      const ref = this.#refs.get(key);
+      return ref ? [...bucket.values()].map((obj) => ({ ref, obj })) : [];
+    });
   }
 
   get resourceVersion(): string {
@@ -114,6 +120,12 @@ export class MemoryStore implements Store {
       creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     };
     delete stored.metadata.deletionTimestamp;
+    // The StorageObjectInUseProtection admission plugin protects every new claim.
+    if (refKey(ref) === refKey(PVCS)) {
+      const finalizers = stored.metadata.finalizers ?? [];
+      if (!finalizers.includes(PVC_PROTECTION_FINALIZER))
+        stored.metadata.finalizers = [...finalizers, PVC_PROTECTION_FINALIZER];
+    }
     return this.#write(ref, key, stored, 'ADDED');
   }
 
@@ -175,13 +187,7 @@ export class MemoryStore implements Store {
       next.metadata.generation = (live.metadata.generation ?? 1) + 1;
     const key = objKey(live.metadata.namespace, live.metadata.name);
     const written = this.#write(ref, key, next, 'MODIFIED');
-    if (
-      written.metadata.deletionTimestamp &&
-      (written.metadata.finalizers ?? []).length === 0 &&
-      !this.#hooks.has(refKey(ref))
-    ) {
-      this.#remove(ref, written);
-    }
+    if (this.#deletable(written)) this.#remove(ref, written);
     return written;
   }
 
@@ -201,66 +207,71 @@ export class MemoryStore implements Store {
     for (const listener of this.#listeners.get(key) ?? []) listener(type, copy(obj));
   }
 
+  /** Deletion as the API server does it: at once, or marked and removed by hooks/finalizers. */
   delete(
     ref: ResourceRef,
     namespace: string | undefined,
     name: string,
-    opts: { gracePeriodSeconds?: number } = {},
+    opts: DeleteOptions = {},
   ): void {
     const live = this.get(ref, namespace, name);
     if (!live) throw notFound(ref, name);
+    if (opts.propagationPolicy === 'Orphan') orphanDependents(this, live);
     if (live.metadata.deletionTimestamp) return;
+    const uid = live.metadata.uid ?? '';
     const hook = this.#hooks.get(refKey(ref));
-    const finalizers = live.metadata.finalizers ?? [];
+    const foreground =
+      opts.propagationPolicy === 'Foreground' && dependentsOf(this, uid).length > 0;
+    const finalizers = [...(live.metadata.finalizers ?? [])];
+    if (foreground) finalizers.push(FOREGROUND_FINALIZER);
     if (!hook && finalizers.length === 0) {
       this.#remove(ref, live);
       return;
     }
-    const grace = opts.gracePeriodSeconds ?? 30;
+    const grace = hook ? (opts.gracePeriodSeconds ?? defaultGrace(ref, live)) : 0;
+    if (hook) this.#terminating.add(uid);
     const marked = this.mutate(ref, namespace, name, (o) => {
-      o.metadata.deletionTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      // A pod's deletionTimestamp is the time by which it must be gone (now + grace).
+      o.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000)
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z');
       o.metadata.deletionGracePeriodSeconds = grace;
+      if (finalizers.length > 0) o.metadata.finalizers = finalizers;
     });
+    if (foreground) collectGarbage(this);
     if (hook)
       void hook(marked, grace).finally(() => {
-        this.#removeIfPresent(ref, marked);
+        this.#terminating.delete(uid);
+        const still = this.get(ref, marked.metadata.namespace, marked.metadata.name);
+        if (still?.metadata.uid === uid && this.#deletable(still)) this.#remove(ref, still);
       });
   }
 
-  #removeIfPresent(ref: ResourceRef, obj: KubeObject): void {
-    const live = this.get(ref, obj.metadata.namespace, obj.metadata.name);
-    if (live && live.metadata.uid === obj.metadata.uid) this.#remove(ref, live);
+  /** Marked for deletion, no finalizer left, no hook still running. */
+  #deletable(obj: KubeObject): boolean {
+    return (
+      obj.metadata.deletionTimestamp !== undefined &&
+      (obj.metadata.finalizers ?? []).length === 0 &&
+      !this.#terminating.has(obj.metadata.uid ?? '')
+    );
   }
 
   #remove(ref: ResourceRef, obj: KubeObject): void {
     this.#bucket(ref).delete(objKey(obj.metadata.namespace, obj.metadata.name));
+    if (refKey(ref) === POD_KEY)
+      this.#logs.delete(objKey(obj.metadata.namespace, obj.metadata.name));
     obj.metadata.resourceVersion = String(++this.#rv);
     this.#emit(ref, 'DELETED', obj);
-    this.#collectGarbage();
+    collectGarbage(this);
   }
 
-  /** Deletes dependents whose owners are all gone (background propagation). */
-  #collectGarbage(): void {
-    const uids = new Set<string>();
-    for (const bucket of this.#objects.values())
-      for (const o of bucket.values()) if (o.metadata.uid) uids.add(o.metadata.uid);
-    for (const [key, bucket] of this.#objects) {
-      const ref = this.#refs.get(key);
-      for (const o of [...bucket.values()]) {
-        const owners = o.metadata.ownerReferences ?? [];
-        if (
-          ref &&
-          owners.length > 0 &&
-          owners.every((r) => !uids.has(r.uid)) &&
-          !o.metadata.deletionTimestamp
-        ) {
-          // A watcher may have removed it meanwhile (a controller reacting to its owner's DELETED).
-          const still = this.get(ref, o.metadata.namespace, o.metadata.name);
-          if (still && !still.metadata.deletionTimestamp)
-            this.delete(ref, o.metadata.namespace, o.metadata.name, { gracePeriodSeconds: 0 });
-        }
-      }
-    }
+  appendPodLog(namespace: string, pod: string, text: string): void {
+    const key = objKey(namespace, pod);
+    this.#logs.set(key, (this.#logs.get(key) ?? '') + text);
+  }
+
+  podLog(namespace: string, pod: string): string | undefined {
+    return this.#logs.get(objKey(namespace, pod));
   }
 
   watch(ref: ResourceRef, listener: WatchListener): () => void {
@@ -284,21 +295,4 @@ export class MemoryStore implements Store {
   registerDeletionHook(ref: ResourceRef, hook: DeletionHook): void {
     this.#hooks.set(refKey(ref), hook);
   }
-}
-
-/** Metadata the server owns, carried over from the live object. */
-function pick(live: KubeObject): Partial<KubeObject['metadata']> {
-  const m = live.metadata;
-  return {
-    uid: m.uid,
-    creationTimestamp: m.creationTimestamp,
-    generation: m.generation,
-    resourceVersion: m.resourceVersion,
-    ...(m.deletionTimestamp
-      ? {
-          deletionTimestamp: m.deletionTimestamp,
-          deletionGracePeriodSeconds: m.deletionGracePeriodSeconds,
-        }
-      : {}),
-  };
 }

@@ -48,6 +48,14 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export type WatchListener = (type: WatchEventType, obj: KubeObject) => void;
 
+/** DeleteOptions the store honours (metav1.DeleteOptions). */
+export interface DeleteOptions {
+  /** Default: the pod's spec.terminationGracePeriodSeconds (30 when unset); 0 for other kinds. */
+  gracePeriodSeconds?: number;
+  /** Background (default): the garbage collector deletes dependents after the owner. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
 export interface ListOptions {
   /** Kubernetes label selector syntax: `a=b,c!=d,e in (f,g),!h`. */
   labelSelector?: string;
@@ -97,13 +105,12 @@ export interface Store {
     name: string,
     fn: (status: Record<string, unknown>) => void,
   ): KubeObject;
-  delete(
-    ref: ResourceRef,
-    namespace: string | undefined,
-    name: string,
-    opts?: { gracePeriodSeconds?: number },
-  ): void;
+  delete(ref: ResourceRef, namespace: string | undefined, name: string, opts?: DeleteOptions): void;
   /** Listener gets every event of that type (all namespaces); returns an unsubscribe function. */
   watch(ref: ResourceRef, listener: WatchListener): () => void;
   registerDeletionHook(ref: ResourceRef, hook: DeletionHook): void;
+  /** Appends to a pod's container log (what `kubectl logs` reads); dropped with the pod. */
+  appendPodLog(namespace: string, pod: string, text: string): void;
+  /** The pod's log, or undefined when the pod has none. */
+  podLog(namespace: string, pod: string): string | undefined;
 }

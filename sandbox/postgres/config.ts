@@ -1,7 +1,7 @@
 // postgresql.conf for a sandbox instance: the settings the sandbox owns (ports, sockets,
-// replication, CNPG's 5 s WAL sender/receiver timeouts), then the Cluster's
-// spec.postgresql.parameters where one machine can take them: memory hogs are capped, and
-// parameters the sandbox manages or this build does not know are dropped (and reported).
+// replication, CNPG's 5 s WAL sender/receiver timeouts and 5min archive_timeout), then the
+// Cluster's spec.postgresql.parameters where one machine can take them: memory hogs are
+// capped, and parameters the sandbox manages or this build does not know are dropped.
 import { hasLibrary } from './binaries.ts';
 import type { ParameterInfo } from './binaries.ts';
 
@@ -164,6 +164,8 @@ function baseSettings(c: ServerConfig): Record<string, string> {
     log_timezone: 'UTC',
     timezone: 'UTC',
     archive_mode: 'off',
+    // CNPG's default (pkg/postgres/configuration.go): an idle primary still switches WAL.
+    archive_timeout: '5min',
   };
 }
 

@@ -1,5 +1,6 @@
 // Shared by the backup and recovery tests: Clusters that archive to the sandbox's Azurite,
 // Backups, blob listings through @azure/storage-blob, and app connections.
+import * as k8s from '@kubernetes/client-node';
 import type pg from 'pg';
 import { parseBackupInfo } from '../../sandbox/backup/backup-info.ts';
 import type { BackupInfo } from '../../sandbox/backup/backup-info.ts';
@@ -58,6 +59,13 @@ export async function createObjectStore(
   });
 }
 
+/** The batch/v1 client (Jobs) of the harness's sandbox. */
+export function batchApi(h: Harness): k8s.BatchV1Api {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromFile(h.sandbox.kubeconfigPath);
+  return kc.makeApiClient(k8s.BatchV1Api);
+}
+
 export function backupRef(h: Harness) {
   return { group: 'postgresql.cnpg.io', version: 'v1', namespace: h.namespace, plural: 'backups' };
 }
@@ -83,6 +91,9 @@ export interface BackupStatus {
   phase?: string;
   error?: string;
   backupId?: string;
+  backupName?: string;
+  online?: boolean;
+  pluginMetadata?: Record<string, string>;
   beginWal?: string;
   endWal?: string;
   beginLSN?: string;
@@ -160,5 +171,69 @@ export async function switchWal(h: Harness, pod: string): Promise<string> {
     return r.rows[0]?.f ?? '';
   } finally {
     await c.end();
+  }
+}
+
+export interface EventView {
+  type: string;
+  reason: string;
+  message: string;
+}
+
+/** The events recorded for an object, oldest first, as `kubectl describe` lists them. */
+export async function eventsOf(h: Harness, name: string): Promise<EventView[]> {
+  const list = await h.core.listNamespacedEvent({
+    namespace: h.namespace,
+    fieldSelector: `involvedObject.name=${name}`,
+  });
+  return list.items.map((e) => ({
+    type: e.type ?? '',
+    reason: e.reason ?? '',
+    message: e.message ?? '',
+  }));
+}
+
+export interface Recorded {
+  type: string;
+  rv: number;
+  /** Date.now() when the event arrived. */
+  at: number;
+  obj: { metadata?: { name?: string }; status?: Record<string, unknown> };
+}
+
+/** Records every watch event of a collection (with the object's resourceVersion). */
+export async function recordWatch(
+  h: Harness,
+  path: string,
+): Promise<{ events: Recorded[]; stop: () => void }> {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromFile(h.sandbox.kubeconfigPath);
+  const events: Recorded[] = [];
+  const req = await new k8s.Watch(kc).watch(
+    path,
+    {},
+    (type, obj: Recorded['obj'] & { metadata?: { resourceVersion?: string } }) =>
+      events.push({ type, rv: Number(obj.metadata?.resourceVersion), at: Date.now(), obj }),
+    () => undefined,
+  );
+  return {
+    events,
+    stop: () => {
+      req.abort();
+    },
+  };
+}
+
+/** The HTTP status and body of a failed API call (0 when it succeeded). */
+export async function statusOf(p: Promise<unknown>): Promise<{ code: number; body: string }> {
+  try {
+    await p;
+    return { code: 0, body: '' };
+  } catch (e) {
+    const err = e as { code?: number; body?: unknown };
+    return {
+      code: err.code ?? -1,
+      body: typeof err.body === 'string' ? err.body : JSON.stringify(err.body),
+    };
   }
 }

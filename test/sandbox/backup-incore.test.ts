@@ -1,17 +1,20 @@
 // WAL archiving, backups and recovery with the in-core spec.backup.barmanObjectStore on the
 // sandbox's Azurite: segments reach the blob layout CNPG users see, archive faults flip
 // ContinuousArchiving and it recovers, a Backup completes with a sane backup.info, a recovery
-// cluster restores a table, a targetTime excludes later rows, the empty-archive guard holds.
+// cluster restores a table, a targetTime excludes later rows, a target beyond the archive
+// fails the recovery Job (its pod log says why), and an initdb cluster meeting an archive
+// that holds WAL gets healthy with ContinuousArchiving=False.
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { segmentOf } from '../../sandbox/backup/layout.ts';
-import { HEALTHY, startHarness, waitFor } from './cnpg-harness.ts';
+import { HEALTHY, clusterRef, startHarness, waitFor } from './cnpg-harness.ts';
 import type { Harness } from './cnpg-harness.ts';
 import {
   backupInfo,
   backupStatus,
   barmanObjectStore,
+  batchApi,
   blobNames,
   condition,
   createBackup,
@@ -112,6 +115,8 @@ describe('Backup (method barmanObjectStore)', () => {
       destinationPath: barmanObjectStore('incore').destinationPath,
     });
     expect(s.backupId).toMatch(/^\d{8}T\d{6}$/);
+    expect(s.backupName).toMatch(/^backup-\d{14}$/);
+    expect(s).not.toHaveProperty('online');
     const root = `incore/${SRC}`;
     const files = await blobNames(h, `${root}/base/${s.backupId ?? ''}/`);
     expect(files.map((f) => f.split('/').at(-1)).sort()).toEqual(['backup.info', 'data.tar']);
@@ -128,8 +133,11 @@ describe('Backup (method barmanObjectStore)', () => {
     expect(info.endTime.getTime()).toBeGreaterThanOrEqual(info.beginTime.getTime());
     const walDir = `${root}/wals/${(s.endWal ?? '').slice(0, 16)}/`;
     expect(await blobNames(h, walDir)).toContain(`${walDir}${s.endWal ?? ''}`);
-    const status = await h.status(SRC);
-    expect((status as { firstRecoverabilityPoint?: string }).firstRecoverabilityPoint).toBeTruthy();
+    // Written by the backup maintenance after `completed` (backup.go backupMaintenance).
+    await waitFor('firstRecoverabilityPoint', async () => {
+      const status = (await h.status(SRC)) as { firstRecoverabilityPoint?: string };
+      return Boolean(status.firstRecoverabilityPoint);
+    });
     expect(await condition(h, SRC, 'LastBackupSucceeded')).toMatchObject({ status: 'True' });
     // Rows after the backup: 100 before the target time, 50 after it.
     const c = await superuser(h, `${SRC}-1`);
@@ -206,38 +214,53 @@ describe('recovery', () => {
     expect(await count('pg-pitr-1')).toBe(beforeTarget);
   });
 
-  test('a target beyond the archive leaves the cluster not ready, with the reason', async () => {
+  test('a target beyond the archive fails the recovery Job; its pod log says why', async () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     await createCluster(h, 'pg-future', {
       bootstrap: { recovery: { source: 'clusterBackup', recoveryTarget: { targetTime: future } } },
       externalClusters: external(SRC),
     });
-    const s = await waitFor(
-      'recovery job failed',
+    const job = await waitFor(
+      'a failed recovery attempt',
       async () => {
-        const st = await h.status('pg-future');
-        return st.phaseReason?.includes('failed') && st;
+        const j = await batchApi(h).readNamespacedJob({
+          name: 'pg-future-1-full-recovery',
+          namespace: h.namespace,
+        });
+        return (j.status?.failed ?? 0) >= 1 && j;
       },
       60_000,
     );
+    expect(job.metadata?.labels?.['cnpg.io/jobRole']).toBe('full-recovery');
+    const s = await h.status('pg-future');
     expect(s.phase).toBe('Setting up primary');
-    expect(s.phaseReason).toContain('recovery ended before configured recovery target was reached');
+    expect(s.phaseReason).toBe('Creating primary instance pg-future-1');
     expect(s.readyInstances ?? 0).toBe(0);
+    const pods = await h.core.listNamespacedPod({
+      namespace: h.namespace,
+      labelSelector: 'job-name=pg-future-1-full-recovery',
+    });
+    const failed = pods.items.find((p) => p.status?.phase === 'Failed');
+    const log = await h.core.readNamespacedPodLog({
+      name: failed?.metadata?.name ?? '',
+      namespace: h.namespace,
+    });
+    expect(log).toContain('recovery ended before configured recovery target was reached');
+    await h.custom.deleteNamespacedCustomObject({ ...clusterRef(h.namespace), name: 'pg-future' });
   });
 
-  test('a new cluster that would archive into a serverName holding WAL stays in Setting up primary', async () => {
+  test('an initdb cluster archiving into a serverName holding WAL is healthy with ContinuousArchiving=False', async () => {
     await createCluster(h, 'pg-clash', {
       backup: { barmanObjectStore: barmanObjectStore('incore', { serverName: SRC }) },
     });
-    const s = await waitFor('empty-archive guard', async () => {
-      const st = await h.status('pg-clash');
-      return st.phaseReason?.includes('Expected empty archive') && st;
+    await h.waitHealthy('pg-clash', 1);
+    await switchWal(h, 'pg-clash-1');
+    const c = await waitFor('empty-archive check at the first archive attempt', async () => {
+      const cond = await condition(h, 'pg-clash', 'ContinuousArchiving');
+      return cond?.status === 'False' && cond;
     });
-    expect(s.phase).toBe('Setting up primary');
-    expect(s.phaseReason).toContain(
-      `WAL archive check failed for server ${SRC}: Expected empty archive`,
-    );
-    await new Promise((r) => setTimeout(r, 1000));
-    expect((await h.status('pg-clash')).phase).not.toBe(HEALTHY);
+    expect(c.reason).toBe('ContinuousArchivingFailing');
+    expect(c.message).toContain('Expected empty archive');
+    expect((await h.status('pg-clash')).phase).toBe(HEALTHY);
   });
 });

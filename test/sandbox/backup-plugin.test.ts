@@ -100,7 +100,12 @@ describe('plugin backups', () => {
     const s = await waitBackupDone(h, 'plug-1', seen);
     expect(s.phase, s.error).toBe('completed');
     expect(seen).not.toContain('running');
-    expect(s).toMatchObject({ method: 'plugin', serverName: 'pg-plug' });
+    // Only what the plugin returns (plugin_backup.go): no destinationPath or serverName.
+    expect(s).toMatchObject({ method: 'plugin', online: true });
+    expect(s).not.toHaveProperty('serverName');
+    expect(s).not.toHaveProperty('destinationPath');
+    expect(s.backupName).toMatch(/^backup-\d{14}$/);
+    expect(s.pluginMetadata).toMatchObject({ pluginName: PLUGIN, timeline: '1' });
     const files = await blobNames(h, `plug/pg-plug/base/${s.backupId ?? ''}/`);
     expect(files).toHaveLength(2);
     const os = (await h.custom.getNamespacedCustomObject({
@@ -175,28 +180,28 @@ describe('storage key credentials from a Secret', () => {
     });
   }
 
-  test('the right key archives, a wrong one is refused by Azurite at bootstrap, and neither is logged', async () => {
+  test('the right key archives, a wrong one is refused by Azurite at the first archive attempt, and neither is logged', async () => {
     const right = h.sandbox.objectStore?.accounts.get('sandbox')?.key ?? '';
     const wrong = Buffer.alloc(64, 7).toString('base64');
     await secret('blob-key', right);
     await secret('blob-wrong-key', wrong);
     await createCluster(h, 'pg-key', { backup: { barmanObjectStore: keyed('blob-key') } });
     await createCluster(h, 'pg-badkey', { backup: { barmanObjectStore: keyed('blob-wrong-key') } });
-    await h.waitHealthy('pg-key', 1);
+    await Promise.all([h.waitHealthy('pg-key', 1), h.waitHealthy('pg-badkey', 1)]);
     const segment = await switchWal(h, 'pg-key-1');
     await waitFor('archived with the key', async () => {
       return (
         (await blobNames(h, `keyed/pg-key/wals/${segment.slice(0, 16)}/${segment}`)).length === 1
       );
     });
-    // The bootstrap's empty-archive check is the first request: Azurite refuses the key there,
-    // and the cluster stays in Setting up primary, as with barman-cloud-check-wal-archive.
+    // The first archive attempt checks the archive is empty (barman-cloud-check-wal-archive):
+    // Azurite refuses the key there; the cluster is healthy, ContinuousArchiving says why.
+    await switchWal(h, 'pg-badkey-1');
     const refused = await waitFor('refused', async () => {
-      const st = await h.status('pg-badkey');
-      return st.phaseReason?.includes('failed') && st;
+      const c = await condition(h, 'pg-badkey', 'ContinuousArchiving');
+      return c?.status === 'False' && c;
     });
-    expect(refused.phase).toBe('Setting up primary');
-    expect(refused.phaseReason).toMatch(/authenticate|403|signature/i);
+    expect(refused.message).toMatch(/authenticate|403|signature/i);
     expect(await blobNames(h, 'keyed/pg-badkey/')).toEqual([]);
     const log = await readFile(join(h.sandbox.dir, 'cnpg.log'), 'utf8');
     const statuses = JSON.stringify([await h.status('pg-key'), await h.status('pg-badkey')]);

@@ -1,6 +1,6 @@
 // barman-cloud retention in the sandbox's object store: a recovery window keeps the backups
-// inside it plus the newest one before it, deletes older backups with their WAL, keeps
-// timeline history files, and deletes nothing without a DONE backup.
+// inside it plus the newest one before it, deletes older backups with their WAL (compressed
+// or not), keeps timeline history files, and deletes nothing without a DONE backup.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -194,6 +194,25 @@ describe('applyRetention', () => {
     expect(result.lastSuccessfulBackupTime).toEqual(ago(90));
     expect(await blobs(root)).toEqual(
       [...backupFiles(root, id), ...segments(1, 3, 5).map((w) => walBlobName(root, w))].sort(),
+    );
+  });
+
+  test('gzip-compressed WAL (wal.compression) is deleted by the same rule', async () => {
+    const root = server();
+    const old = await backup(root, 60, '000000010000000000000002');
+    const anchor = await backup(root, 40, '000000010000000000000004');
+    const recent = await backup(root, 2, '000000010000000000000005');
+    for (const name of segments(1, 2, 5)) await put(`${walBlobName(root, name)}.gz`, 'gz bytes');
+    await put(`${walBlobName(root, '00000002.history')}.gz`, 'history');
+
+    const result = await applyRetention(backups, root, '7d', NOW);
+
+    expect(result.removedBackups).toEqual([old]);
+    expect(result.keptBackups).toEqual([anchor, recent]);
+    expect(result.removedWals).toEqual(segments(1, 2, 3).map((w) => `${walBlobName(root, w)}.gz`));
+    const left = (await blobs(root)).filter((b) => b.includes('/wals/'));
+    expect(left).toEqual(
+      [...segments(1, 4, 5), '00000002.history'].map((w) => `${walBlobName(root, w)}.gz`).sort(),
     );
   });
 
