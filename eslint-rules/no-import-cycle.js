@@ -63,6 +63,26 @@ function cycles(graph) {
   return found;
 }
 
+/** The shortest way from `file` back to itself inside its component, for the message. */
+function shortestCycle(graph, component, file) {
+  const inside = new Set(component);
+  const previous = new Map();
+  const queue = [...(graph.get(file) ?? [])].filter((d) => inside.has(d));
+  for (const d of queue) previous.set(d, file);
+  while (queue.length > 0) {
+    const v = queue.shift();
+    if (v === file) break;
+    for (const w of graph.get(v) ?? []) {
+      if (!inside.has(w) || previous.has(w)) continue;
+      previous.set(w, v);
+      queue.push(w);
+    }
+  }
+  const path = [file];
+  for (let v = previous.get(file); v !== undefined && v !== file; v = previous.get(v)) path.push(v);
+  return [file, ...path.slice(1).reverse(), file];
+}
+
 const cache = new Map();
 
 export default {
@@ -72,23 +92,26 @@ export default {
     schema: [
       { type: 'object', properties: { roots: { type: 'array', items: { type: 'string' } } } },
     ],
-    messages: { cycle: 'Import cycle: this module is part of a cycle with {{others}}' },
+    messages: { cycle: 'Import cycle: {{path}} ({{size}} modules tied together)' },
   },
   create(context) {
     const cwd = context.cwd;
     const roots = (context.options[0]?.roots ?? ['src']).map((r) => resolve(cwd, r));
     const key = roots.join('\n');
-    if (!cache.has(key)) cache.set(key, cycles(graphOf(roots)));
-    const component = cache.get(key).get(resolve(context.filename));
+    if (!cache.has(key)) {
+      const graph = graphOf(roots);
+      cache.set(key, { graph, components: cycles(graph) });
+    }
+    const { graph, components } = cache.get(key);
+    const file = resolve(context.filename);
+    const component = components.get(file);
     return {
       Program(node) {
         if (!component) return;
-        const others = component
-          .filter((f) => f !== resolve(context.filename))
-          .map((f) => relative(cwd, f))
-          .sort()
-          .join(', ');
-        context.report({ node, messageId: 'cycle', data: { others: others || 'itself' } });
+        const path = shortestCycle(graph, component, file).map((f) => relative(cwd, f));
+        const size = component.length;
+        const data = { path: path.join(' -> '), size: String(size) };
+        context.report({ node, messageId: 'cycle', data });
       },
     };
   },

@@ -2,11 +2,10 @@
 // Azurite. The CNPG emulation calls the hooks (archive_command, the recovery job's
 // empty-archive check and base backup restore); the Backup and ScheduledBackup controllers
 // watch the Store.
+import type { BackupHooks, InstanceOwner } from '../cnpg/backup-hooks.ts';
 import type { Faults } from '../faults.ts';
-import type { KubeObject, Store } from '../kube/types.ts';
+import type { Store } from '../kube/types.ts';
 import type { ObjectStore } from '../objectstore/azurite.ts';
-import type { ArchiveHook } from '../postgres/config.ts';
-import type { Instance } from '../postgres/instance.ts';
 import type { SandboxTimings } from '../timings.ts';
 import type { ServerUser } from '../users.ts';
 import type { AccessDeps } from './access.ts';
@@ -14,15 +13,9 @@ import { WalArchiver } from './archiver.ts';
 import { BackupController } from './backups.ts';
 import { recoveryArchive } from './config.ts';
 import { checkEmptyArchive, restoreBaseBackup } from './recovery.ts';
-import type { RecoveryLog, RecoveryPlan } from './recovery.ts';
 import { ScheduledBackupController } from './scheduled.ts';
 import { startWalService } from './wal-service.ts';
 import type { WalService } from './wal-service.ts';
-
-export interface InstanceOwner {
-  cluster: string;
-  instance: Instance;
-}
 
 export interface BackupSystemOptions {
   store: Store;
@@ -33,18 +26,6 @@ export interface BackupSystemOptions {
   /** The operator's bookkeeping: which Cluster and server an instance pod is. */
   lookup: (namespace: string, pod: string) => InstanceOwner | undefined;
   timings: Readonly<SandboxTimings>;
-}
-
-/** What the CNPG emulation asks of part 2. */
-export interface BackupHooks {
-  archiveHook(namespace: string, pod: string, o?: { restore?: boolean }): ArchiveHook;
-  /** The recovery job's check that the new Cluster archives into empty places. */
-  checkEmptyArchive(cluster: KubeObject): Promise<void>;
-  restoreBaseBackup(
-    cluster: KubeObject,
-    instance: Instance,
-    log: RecoveryLog,
-  ): Promise<RecoveryPlan>;
 }
 
 export interface BackupSystem extends BackupHooks {

@@ -6,20 +6,17 @@
 // `.check-empty-wal-archive` marker makes the first archive attempt check emptiness again.
 import { chown, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RecoveryLog, RecoveryPlan } from '../cnpg/backup-hooks.ts';
 import type { KubeObject } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';
 import { openArchive } from './access.ts';
 import type { AccessDeps } from './access.ts';
 import { CHECK_EMPTY_WAL_ARCHIVE_FILE, ensureEmptyArchive, findWal } from './archiver.ts';
-import type { BackupInfo } from './backup-info.ts';
 import { downloadBaseBackup } from './base-backup.ts';
 import { chooseBackup, listBackups } from './catalog.ts';
 import type { BackupChoice } from './catalog.ts';
 import { obj, recoveryArchive, walArchives } from './config.ts';
 import { parseTargetTime } from './target-time.ts';
-
-/** The job's log: a message and its fields, as the instance manager logs them. */
-export type RecoveryLog = (msg: string, fields?: Record<string, unknown>) => void;
 
 /** PostgreSQL's recovery settings for a recoveryTarget (CNPG's mapping). */
 export function recoverySettings(target: Record<string, unknown>): Record<string, string> {
@@ -52,11 +49,6 @@ export async function checkEmptyArchive(deps: AccessDeps, cluster: KubeObject): 
   if (cluster.metadata.annotations?.['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled') return;
   for (const config of walArchives(deps.store, cluster))
     await ensureEmptyArchive(openArchive(deps, config));
-}
-
-export interface RecoveryPlan {
-  backup: BackupInfo;
-  settings: Record<string, string>;
 }
 
 function choice(target: Record<string, unknown> | undefined): BackupChoice | undefined {

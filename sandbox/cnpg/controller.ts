@@ -4,7 +4,7 @@
 // port-forwards to the instances' real PostgreSQL ports.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupHooks, InstanceOwner } from '../backup/index.ts';
+import type { BackupHooks, InstanceOwner } from './backup-hooks.ts';
 import type { Faults } from '../faults.ts';
 import type { KubeObject, Store } from '../kube/types.ts';
 import type { Instance } from '../postgres/instance.ts';

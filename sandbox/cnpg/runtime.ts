@@ -1,7 +1,7 @@
 // In-memory state of the emulated operator: what CNPG keeps in PVCs and instance managers.
 // One ClusterRuntime per Cluster (by namespace/name and uid), one InstanceRuntime per
 // instance (its "PVC": data directory, port) that outlives the instance's pod.
-import type { BackupHooks } from '../backup/index.ts';
+import type { BackupHooks } from './backup-hooks.ts';
 import type { Faults } from '../faults.ts';
 import type { Store } from '../kube/types.ts';
 import type { SandboxTimings } from '../timings.ts';
