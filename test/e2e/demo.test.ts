@@ -4,23 +4,28 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from '../../sandbox/runner.ts';
 
-test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change', async () => {
-  const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
-    const child = spawn(NODE24, [join(ROOT, 'scripts', 'demo.ts')], { cwd: ROOT });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (c) => {
-      resolve({ code: c ?? -1, out });
+// The whole pipeline in one test: allow for a loaded 2-core machine.
+test(
+  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change',
+  { timeout: 240_000 },
+  async () => {
+    const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
+      const child = spawn(NODE24, [join(ROOT, 'scripts', 'demo.ts')], { cwd: ROOT });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('close', (c) => {
+        resolve({ code: c ?? -1, out });
+      });
     });
-  });
-  expect(code, out).toBe(0);
-  expect(out).toMatch(/✓ \[1\] deploy: OIDC login.*: succeeded/);
-  expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 3 instances/);
-  expect(out).toMatch(/\[2\][\s\S]*Cluster pg-demo: unchanged/);
-  expect(out).toMatch(/Cluster pg-demo: would change \(spec\.instances\)/);
-  // The runner's log view hides mask commands.
-  expect(out).not.toContain('::add-mask::');
-  expect(out).not.toMatch(/✗/);
-});
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/✓ \[1\] deploy: OIDC login.*: succeeded/);
+    expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 3 instances/);
+    expect(out).toMatch(/\[2\][\s\S]*Cluster pg-demo: unchanged/);
+    expect(out).toMatch(/Cluster pg-demo: would change \(spec\.instances\)/);
+    // The runner's log view hides mask commands.
+    expect(out).not.toContain('::add-mask::');
+    expect(out).not.toMatch(/✗/);
+  },
+);
