@@ -209,7 +209,7 @@ describe('cancellation', () => {
       const step = await deploy(
         inputs('pg-cancel', 'cancel', { timeout: '5m', 'write-kubeconfig': 'true' }),
         {},
-        { cancelOn: /instance pg-cancel-1 ready/ },
+        { cancelOn: /::group::Wait for the Cluster to be healthy/ },
       );
       expect(step.cancelled).toBe(true);
       // It ended on its own after SIGINT: no SIGTERM or SIGKILL was needed.
