@@ -176,7 +176,7 @@ describe('faults', () => {
   test('429/500 bursts and dropped watches still end healthy', async () => {
     sandbox.faults.set({ apiErrorRate: 0.3, apiErrorStatus: 'mixed', dropWatchAfterMs: 250 });
     try {
-      const step = await deploy(inputs('pg-flaky', 'flaky'));
+      const step = await deploy(inputs('pg-flaky', 'flaky', { instances: '2' }));
       expect(step.code, step.stdout + step.stderr).toBe(0);
       expect(step.stdout).toMatch(/Retrying in/);
       expect(step.stdout).toMatch(/Watch interrupted/);
@@ -189,7 +189,7 @@ describe('faults', () => {
     sandbox.faults.set({ failingInstances: ['pg-stuck-2'] });
     try {
       const started = Date.now();
-      const step = await deploy(inputs('pg-stuck', 'stuck', { timeout: '15s' }));
+      const step = await deploy(inputs('pg-stuck', 'stuck', { instances: '2', timeout: '15s' }));
       const elapsed = Date.now() - started;
       expect(step.code).toBe(1);
       expect(elapsed).toBeLessThan(25_000);
@@ -207,7 +207,11 @@ describe('cancellation', () => {
     sandbox.faults.set({ failingInstances: ['pg-cancel-2'] });
     try {
       const step = await deploy(
-        inputs('pg-cancel', 'cancel', { timeout: '5m', 'write-kubeconfig': 'true' }),
+        inputs('pg-cancel', 'cancel', {
+          instances: '2',
+          timeout: '5m',
+          'write-kubeconfig': 'true',
+        }),
         {},
         { cancelOn: /::group::Wait for the Cluster to be healthy/ },
       );
