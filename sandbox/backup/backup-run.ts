@@ -92,9 +92,11 @@ async function waitArchived(
   wal: string,
 ) {
   const primary = currentPrimary(cluster);
+  // A record first: pg_switch_wal() on an empty segment switches nothing, and a standby's
+  // backup can end right at the start of the primary's current (empty) segment.
   await deps
     .instance(cluster.metadata.namespace ?? '', primary ?? '')
-    ?.query('SELECT pg_switch_wal()');
+    ?.query("SELECT pg_logical_emit_message(false, 'sandbox', 'backup end'), pg_switch_wal()");
   const blob = at.container.getBlobClient(walBlobName(at.root, wal));
   const deadline = Date.now() + END_WAL_TIMEOUT_MS;
   while (!(await blob.exists())) {
