@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from '../../sandbox/runner.ts';
 
-test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change', async () => {
+test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up', async () => {
   const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
     const child = spawn(NODE24, [join(ROOT, 'scripts', 'demo.ts')], { cwd: ROOT });
     let out = '';
@@ -20,7 +20,13 @@ test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a cha
   expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 3 instances/);
   expect(out).toMatch(/\[2\][\s\S]*Cluster pg-demo: unchanged/);
   expect(out).toMatch(/Cluster pg-demo: would change \(spec\.instances\)/);
+  // Backups to Azurite: WAL archiving proven on the primary, then a completed Backup.
+  expect(out).toMatch(/✓ \[4\] backup: .*: succeeded/);
+  expect(out).toMatch(/Switched WAL on pg-demo-1: segment [0-9A-F]{24}/);
+  expect(out).toMatch(/outputs: .*phase=completed/);
   // The runner's log view hides mask commands.
   expect(out).not.toContain('::add-mask::');
   expect(out).not.toMatch(/✗/);
-});
+  // A sandbox, three deploys of three instances and a backup: more than the default minute
+  // on a loaded 2-core machine.
+}, 150_000);
