@@ -2,8 +2,8 @@
 // written before), prove WAL archiving through psql on the primary, take the Backup (or
 // report the existing one of that name) and wait for it, read the recovery window, and check
 // that the newest backup before this run was fresh enough.
-import { proveWalArchiving, type WalProof } from '../cnpg/archiving.ts';
-import { preflight, type Preflight } from '../cnpg/backup-preflight.ts';
+import { proveWalArchiving } from '../cnpg/archiving.ts';
+import { preflight, type Preflight, type PreflightDeps } from '../cnpg/backup-preflight.ts';
 import { takeBackup, type BackupReport } from '../cnpg/backup-take.ts';
 import { checkFreshness, freshness } from '../cnpg/freshness.ts';
 import { windowAfterBackup, type RecoveryWindow } from '../cnpg/recovery-window.ts';
@@ -18,6 +18,8 @@ import type { Step } from './step.ts';
 
 type BackupStep = Step<OutputName<'backup'>, BackupFacts>;
 
+type Deps = PreflightDeps;
+
 export const backup = defineAction<'backup', BackupFacts>({
   command: 'backup',
   summary: backupSummary,
@@ -26,39 +28,64 @@ export const backup = defineAction<'backup', BackupFacts>({
     const inputs = readBackupInputs(ctx.getInput, started);
     step.record({ inputs });
     const conn = await step.phase('Connect', () => connectCluster(inputs, ctx, step));
-    const deadline = started + inputs.timeoutMs;
-    const deps = { http: conn.http, kc: conn.config.kc, logger: ctx.logger, now: ctx.now, deadline };
     step.record({ server: conn.config.server });
+    const { http, config } = conn;
+    const deps = {
+      http,
+      kc: config.kc,
+      logger: ctx.logger,
+      now: ctx.now,
+      deadline: started + inputs.timeoutMs,
+    };
     const pre = await step.phase('Preflight', () => preflight(deps, inputs));
     recordPreflight(step, pre, inputs, ctx.now());
-    const where = inputs.verifyWal ? pre.where : undefined;
-    if (where && pre.archiver) {
-      const before = pre.archiver;
-      const proof = await step.phase('Prove WAL archiving', () => proveWalArchiving(deps, where, before));
-      recordProof(step, proof);
-    }
-    const context = { inputs, config: pre.config, existing: pre.existing, store: pre.store };
+    if (inputs.verifyWal) await proveArchiving(step, deps, pre);
     const taken = await step.phase('Backup', () =>
-      takeBackup({ ...deps, origin: runOrigin(ctx.env) }, context, (r) => {
+      takeBackup({ ...deps, origin: runOrigin(ctx.env) }, { inputs, ...pre }, (r) => {
         recordBackup(step, r);
       }),
     );
-    const w = pre.config.archive && taken.created && taken.phase === 'completed' ? { archive: pre.config.archive } : undefined;
-    if (w) {
-      const wait = { namespace: inputs.namespace, cluster: inputs.clusterName, ...w, before: pre.window, deadline, now: ctx.now };
-      recordWindow(step, await step.phase('Recovery window', () => windowAfterBackup(conn.http, wait)));
-    }
-    step.record({ requests: conn.http.requests });
-    const fresh = step.facts.freshness;
-    if (fresh)
-      await step.phase('Check backup freshness', () => {
-        checkFreshness(fresh, inputs.clusterName, pre.schedules);
-        return Promise.resolve();
-      });
+    if (taken.created && taken.phase === 'completed') await readWindow(step, deps, inputs, pre);
+    step.record({ requests: http.requests });
+    await checkFresh(step, inputs, pre);
   },
 });
 
-function recordPreflight(step: BackupStep, pre: Preflight, inputs: BackupInputs, now: number): void {
+async function proveArchiving(step: BackupStep, deps: Deps, pre: Preflight): Promise<void> {
+  const { where, archiver } = pre;
+  if (!where || !archiver) return;
+  const proof = await step.phase('Prove WAL archiving', () =>
+    proveWalArchiving(deps, where, archiver),
+  );
+  step.record({ proof });
+  step.output('archived-wal', proof.segment);
+  step.output('wal-archive-seconds', proof.seconds.toFixed(2));
+}
+
+/** The recovery window once CNPG has recorded the new backup in it. */
+async function readWindow(step: BackupStep, deps: Deps, inputs: BackupInputs, pre: Preflight) {
+  const archive = pre.config.archive;
+  if (!archive) return;
+  const { namespace, clusterName: cluster } = inputs;
+  const wait = { namespace, cluster, archive, before: pre.window, ...deps };
+  recordWindow(step, await step.phase('Recovery window', () => windowAfterBackup(deps.http, wait)));
+}
+
+async function checkFresh(step: BackupStep, inputs: BackupInputs, pre: Preflight): Promise<void> {
+  const fresh = step.facts.freshness;
+  if (!fresh) return;
+  await step.phase('Check backup freshness', () => {
+    checkFreshness(fresh, inputs.clusterName, pre.schedules);
+    return Promise.resolve();
+  });
+}
+
+function recordPreflight(
+  step: BackupStep,
+  pre: Preflight,
+  inputs: BackupInputs,
+  now: number,
+): void {
   step.record({ config: pre.config, primary: pre.primary, schedules: pre.schedules });
   if (pre.where) step.record({ where: pre.where });
   if (pre.condition) step.record({ condition: pre.condition });
@@ -68,12 +95,6 @@ function recordPreflight(step: BackupStep, pre: Preflight, inputs: BackupInputs,
     step.record({ freshness: freshness(pre.previous, inputs.maxBackupAgeMs, now) });
   step.output('backup-name', inputs.backupName);
   step.output('method', pre.config.method);
-}
-
-function recordProof(step: BackupStep, proof: WalProof): void {
-  step.record({ proof });
-  step.output('archived-wal', proof.segment);
-  step.output('wal-archive-seconds', proof.seconds.toFixed(2));
 }
 
 function recordBackup(step: BackupStep, b: BackupReport): void {

@@ -14,7 +14,6 @@ import type { ArchiverStatus } from '../postgres/archiver.ts';
 import { backupConfig, type BackupConfig, type BackupSpecView } from './backup-config.ts';
 import {
   checkOwnBackup,
-  getBackup,
   listBackups,
   newestCompleted,
   type BackupView,
@@ -59,6 +58,8 @@ export interface Preflight {
   /** The newest completed backup before this run (Backups, or the recovery window). */
   readonly previous?: CompletedBackup;
   readonly schedules: readonly ScheduleReport[];
+  /** The Backups of the Cluster before this run. */
+  readonly backups: readonly BackupView[];
   readonly condition?: Condition;
   readonly archiver?: ArchiverStatus;
   readonly window?: RecoveryWindow;
@@ -72,18 +73,21 @@ export async function preflight(deps: PreflightDeps, inputs: BackupInputs): Prom
   const config = backupConfig(cluster, inputs.method);
   deps.logger.info(`Backup method: ${config.method} (${config.reason})`);
   checkArchiving(config, inputs);
-  const store =
+  const [store, backups, schedules] = await Promise.all([
     config.archive?.kind === 'plugin'
-      ? await readObjectStore(deps.http, namespace, config.archive.objectStore, name)
-      : undefined;
-  const existing = await getBackup(deps.http, namespace, inputs.backupName);
+      ? readObjectStore(deps.http, namespace, config.archive.objectStore, name)
+      : undefined,
+    listBackups(deps.http, namespace),
+    listSchedules(deps.http, namespace, name, deps.now()),
+  ]);
+  const existing = backups.find((b) => b.metadata.name === inputs.backupName);
   if (existing) checkOwnBackup(existing, name);
   if (!isHealthy(cluster)) cluster = await waitUntilHealthy(deps, cluster);
   const primary = primaryOf(cluster).primary ?? '';
   const where = config.archive ? archiveContext(cluster, config, store, primary) : undefined;
   const window = config.archive ? windowOf(config.archive, cluster, store) : undefined;
-  const previous = newest(newestCompleted(await listBackups(deps.http, namespace, name)), window);
-  const schedules = await listSchedules(deps.http, namespace, name, deps.now());
+  const ours = backups.filter((b) => b.spec?.cluster?.name === name);
+  const previous = newest(newestCompleted(ours), window);
   const condition = archivingCondition(cluster.status);
   const archiver = inputs.verifyWal && where ? await readArchiver(deps, where) : undefined;
   report(deps.logger, { where, condition, archiver, window, previous, schedules });
@@ -92,6 +96,7 @@ export async function preflight(deps: PreflightDeps, inputs: BackupInputs): Prom
     config,
     primary,
     schedules,
+    backups: ours,
     ...defined({ where, store, existing, previous, condition, archiver, window }),
   };
 }

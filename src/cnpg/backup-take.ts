@@ -9,13 +9,7 @@ import type { Logger } from '../logging.ts';
 import { safeLocation } from './archiving-report.ts';
 import { backupLocation, type BackupConfig } from './backup-config.ts';
 import { BackupWaitError, waitBackup, type PhaseSeen } from './backup-wait.ts';
-import {
-  backupManifest,
-  createBackup,
-  listBackups,
-  unfinished,
-  type BackupView,
-} from './backups.ts';
+import { backupManifest, createBackup, unfinished, type BackupView } from './backups.ts';
 import { destinationOf, type ObjectStoreView } from './recovery-window.ts';
 
 export interface TakeDeps {
@@ -56,6 +50,8 @@ export interface BackupContext {
   readonly config: BackupConfig;
   readonly existing?: BackupView;
   readonly store?: ObjectStoreView;
+  /** The Cluster's Backups as the preflight found them. */
+  readonly backups: readonly BackupView[];
 }
 
 /** Creates (or finds) the Backup and waits for it; `record` gets its facts, on failure too. */
@@ -104,7 +100,7 @@ async function create(
   c: BackupContext,
 ): Promise<{ backup: BackupView; created: boolean }> {
   const { namespace, clusterName: cluster, backupName: name, target } = c.inputs;
-  const others = unfinished(await listBackups(deps.http, namespace, cluster), name);
+  const others = unfinished(c.backups, name);
   const manifest = backupManifest({
     name,
     namespace,

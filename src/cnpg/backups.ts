@@ -130,18 +130,17 @@ export async function createBackup(
   }
 }
 
-/** The Backups of a Cluster (by spec.cluster.name: Backups made by hand may lack the label). */
-export async function listBackups(
-  http: KubeHttp,
-  namespace: string,
-  cluster: string,
-): Promise<BackupView[]> {
+/**
+ * The Backups in the namespace: those of the Cluster (by spec.cluster.name: Backups made by
+ * hand may lack the label) and the others, so that a name taken by another Cluster is seen.
+ */
+export async function listBackups(http: KubeHttp, namespace: string): Promise<BackupView[]> {
   const { body } = await http.json<{ items: BackupView[] }>({
     method: 'GET',
     path: backupsPath(namespace),
     context: `listing the Backups in namespace ${namespace}`,
   });
-  return body.items.filter((b) => b.spec?.cluster?.name === cluster);
+  return body.items;
 }
 
 export interface CompletedBackup {

@@ -241,7 +241,7 @@ describe('faults', () => {
     sandbox.faults.set({ walArchiveFailing: true });
     try {
       const started = Date.now();
-      const step = await backup(CORE, { 'backup-name': `${CORE.name}-no-wal`, timeout: '12s' });
+      const step = await backup(CORE, { 'backup-name': `${CORE.name}-no-wal`, timeout: '10s' });
       expect(step.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(30_000);
       expect(step.stdout).toMatch(
