@@ -66,10 +66,7 @@ export async function takeBackup(
     ? { backup: c.existing, created: false }
     : await create(deps, c);
   record(report(backup, created, phases, c));
-  if (!created)
-    deps.logger.info(
-      `Backup ${name} already exists (created ${backup.metadata.creationTimestamp ?? '?'}, phase ${oneLine(backup.status?.phase ?? 'new')}): reporting it instead of taking another`,
-    );
+  if (!created) reportExisting(deps.logger, backup);
   if (!c.inputs.wait) {
     deps.logger.info(`Not waiting for Backup ${name} (wait: false)`);
     return report(backup, created, phases, c);
@@ -93,6 +90,17 @@ export async function takeBackup(
       record(report(error.backup, created, phases, c));
     throw error;
   }
+}
+
+function reportExisting(logger: Logger, b: BackupView): void {
+  const phase = b.status?.phase ?? 'new';
+  logger.info(
+    `Backup ${b.metadata.name} already exists (created ${b.metadata.creationTimestamp ?? '?'}, phase ${oneLine(phase)}): reporting it instead of taking another`,
+  );
+  if (phase === 'failed')
+    logger.warning(
+      `Backup ${b.metadata.name} failed in an earlier run, and a Backup is never retried (its spec is immutable): give another backup-name, or none, to take a new one`,
+    );
 }
 
 async function create(
