@@ -6,14 +6,10 @@
 // archive that fails and a Backup that fails end the step with what failed. No secret is
 // printed by any of these steps.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writesDuring as writesDuringOn } from '../../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { BackupWaitError, waitBackup, type PhaseSeen } from '../../src/cnpg/backup-wait.ts';
-import { KubeHttp } from '../../src/kube/http.ts';
 import { runStep, type StepResult } from '../helpers/action-runner.ts';
-import { RecordingLogger } from '../helpers/recording-logger.ts';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -61,11 +57,10 @@ async function backup(c: { name: string; namespace: string }, extra: Record<stri
     env(),
   );
   printed.push(step);
-  if (process.env.DEBUG_STEPS)
-    (await import('node:fs')).writeFileSync(
-      `/tmp/bk-step-${printed.length}.txt`,
-      step.stdout + step.summary,
-    );
+  (await import('node:fs')).writeFileSync(
+    `/tmp/bk-step-${printed.length}.txt`,
+    step.stdout + step.summary,
+  );
   return step;
 }
 
@@ -258,64 +253,6 @@ describe('faults', () => {
     } finally {
       sandbox.faults.set({ walArchiveFailing: false });
     }
-  });
-});
-
-describe('waiting on a Backup (the kit against the sandbox)', () => {
-  test('pending, then walArchivingFailing, are reported as they happen and end at the deadline', async () => {
-    const name = 'pg-ghost-backup';
-    // A Backup of a Cluster that does not exist: CNPG keeps it pending and retries.
-    sandbox.store.create(BACKUPS, {
-      apiVersion: 'postgresql.cnpg.io/v1',
-      kind: 'Backup',
-      metadata: { name, namespace: PLUGIN.namespace },
-      spec: { cluster: { name: 'pg-ghost' } },
-    });
-    const kc = new KubeConfig();
-    kc.loadFromFile(sandbox.kubeconfigPath);
-    const logger = new RecordingLogger();
-    const seen: PhaseSeen[] = [];
-    const waiting = waitBackup(new KubeHttp(kc), {
-      namespace: PLUGIN.namespace,
-      name,
-      cluster: 'pg-ghost',
-      deadline: Date.now() + 6000,
-      logger,
-      now: Date.now,
-      onPhase: (p) => seen.push(p),
-    });
-    const outcome = waiting.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    while (!seen.some((p) => p.phase === 'pending')) await new Promise((r) => setTimeout(r, 50));
-    // What CNPG 1.30 does when the first WAL of an in-core backup cannot be archived.
-    sandbox.store.patchStatus(BACKUPS, PLUGIN.namespace, name, (st) => {
-      st.phase = 'walArchivingFailing';
-    });
-    const error = await outcome;
-    expect(error).toBeInstanceOf(BackupWaitError);
-    expect((error as BackupWaitError).message).toBe(
-      `Backup ${name} did not complete within the step's timeout (input 'timeout'): it is walArchivingFailing`,
-    );
-    expect((error as BackupWaitError).diagnostics).toContain(
-      `Backup ${name}: phase walArchivingFailing`,
-    );
-    expect(logger.messages('info')).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`^Backup ${name}: pending: CNPG runs one backup of a cluster at a time`),
-      ),
-    );
-    expect(logger.messages('warning')).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`^Backup ${name}: walArchivingFailing: CNPG checks that WAL is archived`),
-      ),
-    );
-    // 'new' first when the watch sees the Backup before the operator does.
-    expect(seen.map((p) => p.phase).filter((p) => p !== 'new')).toEqual([
-      'pending',
-      'walArchivingFailing',
-    ]);
   });
 });
 
