@@ -57,10 +57,6 @@ async function backup(c: { name: string; namespace: string }, extra: Record<stri
     env(),
   );
   printed.push(step);
-  (await import('node:fs')).writeFileSync(
-    `/tmp/bk-step-${printed.length}.txt`,
-    step.stdout + step.summary,
-  );
   return step;
 }
 
