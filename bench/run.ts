@@ -6,6 +6,8 @@
 //  4. Backups (bench/backup.ts): WAL segment -> blob latency, backup and restore of ~100 MB.
 //  5. Failover (bench/failover.ts): abrupt kills with the default and a 3 s primary lease, the
 //     write gap of a graceful delete, committed rows lost under async and sync replication.
+//  6. The backup action (bench/backup-action.ts): its wall time against the Backup's own
+//     duration for ~100 MB, WAL switch -> archived latency, and its cold start (1.).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -13,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
+import { backupActionBench } from './backup-action.ts';
 import { backupBench } from './backup.ts';
 import { failoverBench } from './failover.ts';
 import { isHealthy } from '../src/cnpg/health.ts';
@@ -121,7 +124,8 @@ async function timeToFirstRequest(
   return at - start;
 }
 
-async function coldStart(): Promise<void> {
+/** Cold start of a built action: spawn until its first API request, against the baseline. */
+async function coldStart(command: 'deploy' | 'backup'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pgha-bench-'));
   mkdirSync(join(dir, 'src'), { recursive: true });
   const server = await firstRequestServer();
@@ -130,7 +134,7 @@ async function coldStart(): Promise<void> {
     // ncc resolves the import from the file's directory: put the source inside the repo's tree.
     const baselineDir = mkdtempSync(join(ROOT, 'node_modules', '.cache-pgha-bench-'));
     const baseline = buildBaseline(baselineDir);
-    const action = join(ROOT, 'dist', 'deploy.js');
+    const action = join(ROOT, 'dist', `${command}.js`);
     const runnerEnv = {
       KUBECONFIG: kubeconfig,
       RUNNER_TEMP: dir,
@@ -149,12 +153,15 @@ async function coldStart(): Promise<void> {
       a.push(await timeToFirstRequest(action, runnerEnv, server));
     }
     const ratio = median(a) / median(b);
-    console.log('Cold start (spawn -> first API request, median of %d, Node 24):', RUNS);
+    console.log(
+      `\nCold start of ${command} (spawn -> first API request, median of %d, Node 24):`,
+      RUNS,
+    );
     console.log(
       `  client-node-only bundle: ${fmt(median(b))}  (runs: ${b.map((x) => x.toFixed(0)).join(', ')})`,
     );
     console.log(
-      `  built deploy action:     ${fmt(median(a))}  (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`,
+      `  built ${command} action:${' '.repeat(Math.max(1, 11 - command.length))}${fmt(median(a))}  (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`,
     );
     console.log(
       `  ratio: ${ratio.toFixed(2)}x (target <= 1.2x) ${ratio <= 1.2 ? 'MET' : 'NOT MET'}`,
@@ -235,8 +242,12 @@ async function deployOnSandbox(): Promise<void> {
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'deploy') {
-  await coldStart();
+  await coldStart('deploy');
   await deployOnSandbox();
 }
 if (!only || only === 'backup') await backupBench();
 if (!only || only === 'failover') await failoverBench();
+if (!only || only === 'backup-action') {
+  await coldStart('backup');
+  await backupActionBench();
+}

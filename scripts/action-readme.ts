@@ -11,9 +11,20 @@ const EXAMPLES: Record<Command, string> = {
     node-selector: workload=postgres
     backup-destination: https://pgbackups.blob.core.windows.net/backups
     workload-identity-client-id: \${{ vars.AKS_UAMI_WORKLOAD_CLIENTID }}`,
-  backup: `- uses: org/pgha/actions/backup@v1
+  backup: `- id: backup
+  uses: org/pgha/actions/backup@v1
   with:
-    cluster-name: pg-orders`,
+    azure-client-id: \${{ vars.AZURE_CLIENT_ID }}
+    azure-tenant-id: \${{ vars.AZURE_TENANT_ID }}
+    azure-subscription-id: \${{ vars.AZURE_SUBSCRIPTION_ID }}
+    resource-group: rg-pg
+    aks-cluster: aks-pg
+    cluster-name: pg-orders
+    backup-name: pg-orders-\${{ github.run_id }} # a re-run of the job reports this Backup
+    target: prefer-standby
+    max-backup-age: 26h # fail when the daily schedule has stopped
+    timeout: 30m
+- run: echo "WAL \${{ steps.backup.outputs.archived-wal }} archived in \${{ steps.backup.outputs.wal-archive-seconds }} s, backup \${{ steps.backup.outputs.backup-id }}"`,
   'restore-verify': `- uses: org/pgha/actions/restore-verify@v1
   with:
     cluster-name: pg-orders`,
@@ -23,6 +34,36 @@ const EXAMPLES: Record<Command, string> = {
   teardown: `- uses: org/pgha/actions/teardown@v1
   with:
     cluster-name: pr-\${{ github.event.number }}`,
+};
+
+/** What an action needs beyond its inputs, in the README before the inputs. */
+const NOTES: Partial<Record<Command, string>> = {
+  backup: `## What it does
+
+1. Reads the Cluster and finds its backup method in its spec: the Barman Cloud plugin (an
+   enabled \`barman-cloud.cloudnative-pg.io\` entry in \`spec.plugins\` with its ObjectStore),
+   the in-core \`spec.backup.barmanObjectStore\`, or \`spec.backup.volumeSnapshot\` with
+   \`method: volume-snapshot\`. A cluster without backups is refused before anything is
+   written, with how \`pgha deploy\` configures them (\`backup-destination\`).
+2. With \`verify-wal\` (the default), proves WAL archiving: on the primary, \`psql\` as
+   \`postgres\` in the \`postgres\` container switches WAL, and the step waits until
+   \`pg_stat_archiver\` shows the closed segment (or a later one) archived and the
+   \`ContinuousArchiving\` condition is True. A failure names the last failed WAL and its
+   time, the condition's message, and what to check.
+3. Creates the Backup (labels \`cnpg.io/cluster\` and pgha's), or reports the existing Backup
+   of that \`backup-name\`, and waits until it is \`completed\` or \`failed\`;
+   \`walArchivingFailing\` and a long \`pending\` are reported as they happen.
+4. Reports the recovery window, the ScheduledBackups with their next run, and, with
+   \`max-backup-age\`, fails when the newest backup before this run is too old.
+
+## Permissions
+
+In the cluster's namespace: \`get\`, \`list\` and \`watch\` on \`clusters\`, \`backups\` and
+\`scheduledbackups\` (\`postgresql.cnpg.io\`), \`create\` on \`backups\`, the same three on
+\`objectstores\` (\`barmancloud.cnpg.io\`, for the plugin), \`list\` on \`pods\` and \`events\`,
+and **\`create\` on \`pods/exec\`** for the WAL check (\`verify-wal: false\` needs no exec).
+Kubernetes' built-in \`edit\` ClusterRole grants all of them.
+`,
 };
 
 function cell(text: string): string {
@@ -50,6 +91,7 @@ export function actionReadme(command: Command, spec: ActionSpec): string {
     EXAMPLES[command],
     '```',
     '',
+    ...(NOTES[command] ? [NOTES[command]] : []),
     '## Inputs',
     '',
     '| input | required | default | description |',

@@ -1,8 +1,9 @@
 // npm run demo: the whole pipeline on this machine. Starts the sandbox (Kubernetes API with
 // the CNPG emulation on real PostgreSQL 18, and the GitHub OIDC / Entra ID / ARM stand-ins
 // around it), then runs the built actions from dist/ as a GitHub runner would, in the order
-// of .github/workflows/example-pipeline.yml: deploy with an OIDC login, the same deploy again
-// (nothing changes), a dry run of a change, then the actions whose issues are still open.
+// of .github/workflows/example-pipeline.yml: deploy with an OIDC login and backups to Azurite,
+// the same deploy again (nothing changes), a dry run of a change, backup (WAL archiving proven,
+// a Backup taken), then the actions whose issues are still open.
 // Log lines are shown as the runner shows them (masked values as ***). Exit code 1 when a
 // step that should succeed fails.
 //   npm run demo [-- --keep]   (--keep: leave the sandbox running until Ctrl-C)
@@ -24,6 +25,9 @@ const CLUSTER = {
   memory: '512Mi',
   timeout: '3m',
 };
+
+/** Backups to the sandbox's Azurite, as to a real storage account with workload identity. */
+const BACKUPS = { 'backup-destination': 'https://sandbox.blob.core.windows.net/backups/demo' };
 
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
@@ -88,33 +92,45 @@ async function main(): Promise<number> {
         `behind Entra ID ${s?.authorityHost ?? '?'} and ARM ${s?.armEndpoint ?? '?'}\n` +
         `GitHub OIDC subject of this "workflow": ${s?.trustedSubject ?? '?'}\n`,
     );
+    const backups = {
+      ...BACKUPS,
+      'workload-identity-client-id': sandbox.cloud?.identity.app.clientId ?? '',
+    };
     const plans: StepPlan[] = [
       {
         title: 'deploy: OIDC login, AKS credentials, apply, wait until healthy',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, 'identity-name': s?.identityName ?? '' },
+        inputs: { ...CLUSTER, ...backups, 'identity-name': s?.identityName ?? '' },
         expect: 'ok',
       },
       {
         title: 'deploy again: nothing changes, the password is kept',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, 'identity-name': s?.identityName ?? '' },
+        inputs: { ...CLUSTER, ...backups, 'identity-name': s?.identityName ?? '' },
         expect: 'ok',
       },
       {
         title: 'deploy dry run of a change (as a pull request would)',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, instances: '2', 'dry-run': 'true' },
+        inputs: { ...CLUSTER, ...backups, instances: '2', 'dry-run': 'true' },
         expect: 'ok',
       },
-      ...(['backup', 'restore-verify', 'failover-drill', 'teardown'] as const).map(
-        (name): StepPlan => ({
-          title: `${name} (its issue is still open)`,
-          action: `actions/${name}`,
-          inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
-          expect: 'pending',
-        }),
-      ),
+      {
+        title: 'backup: prove WAL archiving on the primary, take a Backup, wait for it',
+        action: 'actions/backup',
+        inputs: {
+          'cluster-name': CLUSTER['cluster-name'],
+          namespace: CLUSTER.namespace,
+          timeout: '2m',
+        },
+        expect: 'ok',
+      },
+      ...(['restore-verify', 'failover-drill', 'teardown'] as const).map((name): StepPlan => ({
+        title: `${name} (its issue is still open)`,
+        action: `actions/${name}`,
+        inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
+        expect: 'pending',
+      })),
     ];
     const results: string[] = [];
     let failed = 0;

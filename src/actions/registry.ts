@@ -8,6 +8,8 @@ export async function loadAction(command: Command): Promise<RunnableAction> {
   switch (command) {
     case 'deploy':
       return (await import('./deploy.ts')).deploy;
+    case 'backup':
+      return (await import('./backup.ts')).backup;
     default:
       return notImplemented(command);
   }

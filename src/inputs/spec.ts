@@ -222,6 +222,61 @@ export const DEPLOY_OUTPUTS = {
   ...SHARED_OUTPUTS,
 } as const satisfies Record<string, OutputSpec>;
 
+export const BACKUP_INPUTS = {
+  'backup-name': {
+    description:
+      'Name of the Backup to take. Running again with the name of an existing Backup of the cluster reports that Backup instead of taking another. Default: <cluster-name>-<UTC YYYYMMDDHHMMSS>.',
+  },
+  method: {
+    description:
+      'auto (what the Cluster is configured with: the Barman Cloud plugin WAL archiver, else the in-core spec.backup.barmanObjectStore) | plugin | barman-object-store | volume-snapshot (needs spec.backup.volumeSnapshot).',
+    default: 'auto',
+  },
+  target: {
+    description:
+      "Where the backup runs: prefer-standby | primary. Default: the Cluster's spec.backup.target, itself prefer-standby unless set.",
+  },
+  'verify-wal': {
+    description:
+      'Prove WAL archiving first: switch WAL on the primary (psql as postgres through pods/exec) and wait until pg_stat_archiver shows the segment archived and the ContinuousArchiving condition is True.',
+    default: 'true',
+  },
+  wait: {
+    description:
+      'Wait until the Backup is completed or failed (within timeout). false: create it and report its phase at once.',
+    default: 'true',
+  },
+  'max-backup-age': {
+    description:
+      'Fail when the newest completed backup before this run is older than this duration, e.g. 26h for a daily schedule (a schedule that silently stopped). Default: no check.',
+  },
+} as const satisfies Record<string, InputSpec>;
+
+export const BACKUP_OUTPUTS = {
+  'backup-name': { description: 'Name of the Backup (created by this run, or the existing one).' },
+  'backup-id': { description: 'Backup ID in the object store (barman: YYYYMMDDTHHMMSS).' },
+  method: { description: 'Backup method: plugin, barman-object-store or volume-snapshot.' },
+  phase: {
+    description: 'Phase of the Backup when the step ended: completed, failed, running, ...',
+  },
+  'begin-wal': { description: 'First WAL segment the backup needs.' },
+  'end-wal': { description: 'Last WAL segment the backup needs.' },
+  'begin-lsn': { description: 'LSN where the backup began.' },
+  'end-lsn': { description: 'LSN where the backup ended.' },
+  'started-at': { description: 'When the backup started (RFC 3339, from the Backup status).' },
+  'stopped-at': { description: 'When the backup stopped (RFC 3339, from the Backup status).' },
+  'backup-seconds': { description: 'Seconds from startedAt to stoppedAt of the Backup.' },
+  'archived-wal': { description: 'The WAL segment proven archived (with verify-wal).' },
+  'wal-archive-seconds': {
+    description: 'Seconds from the WAL switch until pg_stat_archiver showed the segment archived.',
+  },
+  'recovery-window-start': {
+    description:
+      "First point of recoverability (RFC 3339): the ObjectStore's serverRecoveryWindow for the plugin, the Cluster status for the in-core method.",
+  },
+  ...SHARED_OUTPUTS,
+} as const satisfies Record<string, OutputSpec>;
+
 export interface ActionSpec {
   readonly name: string;
   readonly description: string;
@@ -240,9 +295,10 @@ export const ACTIONS = {
   },
   backup: {
     name: 'pgha backup',
-    description: 'Take a CloudNativePG backup and verify WAL archiving.',
-    inputs: SHARED_INPUTS,
-    outputs: SHARED_OUTPUTS,
+    description:
+      'Prove that WAL archiving works, take a CloudNativePG backup and report it, with the recovery window and the schedules.',
+    inputs: { ...SHARED_INPUTS, ...BACKUP_INPUTS },
+    outputs: BACKUP_OUTPUTS,
   },
   'restore-verify': {
     name: 'pgha restore-verify',

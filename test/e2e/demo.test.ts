@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from '../../sandbox/runner.ts';
 
-// The whole pipeline in one test: allow for a loaded 2-core machine.
+// The whole pipeline in one test: a sandbox, three deploys of three instances and a backup
+// take more than the default minute on a loaded 2-core machine.
 test(
-  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change',
+  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up',
   { timeout: 240_000 },
   async () => {
     const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
@@ -24,6 +25,10 @@ test(
     expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 3 instances/);
     expect(out).toMatch(/\[2\][\s\S]*Cluster pg-demo: unchanged/);
     expect(out).toMatch(/Cluster pg-demo: would change \(spec\.instances\)/);
+    // Backups to Azurite: WAL archiving proven on the primary, then a completed Backup.
+    expect(out).toMatch(/✓ \[4\] backup: .*: succeeded/);
+    expect(out).toMatch(/Switched WAL on pg-demo-1: segment [0-9A-F]{24}/);
+    expect(out).toMatch(/outputs: .*phase=completed/);
     // The runner's log view hides mask commands.
     expect(out).not.toContain('::add-mask::');
     expect(out).not.toMatch(/✗/);
