@@ -42,7 +42,11 @@ export function defineAction<C extends Command, F extends object>(
       // A run that failed before its first phase (bad inputs) did nothing to report.
       if (failure === undefined || step.snapshot().length > 0)
         await writeSummary(ctx, () =>
-          def.summary({ facts: step.facts, phases: step.snapshot(), ...(failure ? { failure } : {}) }),
+          def.summary({
+            facts: step.facts,
+            phases: step.snapshot(),
+            ...(failure ? { failure } : {}),
+          }),
         );
       if (error !== undefined) throw error;
     },
@@ -82,11 +86,7 @@ function untilAborted<T>(run: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function describeFailure(
-  error: unknown,
-  step: Step<string, object>,
-  ctx: ActionContext,
-): Failure {
+function describeFailure(error: unknown, step: Step<string, object>, ctx: ActionContext): Failure {
   const cancelled = ctx.signal.aborted;
   const message = cancelled
     ? 'the run was cancelled'

@@ -47,11 +47,15 @@ export async function connect(inputs: SharedInputs, ctx: ActionContext): Promise
   const azure = inputs.azure ? await loginToAzure(inputs, ctx) : undefined;
   const source = await kubeSource(inputs, ctx, azure);
   const config = await loadKubeConfig(source, inputs.context, ctx.setSecret);
-  ctx.logger.info(`Kubernetes API ${config.server} (context ${config.context}, from ${config.description})`);
+  ctx.logger.info(
+    `Kubernetes API ${config.server} (context ${config.context}, from ${config.description})`,
+  );
   const http = new KubeHttp(config.kc, {
     userAgent: `pgha/${ctx.env.GITHUB_ACTION_REF ?? 'dev'}`,
     onRetry: (what, attempt, delay) => {
-      ctx.logger.info(`Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1}) after: ${what}`);
+      ctx.logger.info(
+        `Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1}) after: ${what}`,
+      );
     },
   });
   return { config, http, ...(azure ? { azure } : {}) };

@@ -54,7 +54,13 @@ export const deploy = defineAction<'deploy', DeployFacts>({
       waitHealthy(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now }),
     );
     const primary = cluster.status?.currentPrimary ?? '';
-    await reportHealthy(conn, inputs, { primary, seconds: (ctx.now() - started) / 1000 }, ctx, step);
+    await reportHealthy(
+      conn,
+      inputs,
+      { primary, seconds: (ctx.now() - started) / 1000 },
+      ctx,
+      step,
+    );
   },
 });
 
@@ -80,14 +86,27 @@ async function render(
   return rendered;
 }
 
-async function trustIdentity(inputs: DeployInputs, conn: Connection, ctx: ActionContext, step: DeployStep): Promise<void> {
+async function trustIdentity(
+  inputs: DeployInputs,
+  conn: Connection,
+  ctx: ActionContext,
+  step: DeployStep,
+): Promise<void> {
   const { identity, azure, aks } = inputs;
   if (!identity || !conn.azure || !azure || !aks) return;
   const arm = conn.azure.arm;
   const trust: IdentityTrust = await step.phase('Federated credential', () =>
     ensureIdentityTrust(
       arm,
-      { subscriptionId: azure.subscriptionId, aksResourceGroup: aks.resourceGroup, aksCluster: aks.cluster, identity, namespace: inputs.namespace, serviceAccount: inputs.clusterName, dryRun: inputs.dryRun },
+      {
+        subscriptionId: azure.subscriptionId,
+        aksResourceGroup: aks.resourceGroup,
+        aksCluster: aks.cluster,
+        identity,
+        namespace: inputs.namespace,
+        serviceAccount: inputs.clusterName,
+        dryRun: inputs.dryRun,
+      },
       ctx.logger,
     ),
   );

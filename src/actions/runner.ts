@@ -48,7 +48,10 @@ export async function runCommand(command?: Command, ctx?: ActionContext): Promis
  * Runs the post step of an action (post-if: always()). It undoes only what main recorded in
  * its state, and warns instead of failing: cleanup must never hide main's result.
  */
-export async function runPost(command?: Command, ctx: ActionContext = runnerContext()): Promise<void> {
+export async function runPost(
+  command?: Command,
+  ctx: ActionContext = runnerContext(),
+): Promise<void> {
   let name: string = command ?? 'pgha';
   try {
     const chosen = command ?? parseCommand(ctx.getInput('command'));
@@ -60,7 +63,9 @@ export async function runPost(command?: Command, ctx: ActionContext = runnerCont
     }
     const action = await loadAction(chosen);
     if (!action.post) {
-      ctx.logger.info(`pgha ${chosen} (main started ${main.started}) has nothing of its own to clean up`);
+      ctx.logger.info(
+        `pgha ${chosen} (main started ${main.started}) has nothing of its own to clean up`,
+      );
       return;
     }
     await action.post(ctx, main);

@@ -70,9 +70,11 @@ export class Step<O extends string, F extends object> implements OutputSink<O> {
    */
   snapshot(): PhaseRecord[] {
     const now = this.#ctx.now();
-    const running = [...this.#running.values()].map(
-      (r): PhaseRecord => ({ title: r.title, ms: now - r.started, outcome: 'cancelled' }),
-    );
+    const running = [...this.#running.values()].map((r): PhaseRecord => ({
+      title: r.title,
+      ms: now - r.started,
+      outcome: 'cancelled',
+    }));
     return [...this.phases, ...running];
   }
 

@@ -12,7 +12,11 @@ interface Facts {
 }
 
 const summary = (r: StepResult<Facts>) =>
-  JSON.stringify({ count: r.facts.count, phases: r.phases.map((p) => `${p.title}:${p.outcome}`), failure: r.failure });
+  JSON.stringify({
+    count: r.facts.count,
+    phases: r.phases.map((p) => `${p.title}:${p.outcome}`),
+    failure: r.failure,
+  });
 
 describe('defineAction', () => {
   test('sets the recorded outputs and writes the summary once', async () => {
@@ -40,7 +44,9 @@ describe('defineAction', () => {
       async run(_ctx, step) {
         await step.phase('First', () => Promise.resolve());
         step.output('kubeconfig-path', '/tmp/k');
-        await step.phase('Second', () => Promise.reject(new DiagnosedError('it broke', 'pod x: not ready')));
+        await step.phase('Second', () =>
+          Promise.reject(new DiagnosedError('it broke', 'pod x: not ready')),
+        );
       },
     });
     const ctx = testContext();
@@ -49,7 +55,12 @@ describe('defineAction', () => {
     const written: unknown = JSON.parse(ctx.summaries[0] ?? '');
     expect(written).toMatchObject({
       phases: ['First:done', 'Second:failed'],
-      failure: { message: 'it broke', phase: 'Second', diagnostics: 'pod x: not ready', cancelled: false },
+      failure: {
+        message: 'it broke',
+        phase: 'Second',
+        diagnostics: 'pod x: not ready',
+        cancelled: false,
+      },
     });
   });
 

@@ -52,13 +52,20 @@ test('cluster texts in progress lines and API errors stay on one line', () => {
     status: { phase: 'Setting up primary', phaseReason: 'x\n::error::forged' },
   });
   expect(lines.join('\n')).not.toMatch(/\n::error/);
-  const error = kubeApiError(500, JSON.stringify({ message: 'boom\n::add-mask::oops' }), 'applying');
+  const error = kubeApiError(
+    500,
+    JSON.stringify({ message: 'boom\n::add-mask::oops' }),
+    'applying',
+  );
   expect(error.message).not.toContain('\n');
 });
 
 test('the logger of the built actions defuses every info line it prints', () => {
   const script = `import { coreLogger } from './src/logging.ts';\ncoreLogger.info(${JSON.stringify(HOSTILE.join('\n'))});`;
-  const run = spawnSync(NODE24, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(NODE24, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toContain('forged annotation');
   expect(commandLines(run.stdout)).toEqual([]);
