@@ -2,7 +2,7 @@ export const id = 642;
 export const ids = [642];
 export const modules = {
 
-/***/ 3642:
+/***/ 23642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,7 +21,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/azure/arm-errors.ts
 // ARM error responses ({ "error": { "code", "message", "details" } }) as errors that carry
 // the operation ("getting AKS cluster aks-pg in rg-pg: ResourceNotFound: ...") and, for the
@@ -108,11 +108,11 @@ function asRecord(value) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/azure/login-errors.ts
-var login_errors = __webpack_require__(8348);
+var login_errors = __webpack_require__(68348);
 ;// CONCATENATED MODULE: ./src/azure/arm-http.ts
 // One ARM request over fetch: bearer token from the login, bounded retries with jitter on
 // throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
@@ -222,9 +222,9 @@ function retryAfterMs(header, now = Date.now()) {
 }
 
 // EXTERNAL MODULE: ./src/azure/federated-credential.ts
-var federated_credential = __webpack_require__(8517);
+var federated_credential = __webpack_require__(58517);
 // EXTERNAL MODULE: ./src/azure/token-cache.ts
-var token_cache = __webpack_require__(5441);
+var token_cache = __webpack_require__(15441);
 ;// CONCATENATED MODULE: ./src/azure/arm.ts
 
 
@@ -309,7 +309,271 @@ async function listClusterCredentials(http, sub, rg, name, admin) {
 
 /***/ }),
 
-/***/ 5441:
+/***/ 58517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dq: () => (/* binding */ deleteFederatedCredential),
+/* harmony export */   FW: () => (/* binding */ FIC_API_VERSION),
+/* harmony export */   Tr: () => (/* binding */ federatedCredentialName),
+/* harmony export */   YR: () => (/* binding */ ensureFederatedCredential)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68348);
+// Federated identity credentials of a user-assigned managed identity: the trust that lets the
+// CNPG cluster's service account (system:serviceaccount:<namespace>:<cluster>) act as the
+// identity through the AKS OIDC issuer, for backups to Azure Blob Storage.
+
+
+/** Microsoft.ManagedIdentity, the current GA version (2023-01-31 is the previous one). */
+const FIC_API_VERSION = '2024-11-30';
+const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,119}$/;
+const KUBE_NAME = /^[a-z0-9-]+$/;
+/**
+ * pgha-<namespace>_<cluster>: deterministic, and unambiguous because Kubernetes names hold no
+ * underscore. Names that would be too long or invalid end in a hash of both parts instead.
+ */
+function federatedCredentialName(namespace, cluster) {
+    const plain = `pgha-${namespace}_${cluster}`;
+    if (KUBE_NAME.test(namespace) && KUBE_NAME.test(cluster) && NAME_PATTERN.test(plain))
+        return plain;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${namespace}\n${cluster}`).digest('hex').slice(0, 16);
+    const readable = plain.replace(/[^a-zA-Z0-9_-]/g, '-').slice(0, 120 - hash.length - 1);
+    return `${readable}-${hash}`;
+}
+function credentialPath(ref) {
+    return (`/subscriptions/${encodeURIComponent(ref.subscriptionId)}/resourceGroups/${encodeURIComponent(ref.resourceGroup)}` +
+        `/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${encodeURIComponent(ref.identity)}` +
+        `/federatedIdentityCredentials/${encodeURIComponent(ref.name)}`);
+}
+function describe(ref) {
+    return `federated credential ${ref.name} of managed identity ${ref.identity} in ${ref.resourceGroup}`;
+}
+/**
+ * Creates or updates the credential; reads it first and writes nothing when it already matches.
+ * 'unchanged' too when another credential of the identity already holds this issuer and subject
+ * (created by hand, e.g. following the AKS guide): Azure allows each pair once per identity.
+ */
+async function ensureFederatedCredential(http, logger, spec) {
+    const where = describe(spec);
+    const current = await http({
+        method: 'GET',
+        path: credentialPath(spec),
+        apiVersion: FIC_API_VERSION,
+        context: `reading ${where}`,
+        allowNotFound: true,
+    });
+    const stored = current.status === 404 ? undefined : propertiesOf(current.body);
+    if (stored && matches(stored, spec))
+        return 'unchanged';
+    if (stored?.issuer !== undefined && stored.issuer !== spec.issuer) {
+        logger.warning(`${where} trusted issuer ${stored.issuer} (another AKS cluster?); it now trusts ${spec.issuer}`);
+    }
+    const written = await writeCredential(http, logger, spec, stored ? 'updating' : 'creating');
+    if (!written)
+        return 'unchanged';
+    return stored ? 'updated' : 'created';
+}
+/** PUTs the credential; false when another credential of the identity holds the same trust. */
+async function writeCredential(http, logger, spec, verb) {
+    const properties = {
+        issuer: spec.issuer,
+        subject: spec.subject,
+        audiences: [_login_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_EXCHANGE_AUDIENCE */ .RK],
+    };
+    const context = `${verb} ${describe(spec)} (issuer ${spec.issuer}, subject ${spec.subject})`;
+    try {
+        const path = credentialPath(spec);
+        await http({ method: 'PUT', path, apiVersion: FIC_API_VERSION, body: { properties }, context });
+        return true;
+    }
+    catch (error) {
+        const twin = isDuplicate(error) ? await sameTrust(http, spec) : undefined;
+        if (twin === undefined)
+            throw withLimitHint(error);
+        logger.info(`${describe({ ...spec, name: twin })} already trusts ${spec.subject}; left as it is`);
+        return false;
+    }
+}
+/** Name of another credential of the identity with the same issuer, subject and audience. */
+async function sameTrust(http, spec) {
+    const path = credentialPath({ ...spec, name: '' }).replace(/\/$/, '');
+    const context = `listing federated credentials of managed identity ${spec.identity} in ${spec.resourceGroup}`;
+    const { body } = await http({ method: 'GET', path, apiVersion: FIC_API_VERSION, context });
+    const items = body?.value;
+    const twin = (items ?? []).find((item) => matches(propertiesOf(item), spec));
+    return twin?.name;
+}
+function isDuplicate(error) {
+    return error instanceof Error && /already exists?/i.test(error.message);
+}
+/** Deletes the credential; 'absent' when there was none (already deleted, or never created). */
+async function deleteFederatedCredential(http, ref) {
+    const context = `deleting ${describe(ref)}`;
+    const result = await http({
+        method: 'DELETE',
+        path: credentialPath(ref),
+        apiVersion: FIC_API_VERSION,
+        context,
+        allowNotFound: true,
+    });
+    // ARM's convention: 200 when deleted, 204 when there was nothing to delete.
+    return result.status === 204 || result.status === 404 ? 'absent' : 'deleted';
+}
+function propertiesOf(resource) {
+    const properties = resource?.properties;
+    return properties ?? {};
+}
+function matches(stored, spec) {
+    const audiences = stored.audiences ?? [];
+    return (stored.issuer === spec.issuer &&
+        stored.subject === spec.subject &&
+        audiences.length === 1 &&
+        audiences[0] === _login_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TOKEN_EXCHANGE_AUDIENCE */ .RK);
+}
+/** A managed identity holds at most 20 federated credentials: say what to do when a PUT hits it. */
+function withLimitHint(error) {
+    if (error instanceof Error && /limit|maximum|exceed/i.test(error.message)) {
+        error.message +=
+            '. A managed identity holds at most 20 federated credentials: delete those of removed clusters (pgha teardown deletes the ones it created), or use another identity.';
+    }
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 68348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ loginError),
+/* harmony export */   PN: () => (/* binding */ idTokenError),
+/* harmony export */   RK: () => (/* binding */ TOKEN_EXCHANGE_AUDIENCE),
+/* harmony export */   kc: () => (/* binding */ errorText)
+/* harmony export */ });
+/* unused harmony export aadstsCode */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// Turns failures of the OIDC login into messages that say the likely cause and what to do.
+// Entra ID answers a failed exchange with an AADSTS code inside the OAuth error description;
+// @azure/identity and MSAL wrap it in different error classes, so the code is found in the text.
+
+const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+/** A failure of core.getIDToken (GitHub's token endpoint), in user terms. */
+function idTokenError(error) {
+    const message = errorText(error);
+    if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(message)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('cannot get a GitHub OIDC token: the workflow lacks `permissions: id-token: write` ' +
+            '(ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are not set). Add to the job or workflow:\n' +
+            '  permissions:\n    id-token: write\n    contents: read\n' +
+            'Jobs triggered by pull_request from a fork get no OIDC token (GitHub withholds it from forks): ' +
+            'skip the Azure steps there, e.g. if: github.event.pull_request.head.repo.full_name == github.repository. ' +
+            'Outside GitHub Actions, set AZURE_FEDERATED_TOKEN_FILE to a file that holds the federated token.');
+    }
+    return new Error(`requesting a GitHub OIDC token (audience ${TOKEN_EXCHANGE_AUDIENCE}): ${message}`, {
+        cause: error,
+    });
+}
+/** The AADSTS code in an error's text or cause chain, e.g. '70021'. */
+function aadstsCode(error) {
+    return /AADSTS(\d+)/.exec(errorText(error))?.[1];
+}
+/** A failed token exchange with Entra ID, explained. */
+function loginError(error, ctx) {
+    const code = aadstsCode(error);
+    const who = `logging in to Azure as client ${ctx.clientId} in tenant ${ctx.tenantId}`;
+    const explain = code === undefined ? undefined : EXPLANATIONS[code];
+    if (explain)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${who}: ${explain(ctx, errorText(error))}`, { cause: error });
+    if (isUnreachable(error)) {
+        const tls = /certificate/i.test(errorText(error))
+            ? " A TLS error: trust the host's CA with NODE_EXTRA_CA_CERTS."
+            : '';
+        return new Error(`${who}: cannot reach the authority host ${ctx.authorityHost} or read ` +
+            `${ctx.authorityHost}/${ctx.tenantId}/v2.0/.well-known/openid-configuration (${firstLine(error)}). ` +
+            'Check azure-authority-host (sovereign clouds: https://login.microsoftonline.us, https://login.chinacloudapi.cn) ' +
+            `and azure-tenant-id.${tls}`, { cause: error });
+    }
+    return new Error(`${who}: ${firstLine(error)}`, { cause: error });
+}
+const noMatchingCredential = (ctx, text) => {
+    const issuer = quoted(text, 'Assertion Issuer') ?? ctx.presented?.iss ?? '(unknown)';
+    const subject = quoted(text, 'Assertion Subject') ??
+        quoted(text, 'assertion subject') ??
+        ctx.presented?.sub ??
+        '(unknown)';
+    const caseOnly = /case-insensitive comparison/i.test(text)
+        ? ' One matches except for letter case: make the letters equal.'
+        : '';
+    return [
+        `no federated identity credential matches the presented token.${caseOnly}`,
+        `  issuer:   ${issuer}`,
+        `  subject:  ${subject}`,
+        `  audience: ${TOKEN_EXCHANGE_AUDIENCE}`,
+        `Add a federated credential with exactly these values (case-sensitive) to the application or managed identity with client ID ${ctx.clientId}, e.g.`,
+        `  az identity federated-credential create --identity-name <identity> --resource-group <rg> --name github-pgha --issuer '${issuer}' --subject '${subject}' --audiences ${TOKEN_EXCHANGE_AUDIENCE}`,
+        'The subject differs per trigger (ref:refs/heads/<branch>, environment:<name>, pull_request); repositories with ' +
+            'customised or immutable subject claims present other forms (e.g. repo:octo-org-123456/octo-repo-456789:ref:refs/heads/main).',
+        `Entra ID: ${aadstsLine(text)}`,
+    ].join('\n');
+};
+const EXPLANATIONS = {
+    '70021': noMatchingCredential,
+    '700211': noMatchingCredential,
+    '700212': noMatchingCredential,
+    '700213': noMatchingCredential,
+    '7002137': noMatchingCredential,
+    '7002138': noMatchingCredential,
+    '700016': (ctx, text) => `no application with client ID ${ctx.clientId} exists in tenant ${ctx.tenantId}. Check azure-client-id ` +
+        '(the application (client) ID or the managed identity client ID, not an object ID) and azure-tenant-id, ' +
+        `and that the application is in that tenant. Entra ID details: ${aadstsLine(text)}`,
+    '700024': (_ctx, text) => 'the federated token presented as client assertion is expired or not yet valid. pgha asks for a fresh ' +
+        "token for every exchange, so the runner's clock is probably off, or AZURE_FEDERATED_TOKEN_FILE holds a " +
+        `token that is no longer refreshed. Entra ID details: ${aadstsLine(text)}`,
+    '90002': (ctx, text) => `tenant ${ctx.tenantId} was not found at ${ctx.authorityHost}. Check azure-tenant-id (the directory ID) and, ` +
+        `for sovereign clouds, azure-authority-host. Entra ID details: ${aadstsLine(text)}`,
+    '700027': (_ctx, text) => "Entra ID could not verify the federated token's signature: the issuer's signing keys were not reachable " +
+        `or the token was altered. Entra ID details: ${aadstsLine(text)}`,
+};
+/** The value after `label` in Entra's description, e.g. Assertion Subject: 'repo:o/r:ref:x'. */
+function quoted(text, label) {
+    const match = new RegExp(`${label}:? '([^']*)'`).exec(text);
+    return match?.[1];
+}
+/** The first sentence of Entra's description: 'AADSTS70021: No matching ... assertion.' */
+function aadstsLine(text) {
+    const start = text.indexOf('AADSTS');
+    const rest = start < 0 ? text : text.slice(start);
+    const line = rest.split(/\\r\\n|\r?\n| Trace ID:/)[0] ?? rest;
+    return (/^.*?\.(?=\s|$)/.exec(line)?.[0] ?? line).trim();
+}
+function isUnreachable(error) {
+    return /endpoints_resolution_error|network_error|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|certificate|self-signed/i.test(errorText(error));
+}
+function firstLine(error) {
+    return errorText(error).split('\n')[0] ?? '';
+}
+/** Message, error code and description of an error and its causes, joined. */
+function errorText(error, depth = 0) {
+    if (!(error instanceof Error))
+        return String(error);
+    const parts = [error.message];
+    const response = error.errorResponse;
+    if (typeof response?.errorDescription === 'string')
+        parts.push(response.errorDescription);
+    const code = error.code;
+    if (typeof code === 'string')
+        parts.push(code);
+    if (error.cause !== undefined && depth < 5)
+        parts.push(errorText(error.cause, depth + 1));
+    return parts.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 15441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

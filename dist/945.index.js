@@ -2,7 +2,7 @@ export const id = 945;
 export const ids = [945];
 export const modules = {
 
-/***/ 6945:
+/***/ 16945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AKS_SERVER_APP_ID, AKS_SERVER_SCOPE
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+var js_yaml = __webpack_require__(33243);
 ;// CONCATENATED MODULE: ./src/azure/kubeconfig.ts
 // The kubeconfig that AKS returns, made usable without az or kubelogin: user credentials of
 // Entra ID clusters name kubelogin in an exec block (or the retired azure auth-provider); pgha
@@ -81,7 +81,7 @@ function pemBodyLines(base64) {
 }
 
 // EXTERNAL MODULE: ./src/azure/token-cache.ts
-var token_cache = __webpack_require__(5441);
+var token_cache = __webpack_require__(15441);
 ;// CONCATENATED MODULE: ./src/azure/aks.ts
 
 
@@ -118,7 +118,7 @@ function maskStatic(yaml, setSecret) {
 
 /***/ }),
 
-/***/ 5441:
+/***/ 15441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

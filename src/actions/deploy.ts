@@ -3,7 +3,7 @@
 import { ensureIdentityTrust, type IdentityTrust } from '../azure/identity-trust.ts';
 import { chooseBackupMethod, type BackupChoice } from '../cnpg/backup-method.ts';
 import { discoverCnpg, unservedMonitoring, type Served } from '../cnpg/discovery.ts';
-import { install } from '../cnpg/install.ts';
+import { install, type Installed } from '../cnpg/install.ts';
 import { listInstances } from '../cnpg/instances.ts';
 import { renderManifests, writeManifests } from '../cnpg/manifests.ts';
 import { traceAnnotations } from '../cnpg/objects.ts';
@@ -39,28 +39,22 @@ export const deploy = defineAction<'deploy', DeployFacts>({
     const skip = skippedMonitors(inputs, served, ctx.logger);
     const rendered = await render(inputs, backup, ctx, step, skip);
     await trustIdentity(inputs, conn, ctx, step);
+    const annotations = traceAnnotations(runOrigin(ctx.env));
     const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () =>
-      install(conn.http, inputs, rendered.objects, {
-        ...ctx,
-        annotations: traceAnnotations(runOrigin(ctx.env)),
-      }),
+      install(conn.http, inputs, rendered.objects, { ...ctx, annotations }),
     );
-    step.record({ ...installed, server: conn.config.server, requests: conn.http.requests });
-    setServiceOutputs(inputs, step);
+    recordInstalled(inputs, conn, installed, step);
     if (inputs.dryRun) return;
     const { namespace, clusterName: name } = inputs;
     const deadline = started + inputs.timeoutMs;
     const cluster = await step.phase('Wait for the Cluster to be healthy', () =>
       waitHealthy(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now }),
     );
-    const primary = cluster.status?.currentPrimary ?? '';
-    await reportHealthy(
-      conn,
-      inputs,
-      { primary, seconds: (ctx.now() - started) / 1000 },
-      ctx,
-      step,
-    );
+    const ready = {
+      primary: cluster.status?.currentPrimary ?? '',
+      seconds: (ctx.now() - started) / 1000,
+    };
+    await reportHealthy(conn, inputs, ready, ctx, step);
   },
 });
 
@@ -142,7 +136,14 @@ async function reportHealthy(
   );
 }
 
-function setServiceOutputs(inputs: DeployInputs, step: DeployStep): void {
+/** What was applied, and the outputs that name the services and the secret. */
+function recordInstalled(
+  inputs: DeployInputs,
+  conn: Connection,
+  installed: Installed,
+  step: DeployStep,
+): void {
+  step.record({ ...installed, server: conn.config.server, requests: conn.http.requests });
   step.output('app-secret', inputs.appSecret);
   step.output('rw-service', `${inputs.clusterName}-rw`);
   step.output('ro-service', `${inputs.clusterName}-ro`);

@@ -334,6 +334,34 @@ function union<T>(maps: readonly Readonly<Record<string, T>>[]): Record<string, 
   return Object.fromEntries(maps.flatMap((m) => Object.entries(m)));
 }
 
+/**
+ * The umbrella's inputs: every action's. A name that several actions use with different
+ * meanings gets each action's description, and a default only when all agree: the runner
+ * passes action.yml defaults whatever the command, so a default of one action must not reach
+ * another (each action's reader applies its own default from its spec).
+ */
+function unionInputs(): Record<string, InputSpec> {
+  const byName = new Map<string, { command: Command; spec: InputSpec }[]>();
+  for (const command of COMMANDS)
+    for (const [name, spec] of Object.entries<InputSpec>(ACTIONS[command].inputs))
+      byName.set(name, [...(byName.get(name) ?? []), { command, spec }]);
+  const merged = [...byName].map(([name, uses]): [string, InputSpec] => {
+    const descriptions = new Set(uses.map((u) => u.spec.description));
+    const defaults = new Set(uses.map((u) => u.spec.default));
+    const first = uses[0]?.spec ?? { description: '' };
+    if (descriptions.size === 1 && defaults.size === 1) return [name, first];
+    const description = uses
+      .map(
+        (u) =>
+          `${u.command}: ${u.spec.description}${u.spec.default ? ` (default ${u.spec.default})` : ''}`,
+      )
+      .join(' | ');
+    const agreed = defaults.size === 1 ? first.default : undefined;
+    return [name, { description, ...(agreed === undefined ? {} : { default: agreed }) }];
+  });
+  return Object.fromEntries(merged);
+}
+
 /** The umbrella action: input `command` plus the union of every action's inputs and outputs. */
 export const UMBRELLA: ActionSpec = {
   name: 'pgha',
@@ -341,7 +369,7 @@ export const UMBRELLA: ActionSpec = {
     'Highly available PostgreSQL on Kubernetes with CloudNativePG: one action for every pgha command.',
   inputs: {
     command: { description: `What to do: ${COMMANDS.join(' | ')}.`, required: true },
-    ...union<InputSpec>(COMMANDS.map((c) => ACTIONS[c].inputs)),
+    ...unionInputs(),
   },
   outputs: union<OutputSpec>(COMMANDS.map((c) => ACTIONS[c].outputs)),
   post: COMMANDS.some((c) => (ACTIONS[c] as ActionSpec).post === true),

@@ -49,3 +49,16 @@ test('every action declares the shared inputs that DESIGN.md fixes', () => {
   for (const c of COMMANDS)
     expect(Object.keys(ACTIONS[c].inputs)).toEqual(expect.arrayContaining(shared));
 });
+
+test("the umbrella's default of an input is every declaring action's default, and no other's", () => {
+  for (const [name, spec] of Object.entries(UMBRELLA.inputs)) {
+    const declaring = COMMANDS.filter((c) => name in ACTIONS[c].inputs);
+    const defaults = new Set(
+      declaring.map(
+        (c) => (ACTIONS[c].inputs as Record<string, { default?: string }>)[name]?.default,
+      ),
+    );
+    if (defaults.size > 1) expect(spec.default, name).toBeUndefined();
+    else expect(spec.default, name).toBe([...defaults][0]);
+  }
+});

@@ -1,8 +1,8 @@
-export const id = 781;
-export const ids = [781];
+export const id = 467;
+export const ids = [467];
 export const modules = {
 
-/***/ 5781:
+/***/ 24467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/azure/federated-credential.ts
-var federated_credential = __webpack_require__(8517);
+var federated_credential = __webpack_require__(58517);
 ;// CONCATENATED MODULE: ./src/azure/identity-trust.ts
 // The backup identity trusts the cluster's service account through the AKS OIDC issuer: a
 // federated identity credential with subject system:serviceaccount:<namespace>:<cluster>.
@@ -69,138 +69,14 @@ function chooseBackupMethod(requested, servesPlugin) {
         };
 }
 
-;// CONCATENATED MODULE: ./src/kube/discovery.ts
-async function servedGroupVersions(http) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: '/apis',
-        context: 'discovering the API groups the cluster serves',
-    });
-    return new Set((body.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
-}
-
-;// CONCATENATED MODULE: ./src/cnpg/discovery.ts
-// What the cluster offers pgha: the CNPG operator (required), the Barman Cloud plugin's
-// ObjectStore, and the PodMonitor CRDs of Prometheus Operator and Azure Managed Prometheus.
-
-
-const CNPG_GROUP_VERSION = 'postgresql.cnpg.io/v1';
-const BARMAN_CLOUD_GROUP_VERSION = 'barmancloud.cnpg.io/v1';
-/** Served group versions; fails with how to install CNPG when the operator is missing. */
-async function discoverCnpg(http) {
-    const groupVersions = await servedGroupVersions(http);
-    if (!groupVersions.has(CNPG_GROUP_VERSION))
-        throw new errors/* ConfigurationError */.j1(`the cluster at ${http.server} does not serve ${CNPG_GROUP_VERSION}: the CloudNativePG operator is not installed. ` +
-            'Install it first, e.g. kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml, or with its Helm chart.');
-    return { groupVersions, barmanCloudPlugin: groupVersions.has(BARMAN_CLOUD_GROUP_VERSION) };
-}
-/** `<group>/<version>/PodMonitor` of each PodMonitor kind the monitoring input wants but the cluster lacks. */
-function unservedMonitoring(monitoring, served) {
-    const wanted = [];
-    if (monitoring === 'podmonitor' || monitoring === 'both')
-        wanted.push('monitoring.coreos.com/v1');
-    if (monitoring === 'managed-prometheus' || monitoring === 'both')
-        wanted.push('azmonitoring.coreos.com/v1');
-    return wanted.filter((gv) => !served.groupVersions.has(gv)).map((gv) => `${gv}/PodMonitor`);
-}
-
+// EXTERNAL MODULE: ./src/cnpg/discovery.ts + 1 modules
+var discovery = __webpack_require__(5721);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/log-safety.ts
-var log_safety = __webpack_require__(8224);
-;// CONCATENATED MODULE: ./src/kube/errors.ts
-// Errors of the Kubernetes API as pgha reports them: what pgha was doing, the API's status
-// and reason, the fields it names, and a hint for the failures users meet most. The API's
-// own words are kept on one line: they end up in the log.
-
-const HINTS = {
-    401: 'The credentials were refused: check the kubeconfig, or the Azure login and aks-cluster.',
-    403: 'The identity lacks RBAC permission: grant it, e.g. the Azure Kubernetes Service RBAC Cluster Admin role on the cluster, or use aks-admin: true where local accounts are enabled.',
-};
-class KubeApiError extends Error {
-    name = 'KubeApiError';
-    status;
-    reason;
-    causes;
-    retryAfterSeconds;
-    constructor(status, reason, message, causes, retryAfterSeconds) {
-        super(message);
-        this.status = status;
-        this.reason = reason;
-        this.causes = causes;
-        if (retryAfterSeconds !== undefined)
-            this.retryAfterSeconds = retryAfterSeconds;
-    }
-    /** 429 Too Many Requests and server-side errors pass; the rest is the request's fault. */
-    get transient() {
-        return this.status === 429 || (this.status >= 500 && this.status !== 501);
-    }
-}
-function kubeApiError(status, text, context, retryAfter) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        body = { message: text.slice(0, 300) };
-    }
-    const reason = (0,log_safety/* oneLine */.T)(body.reason ?? `HTTP ${status}`);
-    const hint = HINTS[status];
-    const message = `${context}: ${status} ${reason}: ${(0,log_safety/* oneLine */.T)(body.message ?? '')}${hint ? `. ${hint}` : ''}`;
-    const seconds = retryAfter === undefined ? undefined : Number(retryAfter);
-    return new KubeApiError(status, reason, message, body.details?.causes ?? [], seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined);
-}
-/** A connection-level failure (refused, reset, timed out), marked as retryable. */
-function transportError(error, context, server) {
-    const code = error.code;
-    const reason = code ? `${code} (${error.message})` : error.message;
-    return Object.assign(new Error(`${context}: cannot reach the API server ${server}: ${reason}`), {
-        transport: true,
-        cause: error,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/kube/resources.ts
-// REST paths of the kinds pgha writes. A fixed table instead of discovery: pgha knows what it
-// renders, and one fewer round trip per kind keeps a deploy within its request budget.
-const PLURALS = {
-    Namespace: 'namespaces',
-    Secret: 'secrets',
-    ConfigMap: 'configmaps',
-    Service: 'services',
-    ServiceAccount: 'serviceaccounts',
-    Pod: 'pods',
-    Event: 'events',
-    PersistentVolumeClaim: 'persistentvolumeclaims',
-    Cluster: 'clusters',
-    Backup: 'backups',
-    ScheduledBackup: 'scheduledbackups',
-    Pooler: 'poolers',
-    ObjectStore: 'objectstores',
-    PodMonitor: 'podmonitors',
-};
-const CLUSTER_SCOPED = new Set(['Namespace']);
-/** /api/v1 or /apis/<group>/<version>. */
-function groupVersionPath(apiVersion) {
-    return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-}
-/** Collection path of a kind in a namespace (or cluster-wide for Namespace). */
-function collectionPath(apiVersion, kind, namespace) {
-    const plural = PLURALS[kind];
-    if (!plural)
-        throw new Error(`pgha does not know the REST path of kind ${kind}`);
-    const scope = CLUSTER_SCOPED.has(kind) || !namespace ? '' : `/namespaces/${namespace}`;
-    return `${groupVersionPath(apiVersion)}${scope}/${plural}`;
-}
-function objectPath(obj) {
-    const base = collectionPath(obj.apiVersion, obj.kind, obj.metadata.namespace);
-    return `${base}/${encodeURIComponent(obj.metadata.name)}`;
-}
-function describeObject(obj) {
-    return `${obj.kind} ${obj.metadata.name}`;
-}
-const CNPG_CLUSTER = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster' };
-
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var kube_errors = __webpack_require__(23646);
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var resources = __webpack_require__(26804);
 ;// CONCATENATED MODULE: ./src/kube/apply.ts
 // Server-side apply of the rendered objects with field manager pgha, in dependency order.
 // Each object is read first so that the report can say created, changed or unchanged (or,
@@ -240,8 +116,8 @@ async function applyObjects(http, objects, options, onResult = () => undefined) 
     return results;
 }
 async function applyOne(http, obj, options) {
-    const path = objectPath(obj);
-    const what = describeObject(obj);
+    const path = (0,resources/* objectPath */.du)(obj);
+    const what = (0,resources/* describeObject */.v8)(obj);
     const live = await http.json({
         method: 'GET',
         path,
@@ -265,7 +141,7 @@ async function applyOne(http, obj, options) {
         applied = response.body;
     }
     catch (error) {
-        if (error instanceof KubeApiError && error.status === 409)
+        if (error instanceof kube_errors/* KubeApiError */.W3 && error.status === 409)
             throw conflictError(what, error);
         throw error;
     }
@@ -331,7 +207,7 @@ function conflictError(what, error) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/kube/ensure.ts
 // Objects pgha creates only when absent and never changes: the namespace, and the bootstrap
 // Secret of the application owner, whose random password is masked the moment it exists.
@@ -359,7 +235,7 @@ async function ensureNamespace(http, name, labels, dryRun) {
  * never read for its password nor overwritten, only checked for the keys CNPG needs.
  */
 async function ensureAppSecret(http, spec, setSecret, dryRun) {
-    const path = `${collectionPath('v1', 'Secret', spec.namespace)}/${spec.name}`;
+    const path = `${(0,resources/* collectionPath */.yb)('v1', 'Secret', spec.namespace)}/${spec.name}`;
     const what = `Secret ${spec.name} in ${spec.namespace}`;
     const live = await http.json({
         method: 'GET',
@@ -390,7 +266,7 @@ async function ensureAppSecret(http, spec, setSecret, dryRun) {
             password: Buffer.from(password).toString('base64'),
         },
     };
-    return create(http, collectionPath('v1', 'Secret', spec.namespace), body, `creating ${what}`);
+    return create(http, (0,resources/* collectionPath */.yb)('v1', 'Secret', spec.namespace), body, `creating ${what}`);
 }
 function checkKeys(secret, what, username) {
     const data = (secret.data ?? {});
@@ -409,7 +285,7 @@ async function create(http, path, body, context) {
         return 'created';
     }
     catch (error) {
-        if (error instanceof KubeApiError && error.status === 409)
+        if (error instanceof kube_errors/* KubeApiError */.W3 && error.status === 409)
             return 'unchanged';
         throw error;
     }
@@ -441,101 +317,18 @@ async function install(http, inputs, objects, ctx) {
     return { namespace, secret, results };
 }
 
-;// CONCATENATED MODULE: ./src/cnpg/instances.ts
-function instanceSelector(cluster) {
-    return `cnpg.io/cluster=${cluster},cnpg.io/podRole=instance`;
-}
-/** CNPG writes the role on both labels; readers prefer the legacy one, as CNPG's do. */
-function roleOf(pod) {
-    const labels = pod.metadata.labels ?? {};
-    return labels.role ?? labels['cnpg.io/instanceRole'] ?? '';
-}
-function isReady(pod) {
-    return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-}
-async function listInstancePods(http, namespace, cluster) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${namespace}/pods`,
-        query: { labelSelector: instanceSelector(cluster) },
-        context: `listing the instance pods of ${cluster}`,
-    });
-    return body.items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en', { numeric: true }));
-}
-function toInstance(p) {
-    const waiting = p.status?.containerStatuses
-        ?.flatMap((c) => Object.values(c.state ?? {}).map((s) => s.reason))
-        .find(Boolean);
-    const detail = p.status?.message ?? p.status?.reason ?? waiting;
-    return {
-        name: p.metadata.name,
-        role: roleOf(p),
-        phase: p.metadata.deletionTimestamp ? 'Terminating' : (p.status?.phase ?? 'Unknown'),
-        ready: isReady(p),
-        ...(p.spec?.nodeName ? { node: p.spec.nodeName } : {}),
-        ...(detail ? { detail } : {}),
-    };
-}
-/** The instances with their roles and, when the identity may read nodes, their zones. */
-async function listInstances(http, namespace, cluster, options = {}) {
-    const instances = (await listInstancePods(http, namespace, cluster)).map(toInstance);
-    return options.zones ? withZones(http, instances) : instances;
-}
-async function withZones(http, instances) {
-    if (!instances.some((p) => p.node))
-        return instances;
-    try {
-        const { body } = await http.json({
-            method: 'GET',
-            path: '/api/v1/nodes',
-            context: 'listing nodes for their zones',
-        });
-        const zones = new Map(body.items.map((n) => [n.metadata.name, n.metadata.labels?.['topology.kubernetes.io/zone']]));
-        return instances.map((p) => {
-            const zone = p.node ? zones.get(p.node) : undefined;
-            return zone ? { ...p, zone } : p;
-        });
-    }
-    catch {
-        return instances;
-    }
-}
-
+// EXTERNAL MODULE: ./src/cnpg/instances.ts
+var instances = __webpack_require__(27240);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
-;// CONCATENATED MODULE: ./src/cnpg/objects.ts
-const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
-const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
-const objectStoreName = (cluster) => `${cluster}-backup-store`;
-/** Traceability: where the object came from (repository, commit, run, actor). */
-function traceAnnotations(origin) {
-    const run = origin.serverUrl && origin.repository && origin.runId
-        ? `${origin.serverUrl}/${origin.repository}/actions/runs/${origin.runId}`
-        : undefined;
-    const entries = [
-        ['pgha.io/repository', origin.repository],
-        ['pgha.io/sha', origin.sha],
-        ['pgha.io/run', run],
-        ['pgha.io/actor', origin.actor],
-    ];
-    return Object.fromEntries(entries.filter((e) => e[1] !== undefined && e[1] !== ''));
-}
-function meta(name, namespace, origin, extra = {}) {
-    const annotations = { ...traceAnnotations(origin), ...extra.annotations };
-    return {
-        name,
-        namespace,
-        labels: { 'app.kubernetes.io/managed-by': 'pgha', ...extra.labels },
-        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-    };
-}
-
+var js_yaml = __webpack_require__(33243);
+// EXTERNAL MODULE: ./src/cnpg/objects.ts
+var objects = __webpack_require__(29616);
 ;// CONCATENATED MODULE: ./src/cnpg/backup.ts
 
 const ref = (secret, key) => ({ name: secret, key });
@@ -586,7 +379,7 @@ function objectStore(inputs, b, origin) {
     return {
         apiVersion: 'barmancloud.cnpg.io/v1',
         kind: 'ObjectStore',
-        metadata: meta(objectStoreName(inputs.clusterName), inputs.namespace, origin),
+        metadata: (0,objects/* meta */.mI)((0,objects/* objectStoreName */.iC)(inputs.clusterName), inputs.namespace, origin),
         spec: { configuration: storeConfiguration(b), retentionPolicy: b.retention },
     };
 }
@@ -595,17 +388,17 @@ function clusterBackupSpec(inputs, b, method) {
     if (method === 'barman-object-store') {
         return { backup: { barmanObjectStore: storeConfiguration(b), retentionPolicy: b.retention } };
     }
-    const parameters = { barmanObjectName: objectStoreName(inputs.clusterName) };
-    return { plugins: [{ name: PLUGIN_NAME, enabled: true, isWALArchiver: true, parameters }] };
+    const parameters = { barmanObjectName: (0,objects/* objectStoreName */.iC)(inputs.clusterName) };
+    return { plugins: [{ name: objects/* PLUGIN_NAME */.AF, enabled: true, isWALArchiver: true, parameters }] };
 }
 function scheduledBackup(inputs, schedule, method, origin) {
     const how = method === 'plugin'
-        ? { method: 'plugin', pluginConfiguration: { name: PLUGIN_NAME } }
+        ? { method: 'plugin', pluginConfiguration: { name: objects/* PLUGIN_NAME */.AF } }
         : { method: 'barmanObjectStore' };
     return {
         apiVersion: 'postgresql.cnpg.io/v1',
         kind: 'ScheduledBackup',
-        metadata: meta(`${inputs.clusterName}-scheduled`, inputs.namespace, origin),
+        metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-scheduled`, inputs.namespace, origin),
         spec: {
             schedule,
             cluster: { name: inputs.clusterName },
@@ -626,8 +419,8 @@ function ajvClass(mod) {
 }
 async function compile() {
     const [mod, schema] = await Promise.all([
-        __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)),
-        __webpack_require__.e(/* import() */ 880).then(__webpack_require__.t.bind(__webpack_require__, 7880, 19)),
+        __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 42463, 23)),
+        __webpack_require__.e(/* import() */ 880).then(__webpack_require__.t.bind(__webpack_require__, 17880, 19)),
     ]);
     const Ajv = ajvClass(mod);
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -719,169 +512,8 @@ const CLUSTER_SPEC_FIELDS = new Set([
     'walStorage',
 ]);
 
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-class ParseError extends Error {
-    example;
-    constructor(problem, example) {
-        super(problem);
-        this.example = example;
-    }
-}
-/** No input may smuggle a newline or another control character into a name or a path. */
-function singleLine(raw, example) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(raw))
-        throw new ParseError('contains a newline or control character', example);
-    return raw;
-}
-const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function clusterName(raw) {
-    const example = 'pg-orders';
-    singleLine(raw, example);
-    if (!DNS1035.test(raw)) {
-        throw new ParseError(`'${raw}' is not a DNS-1035 label (lowercase letters, digits and '-', starting with a letter)`, example);
-    }
-    if (raw.length > 50)
-        throw new ParseError(`'${raw}' has ${raw.length} characters; at most 50 keep pod and service names valid`, example);
-    return raw;
-}
-function namespaceName(raw) {
-    singleLine(raw, 'cnpg-database');
-    if (!DNS1123_LABEL.test(raw) || raw.length > 63) {
-        throw new ParseError(`'${raw}' is not a DNS-1123 label of at most 63 characters`, 'cnpg-database');
-    }
-    return raw;
-}
-function objectName(raw, example) {
-    singleLine(raw, example);
-    if (!DNS1123_SUBDOMAIN.test(raw) || raw.length > 253) {
-        throw new ParseError(`'${raw}' is not a valid Kubernetes object name (DNS-1123 subdomain)`, example);
-    }
-    return raw;
-}
-const RESERVED_DATABASES = new Set(['postgres', 'template0', 'template1']);
-function sqlIdentifier(raw, kind, example) {
-    singleLine(raw, example);
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) {
-        throw new ParseError(`'${raw}' is not a lowercase PostgreSQL identifier of at most 63 characters`, example);
-    }
-    if (kind === 'database' && RESERVED_DATABASES.has(raw))
-        throw new ParseError(`'${raw}' is reserved`, example);
-    if (kind === 'role' && (raw === 'postgres' || raw.startsWith('pg_'))) {
-        throw new ParseError(`'${raw}' is reserved for PostgreSQL and the operator`, example);
-    }
-    return raw;
-}
-const SUFFIX = {
-    '': 1,
-    m: 1e-3,
-    k: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    P: 1e15,
-    E: 1e18,
-    Ki: 2 ** 10,
-    Mi: 2 ** 20,
-    Gi: 2 ** 30,
-    Ti: 2 ** 40,
-    Pi: 2 ** 50,
-    Ei: 2 ** 60,
-};
-/** A Kubernetes resource quantity above zero (and at most max): 64Gi, 500Mi, 2, 500m, 1e3. */
-function quantity(raw, example, max = Number.MAX_SAFE_INTEGER) {
-    singleLine(raw, example);
-    const m = /^(\d+(?:\.\d+)?|\.\d+)(?:([eE][-+]?\d+)|(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?)$/.exec(raw);
-    if (!m?.[1])
-        throw new ParseError(`'${raw}' is not a Kubernetes quantity`, example);
-    const value = Number(m[1] + (m[2] ?? '')) * (SUFFIX[m[3] ?? ''] ?? 1);
-    if (!(value > 0))
-        throw new ParseError(`'${raw}' must be above zero`, example);
-    if (!(value <= max))
-        throw new ParseError(`'${raw}' is above ${binarySize(max)}`, example);
-    return { text: raw, value };
-}
-/** A size in the largest binary unit that divides it: 2^46 -> 64Ti. */
-function binarySize(bytes) {
-    const units = ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki'];
-    const unit = units.find((u) => bytes % (SUFFIX[u] ?? 1) === 0);
-    return unit ? `${bytes / (SUFFIX[unit] ?? 1)}${unit}` : String(bytes);
-}
-function integer(raw, min, max, example) {
-    if (!/^\d+$/.test(raw))
-        throw new ParseError(`'${singleLine(raw, example)}' is not a whole number`, example);
-    const n = Number(raw);
-    if (n < min || n > max)
-        throw new ParseError(`${n} is out of range ${min}..${max}`, example);
-    return n;
-}
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Durations such as 15m, 90s, 1h30m, 500ms; at most maxMs. */
-function duration(raw, example = '15m', maxMs = Number.MAX_SAFE_INTEGER) {
-    singleLine(raw, example);
-    if (!/^(\d+(ms|s|m|h))+$/.test(raw))
-        throw new ParseError(`'${raw}' is not a duration of h, m, s or ms`, example);
-    let ms = 0;
-    for (const [, n, unit] of raw.matchAll(/(\d+)(ms|s|m|h)/g))
-        ms += Number(n) * (UNIT_MS[unit ?? ''] ?? 0);
-    if (ms <= 0)
-        throw new ParseError(`'${raw}' must be longer than zero`, example);
-    if (!(ms <= maxMs))
-        throw new ParseError(`'${raw}' is longer than ${durationText(maxMs)}`, example);
-    return ms;
-}
-/** 86400000 -> 24h, 90000 -> 90s: the largest unit that divides the duration. */
-function durationText(ms) {
-    const unit = ['h', 'm', 's'].find((u) => ms % (UNIT_MS[u] ?? 1) === 0) ?? 'ms';
-    return `${ms / (UNIT_MS[unit] ?? 1)}${unit}`;
-}
-/** Exactly what core.getBooleanInput accepts (YAML 1.2 core booleans), nothing else. */
-function parse_boolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new ParseError(`'${singleLine(raw, 'true')}' is not a boolean (true or false)`, 'true');
-}
-function guid(raw) {
-    const example = '6b8d3a4e-1f2c-4e5d-9a7b-0c1d2e3f4a5b';
-    if (!/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.test(singleLine(raw, example))) {
-        throw new ParseError(`'${raw}' is not a GUID`, example);
-    }
-    return raw.toLowerCase();
-}
-const IMAGE = /^([a-z0-9.-]+(:\d+)?\/)?[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
-function parse_image(raw) {
-    const example = 'ghcr.io/cloudnative-pg/postgresql:18-standard-trixie';
-    if (!IMAGE.test(singleLine(raw, example)))
-        throw new ParseError(`'${raw}' is not an image reference`, example);
-    return raw;
-}
-function oneOf(raw, values) {
-    const found = values.find((v) => v === raw);
-    if (found === undefined) {
-        throw new ParseError(`'${singleLine(raw, values[0] ?? '')}' is not one of ${values.join(', ')}`, values[0] ?? '');
-    }
-    return found;
-}
-/** An https origin (no path), e.g. an authority host or ARM endpoint of a sovereign cloud. */
-function httpsOrigin(raw, example) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        url = undefined;
-    }
-    if (url?.protocol !== 'https:')
-        throw new ParseError('is not an https URL', example);
-    if (url.pathname !== '/' || url.search || url.hash || url.username)
-        throw new ParseError('must be an origin without path, query or credentials', example);
-    return url.origin;
-}
-
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(13718);
 ;// CONCATENATED MODULE: ./src/inputs/yaml.ts
 // YAML from inputs (overrides, postgresql-parameters) read defensively: a size limit, no
 // anchors or aliases (refused from the parser's events, before anything is expanded, so a
@@ -896,29 +528,29 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function loadInputYaml(raw, example) {
     const bytes = Buffer.byteLength(raw, 'utf8');
     if (bytes > MAX_YAML_BYTES)
-        throw new ParseError(`has ${bytes} bytes; at most 64 KiB are accepted`, example);
-    const events = parse(raw, example);
+        throw new parse/* ParseError */.mB(`has ${bytes} bytes; at most 64 KiB are accepted`, example);
+    const events = yaml_parse(raw, example);
     if (events.some(hasAnchorOrAlias)) {
-        throw new ParseError('uses YAML anchors or aliases (&name, *name), which pgha refuses so that no input can expand: write each value out', example);
+        throw new parse/* ParseError */.mB('uses YAML anchors or aliases (&name, *name), which pgha refuses so that no input can expand: write each value out', example);
     }
     let docs;
     try {
         docs = (0,js_yaml/* constructFromEvents */.fw)(events, { source: raw, maxAliases: 0 });
     }
     catch (error) {
-        throw new ParseError(`is not valid YAML: ${describe(error)}`, example);
+        throw new parse/* ParseError */.mB(`is not valid YAML: ${describe(error)}`, example);
     }
     if (docs.length !== 1)
-        throw new ParseError('must be one YAML document', example);
+        throw new parse/* ParseError */.mB('must be one YAML document', example);
     refuseForbiddenKeys(docs[0], '', example);
     return docs[0];
 }
-function parse(raw, example) {
+function yaml_parse(raw, example) {
     try {
         return (0,js_yaml/* parseEvents */.PH)(raw, { maxDepth: MAX_DEPTH });
     }
     catch (error) {
-        throw new ParseError(`is not valid YAML: ${describe(error)}`, example);
+        throw new parse/* ParseError */.mB(`is not valid YAML: ${describe(error)}`, example);
     }
 }
 function hasAnchorOrAlias(event) {
@@ -948,15 +580,15 @@ function refuseForbiddenKeys(value, path, example) {
     for (const key of Object.keys(value)) {
         const at = path ? `${path}.${key}` : key;
         if (FORBIDDEN_KEYS.has(key))
-            throw new ParseError(`key '${at}' is not allowed (it could reach a prototype)`, example);
+            throw new parse/* ParseError */.mB(`key '${at}' is not allowed (it could reach a prototype)`, example);
         if (key === '<<')
-            throw new ParseError(`key '${at}': merge keys (<<) are not supported`, example);
+            throw new parse/* ParseError */.mB(`key '${at}': merge keys (<<) are not supported`, example);
         refuseForbiddenKeys(value[key], at, example);
     }
 }
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./src/inputs/cidr.ts
 // allowed-source-ranges: CIDR lists, and the public-access guard over their union. Ranges that
 // together cover half or more of the IPv4 space (2^31 addresses, e.g. one /1), or half or
@@ -969,11 +601,11 @@ const GLOBAL_UNICAST = { start: 0x2n << 124n, end: 0x4n << 124n };
 const V4_MAPPED = { start: 0xffffn << 32n, end: (0xffffn << 32n) + V4_SPACE };
 const EXAMPLE = '203.0.113.7/32';
 function cidrs(raw, allowPublic) {
-    singleLine(raw, EXAMPLE);
+    (0,parse/* singleLine */.pF)(raw, EXAMPLE);
     const parsed = raw.split(',').map((part) => parseCidr(part.trim()));
     const reach = publicReach(parsed);
     if (reach && !allowPublic) {
-        throw new ParseError(`together these ranges cover half or more of the ${reach}, which opens the database to the internet (public: half or more of the IPv4 space or of the IPv6 global unicast space 2000::/3); set allow-public: true if you mean it`, EXAMPLE);
+        throw new parse/* ParseError */.mB(`together these ranges cover half or more of the ${reach}, which opens the database to the internet (public: half or more of the IPv4 space or of the IPv6 global unicast space 2000::/3); set allow-public: true if you mean it`, EXAMPLE);
     }
     return parsed.map((c) => c.text);
 }
@@ -982,7 +614,7 @@ function parseCidr(cidr) {
     const family = ip.includes('%') ? 0 : (0,external_node_net_.isIP)(ip);
     const max = family === 4 ? 32 : family === 6 ? 128 : 0;
     if (!max || extra !== undefined || !/^\d+$/.test(bits) || Number(bits) > max) {
-        throw new ParseError(`'${cidr}' is not an IPv4 or IPv6 CIDR`, EXAMPLE);
+        throw new parse/* ParseError */.mB(`'${cidr}' is not an IPv4 or IPv6 CIDR`, EXAMPLE);
     }
     const size = 2n ** BigInt(max - Number(bits));
     const address = family === 4 ? ipv4(ip) : ipv6(ip);
@@ -1054,11 +686,11 @@ const ENDPOINT_CREDENTIALS = 'credentials do not belong in the URL: keep the acc
 function refuseCredentials(raw, example, hint) {
     const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/i.exec(raw)?.[1] ?? '';
     if (raw.includes('?') || raw.includes('#') || authority.includes('@')) {
-        throw new ParseError(`has a query string, user info or fragment (?, @ or #), not repeated here: ${hint}`, example);
+        throw new parse/* ParseError */.mB(`has a query string, user info or fragment (?, @ or #), not repeated here: ${hint}`, example);
     }
 }
 function destination(raw) {
-    singleLine(raw, AZURE_EXAMPLE);
+    (0,parse/* singleLine */.pF)(raw, AZURE_EXAMPLE);
     refuseCredentials(raw, AZURE_EXAMPLE, DESTINATION_CREDENTIALS);
     const text = raw.replace(/\/+$/, '');
     if (text.startsWith('s3://'))
@@ -1068,7 +700,7 @@ function destination(raw) {
         url = new URL(text);
     }
     catch {
-        throw new ParseError('is not an Azure Blob URL (https://<account>.blob.core.windows.net/<container>) or an s3:// URL', AZURE_EXAMPLE);
+        throw new parse/* ParseError */.mB('is not an Azure Blob URL (https://<account>.blob.core.windows.net/<container>) or an s3:// URL', AZURE_EXAMPLE);
     }
     return azureDestination(url, text);
 }
@@ -1088,32 +720,32 @@ function azureDestination(url, text) {
             ? segments
             : [];
     if (!account || !container || (url.protocol !== 'https:' && !emulator)) {
-        throw new ParseError("is not https://<account>.blob.core.windows.net/<container>[/path] (plain http only for the sandbox's Azurite: http://127.0.0.1:<port>/<account>/<container>)", AZURE_EXAMPLE);
+        throw new parse/* ParseError */.mB("is not https://<account>.blob.core.windows.net/<container>[/path] (plain http only for the sandbox's Azurite: http://127.0.0.1:<port>/<account>/<container>)", AZURE_EXAMPLE);
     }
     if (!CONTAINER.test(container))
-        throw new ParseError('has no valid container name (3-63 lowercase letters, digits and single hyphens)', AZURE_EXAMPLE);
+        throw new parse/* ParseError */.mB('has no valid container name (3-63 lowercase letters, digits and single hyphens)', AZURE_EXAMPLE);
     const path = rest.length > 0 ? rest.join('/') : undefined;
     return { kind: 'azure', url: text, account, container, ...(path ? { path } : {}) };
 }
 function s3Destination(text) {
     const [bucket = '', ...rest] = text.slice('s3://'.length).split('/');
     if (!BUCKET.test(bucket) || bucket.includes('..')) {
-        throw new ParseError('has no valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)', 's3://pg-backups/orders');
+        throw new parse/* ParseError */.mB('has no valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)', 's3://pg-backups/orders');
     }
     const path = rest.filter(Boolean).join('/');
     return { kind: 's3', url: text, bucket, ...(path ? { path } : {}) };
 }
 function endpointUrl(raw) {
     const example = 'http://minio.minio:9000';
-    singleLine(raw, example);
+    (0,parse/* singleLine */.pF)(raw, example);
     refuseCredentials(raw, example, ENDPOINT_CREDENTIALS);
     if (!/^https?:\/\/[^\s/]+(\/.*)?$/.test(raw))
-        throw new ParseError('is not an http(s) URL', example);
+        throw new parse/* ParseError */.mB('is not an http(s) URL', example);
     return raw.replace(/\/+$/, '');
 }
 function retention(raw) {
-    if (!/^[1-9][0-9]*[dwm]$/.test(singleLine(raw, '7d'))) {
-        throw new ParseError(`'${raw}' is not a retention such as 7d, 4w or 3m`, '7d');
+    if (!/^[1-9][0-9]*[dwm]$/.test((0,parse/* singleLine */.pF)(raw, '7d'))) {
+        throw new parse/* ParseError */.mB(`'${raw}' is not a retention such as 7d, 4w or 3m`, '7d');
     }
     return raw;
 }
@@ -1121,7 +753,7 @@ const LABEL_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 function nodeSelector(raw) {
     const example = 'workload=postgres';
-    singleLine(raw, example);
+    (0,parse/* singleLine */.pF)(raw, example);
     const out = {};
     for (const pair of raw.split(',').map((p) => p.trim())) {
         const [key = '', value, extra] = pair.split('=');
@@ -1129,7 +761,7 @@ function nodeSelector(raw) {
             extra !== undefined ||
             !LABEL_NAME.test(key) ||
             !LABEL_VALUE.test(value)) {
-            throw new ParseError(`'${pair}' is not key=value with a valid label key and value`, example);
+            throw new parse/* ParseError */.mB(`'${pair}' is not key=value with a valid label key and value`, example);
         }
         out[key] = value;
     }
@@ -1138,7 +770,7 @@ function nodeSelector(raw) {
 function yamlMap(raw, example) {
     const doc = loadInputYaml(raw, example);
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
-        throw new ParseError('is not a YAML map', example);
+        throw new parse/* ParseError */.mB('is not a YAML map', example);
     return doc;
 }
 /** CloudNativePG's rule for parameter names (a GUC, or a custom one with a single dot), lowercase. */
@@ -1149,7 +781,7 @@ function postgresqlParameters(raw) {
     const out = {};
     for (const [key, value] of Object.entries(yamlMap(raw, example))) {
         if (!PARAMETER_NAME.test(key))
-            throw new ParseError(`'${singleLine(key, example)}' is not a parameter name`, example);
+            throw new parse/* ParseError */.mB(`'${(0,parse/* singleLine */.pF)(key, example)}' is not a parameter name`, example);
         out[key] = scalarText(key, value, example);
     }
     return out;
@@ -1160,8 +792,8 @@ function scalarText(key, value, example) {
     if (typeof value === 'number')
         return String(value);
     if (typeof value === 'string')
-        return singleLine(value, example);
-    throw new ParseError(`the value of '${key}' is not a scalar`, example);
+        return (0,parse/* singleLine */.pF)(value, example);
+    throw new parse/* ParseError */.mB(`the value of '${key}' is not a scalar`, example);
 }
 function overrides(raw) {
     return yamlMap(raw, '"enablePDB: false"');
@@ -1366,7 +998,7 @@ function archiverOf(spec) {
     const plugins = Array.isArray(spec.plugins) ? spec.plugins : [];
     const plugin = plugins
         .filter(overrides_checks_isMap)
-        .find((p) => p.name === PLUGIN_NAME && p.isWALArchiver === true && p.enabled !== false);
+        .find((p) => p.name === objects/* PLUGIN_NAME */.AF && p.isWALArchiver === true && p.enabled !== false);
     if (plugin)
         return `plugin ${String(mapAt(plugin, 'parameters')?.barmanObjectName)}`;
     const path = mapAt(spec, 'backup', 'barmanObjectStore')?.destinationPath;
@@ -1453,7 +1085,7 @@ function probes() {
 }
 function workloadIdentity(inputs) {
     const labels = inputs.workloadIdentityClientId
-        ? { [WORKLOAD_IDENTITY_LABEL]: 'true' }
+        ? { [objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' }
         : undefined;
     const annotations = inputs.dnsLabel ? { [DNS_LABEL_ANNOTATION]: inputs.dnsLabel } : undefined;
     const inherited = labels || annotations
@@ -1471,7 +1103,7 @@ function workloadIdentity(inputs) {
         serviceAccountTemplate: {
             metadata: {
                 annotations: { 'azure.workload.identity/client-id': inputs.workloadIdentityClientId },
-                labels: { [WORKLOAD_IDENTITY_LABEL]: 'true' },
+                labels: { [objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' },
             },
         },
     };
@@ -1538,7 +1170,7 @@ function cluster(inputs, method, parameters, origin) {
     return {
         apiVersion: 'postgresql.cnpg.io/v1',
         kind: 'Cluster',
-        metadata: meta(inputs.clusterName, inputs.namespace, origin),
+        metadata: (0,objects/* meta */.mI)(inputs.clusterName, inputs.namespace, origin),
         spec: inputs.overrides ? applyOverrides(spec, inputs.overrides, method) : spec,
     };
 }
@@ -1546,28 +1178,28 @@ function cluster(inputs, method, parameters, origin) {
 ;// CONCATENATED MODULE: ./src/cnpg/extras.ts
 
 
-const extras_instanceSelector = (cluster) => ({
+const instanceSelector = (cluster) => ({
     'cnpg.io/cluster': cluster,
     'cnpg.io/podRole': 'instance',
 });
 function podMonitors(inputs, origin) {
     const out = [];
     const endpoints = [{ port: 'metrics' }];
-    const selector = extras_instanceSelector(inputs.clusterName);
+    const selector = instanceSelector(inputs.clusterName);
     if (inputs.monitoring === 'podmonitor' || inputs.monitoring === 'both') {
         out.push({
             apiVersion: 'monitoring.coreos.com/v1',
             kind: 'PodMonitor',
-            metadata: meta(inputs.clusterName, inputs.namespace, origin),
+            metadata: (0,objects/* meta */.mI)(inputs.clusterName, inputs.namespace, origin),
             spec: { selector: { matchLabels: selector }, podMetricsEndpoints: endpoints },
         });
     }
     if (inputs.monitoring === 'managed-prometheus' || inputs.monitoring === 'both') {
-        const azure = { [WORKLOAD_IDENTITY_LABEL]: 'true' };
+        const azure = { [objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' };
         out.push({
             apiVersion: 'azmonitoring.coreos.com/v1',
             kind: 'PodMonitor',
-            metadata: meta(`${inputs.clusterName}-azmon`, inputs.namespace, origin, { labels: azure }),
+            metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-azmon`, inputs.namespace, origin, { labels: azure }),
             spec: {
                 selector: { matchLabels: { ...selector, ...azure } },
                 podMetricsEndpoints: endpoints,
@@ -1583,7 +1215,7 @@ function pooler(inputs, origin) {
         {
             apiVersion: 'postgresql.cnpg.io/v1',
             kind: 'Pooler',
-            metadata: meta(`${inputs.clusterName}-pooler-${inputs.pooler}`, inputs.namespace, origin),
+            metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-pooler-${inputs.pooler}`, inputs.namespace, origin),
             spec: {
                 cluster: { name: inputs.clusterName },
                 instances: 2,
@@ -1602,11 +1234,11 @@ function loadBalancer(inputs, origin, role) {
     return {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: meta(`${inputs.clusterName}-${role}-lb`, inputs.namespace, origin, annotations ? { annotations } : {}),
+        metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-${role}-lb`, inputs.namespace, origin, annotations ? { annotations } : {}),
         spec: {
             type: 'LoadBalancer',
             ports: [{ name: 'postgres', protocol: 'TCP', port, targetPort: 5432 }],
-            selector: { ...extras_instanceSelector(inputs.clusterName), 'cnpg.io/instanceRole': instanceRole },
+            selector: { ...instanceSelector(inputs.clusterName), 'cnpg.io/instanceRole': instanceRole },
             loadBalancerSourceRanges: [...inputs.allowedSourceRanges],
         },
     };
@@ -1682,331 +1314,8 @@ async function writeManifests(inputs, yaml, runnerTemp) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./src/kube/watch.ts
-
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_MAX_MS = 4000;
-/** A watch that ends sooner than this without delivering a change ended "at once". */
-const SHORT_WATCH_MS = 2000;
-/** Delay before the next watch after `attempt` broken ones in a row: [cap/2, cap], cap doubling. */
-function watchBackoff(attempt, random = Math.random) {
-    const cap = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-    return Math.round(cap / 2 + (random() * cap) / 2);
-}
-class WatchTimeout extends Error {
-    name = 'WatchTimeout';
-    last;
-    constructor(what, last) {
-        super(`timed out waiting for ${what}`);
-        this.last = last;
-    }
-}
-async function waitFor(http, target, hooks) {
-    const now = hooks.now ?? Date.now;
-    const fieldSelector = `metadata.name=${target.name}`;
-    let last;
-    let resourceVersion;
-    let failures = 0;
-    let broken = 0;
-    for (;;) {
-        if (now() >= hooks.deadline)
-            throw new WatchTimeout(target.what, last);
-        try {
-            if (resourceVersion === undefined) {
-                const list = await http.json({
-                    method: 'GET',
-                    path: target.collection,
-                    query: { fieldSelector },
-                    context: `listing ${target.what}`,
-                });
-                last = list.body.items[0];
-                resourceVersion = list.body.metadata.resourceVersion;
-                const done = hooks.check(last);
-                if (done !== undefined)
-                    return done;
-            }
-            const opened = now();
-            const outcome = await watchOnce(http, target, fieldSelector, resourceVersion, hooks, now);
-            failures = 0;
-            if (outcome.kind === 'done')
-                return outcome.value;
-            last = outcome.last ?? last;
-            resourceVersion = outcome.resourceVersion;
-            if (outcome.reason === 'deadline')
-                continue;
-            hooks.onReconnect?.(outcome.reason);
-            const atOnce = outcome.changes === 0 && now() - opened < SHORT_WATCH_MS;
-            broken = outcome.error || atOnce ? broken + 1 : 0;
-            if (broken > 0)
-                await pause(watchBackoff(broken, hooks.random), hooks.deadline, now);
-        }
-        catch (error) {
-            failures++;
-            const delay = http.retryDelay(error, failures);
-            if (delay === undefined)
-                throw error;
-            hooks.onReconnect?.(error instanceof Error ? error.message : String(error));
-            await pause(delay, hooks.deadline, now);
-        }
-    }
-}
-/** Waits ms, but not past the deadline. */
-function pause(ms, deadline, now) {
-    return new Promise((r) => setTimeout(r, Math.min(ms, Math.max(0, deadline - now()))));
-}
-/** One watch connection, until the predicate holds, the stream ends, or the deadline. */
-async function watchOnce(http, target, fieldSelector, resourceVersion, hooks, now) {
-    const controller = new AbortController();
-    const remaining = Math.max(1, Math.ceil((hooks.deadline - now()) / 1000));
-    const timer = setTimeout(() => {
-        controller.abort();
-    }, hooks.deadline - now());
-    try {
-        const res = await http.stream(target.collection, {
-            watch: 'true',
-            fieldSelector,
-            resourceVersion,
-            allowWatchBookmarks: 'true',
-            timeoutSeconds: String(Math.min(remaining, 300)),
-        }, controller.signal);
-        if ((res.statusCode ?? 0) >= 400)
-            throw await statusError(res, target.what);
-        return await readEvents(res, resourceVersion, hooks);
-    }
-    catch (error) {
-        if (controller.signal.aborted)
-            return { kind: 'ended', reason: 'deadline', resourceVersion, changes: 0, error: false };
-        throw error;
-    }
-    finally {
-        clearTimeout(timer);
-        controller.abort();
-    }
-}
-async function readEvents(res, startVersion, hooks) {
-    let version = startVersion;
-    let last;
-    let changes = 0;
-    let buffer = '';
-    try {
-        for await (const chunk of res) {
-            buffer += String(chunk);
-            let newline;
-            while ((newline = buffer.indexOf('\n')) >= 0) {
-                const line = buffer.slice(0, newline).trim();
-                buffer = buffer.slice(newline + 1);
-                if (!line)
-                    continue;
-                const event = JSON.parse(line);
-                if (event.type === 'ERROR') {
-                    // 410 Gone: the version is too old; list again.
-                    const gone = event.object.code === 410;
-                    return {
-                        kind: 'ended',
-                        reason: event.object.message ?? 'watch error',
-                        resourceVersion: gone ? undefined : version,
-                        changes,
-                        error: true,
-                    };
-                }
-                version = event.object.metadata.resourceVersion ?? version;
-                if (event.type === 'BOOKMARK')
-                    continue;
-                changes++;
-                last = event.type === 'DELETED' ? undefined : event.object;
-                const done = hooks.check(last);
-                if (done !== undefined)
-                    return { kind: 'done', value: done };
-            }
-        }
-    }
-    catch (error) {
-        return {
-            kind: 'ended',
-            reason: `watch connection lost (${String(error)})`,
-            resourceVersion: version,
-            ...(last ? { last } : {}),
-            changes,
-            error: false,
-        };
-    }
-    return {
-        kind: 'ended',
-        reason: 'watch connection closed',
-        resourceVersion: version,
-        ...(last ? { last } : {}),
-        changes,
-        error: false,
-    };
-}
-async function statusError(res, what) {
-    let text = '';
-    for await (const chunk of res)
-        text += String(chunk);
-    const retryAfter = res.headers['retry-after'];
-    return kubeApiError(res.statusCode ?? 0, text, `watching ${what}`, typeof retryAfter === 'string' ? retryAfter : undefined);
-}
-
-;// CONCATENATED MODULE: ./src/cnpg/diagnostics.ts
-
-
-/** A plain-text report for the failure; never throws (diagnostics are best effort). */
-async function gatherDiagnostics(http, namespace, cluster, last) {
-    const lines = clusterLines(cluster, last);
-    try {
-        const pods = await listInstances(http, namespace, cluster);
-        if (pods.length === 0)
-            lines.push('Instance pods: none');
-        for (const p of pods)
-            lines.push(`  pod ${p.name}: ${p.phase}${p.ready ? ', ready' : ', not ready'}${p.role ? `, ${p.role}` : ''}${p.detail ? ` (${(0,log_safety/* oneLine */.T)(p.detail)})` : ''}`);
-        const events = await recentEvents(http, namespace, [cluster, ...pods.map((p) => p.name)]);
-        if (events.length > 0)
-            lines.push('Recent events:');
-        for (const e of events)
-            lines.push(`  ${e}`);
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        lines.push(`(could not read pods or events: ${(0,log_safety/* oneLine */.T)(text)})`);
-    }
-    return lines.join('\n');
-}
-function clusterLines(cluster, last) {
-    const status = (last?.status ?? {});
-    const lines = [
-        last
-            ? `Cluster ${cluster}: phase '${(0,log_safety/* oneLine */.T)(status.phase ?? '(none)')}'${status.phaseReason ? ` (${(0,log_safety/* oneLine */.T)(status.phaseReason)})` : ''}, readyInstances ${status.readyInstances ?? 0}`
-            : `Cluster ${cluster}: not found`,
-    ];
-    for (const c of status.conditions ?? [])
-        lines.push(`  condition ${(0,log_safety/* oneLine */.T)(c.type)}=${(0,log_safety/* oneLine */.T)(c.status)}${c.reason ? ` ${(0,log_safety/* oneLine */.T)(c.reason)}` : ''}${c.message ? `: ${(0,log_safety/* oneLine */.T)(c.message)}` : ''}`);
-    return lines;
-}
-/** The last ten events about the named objects, oldest first, one line each. */
-async function recentEvents(http, namespace, names, limit = 10) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${namespace}/events`,
-        context: `listing the events of ${namespace}`,
-    });
-    const wanted = new Set(names);
-    return body.items
-        .filter((e) => wanted.has(e.involvedObject?.name ?? ''))
-        .sort((a, b) => time(a).localeCompare(time(b)))
-        .slice(-limit)
-        .map((e) => (0,log_safety/* oneLine */.T)(`${time(e)} ${e.type ?? ''} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''} ${e.reason ?? ''}: ${e.message ?? ''}`));
-}
-function time(e) {
-    return e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/cnpg/health.ts
-// When a CNPG Cluster counts as healthy, and the progress lines a person wants while waiting:
-// each phase change, and each instance that becomes ready. Pure functions over the object;
-// texts from the cluster are kept on one line (log-safety.ts).
-
-const HEALTHY_PHASE = 'Cluster in healthy state';
-/**
- * Healthy as CNPG's own e2e suite asserts it: phase healthy, readyInstances equal to
- * spec.instances, no failover or switchover under way (currentPrimary == targetPrimary), and a
- * Ready condition that is True for the current generation when the operator records one.
- */
-function isHealthy(cluster) {
-    const s = cluster?.status;
-    if (!cluster || !s)
-        return false;
-    const ready = s.conditions?.find((c) => c.type === 'Ready');
-    const generation = cluster.metadata.generation;
-    const current = ready?.observedGeneration === undefined ||
-        generation === undefined ||
-        ready.observedGeneration >= generation;
-    return (s.phase === HEALTHY_PHASE &&
-        s.readyInstances === cluster.spec?.instances &&
-        s.currentPrimary !== undefined &&
-        s.currentPrimary === s.targetPrimary &&
-        (ready === undefined || ready.status === 'True') &&
-        current);
-}
-/** Remembers what was reported and returns the lines that a new state adds. */
-class ProgressTracker {
-    #phase;
-    #ready = new Set();
-    #primary;
-    update(cluster) {
-        const s = cluster?.status;
-        if (!cluster)
-            return this.#phase === '(absent)' ? [] : this.#set('(absent)', 'Cluster not found yet');
-        if (!s)
-            return [];
-        const lines = [];
-        const phase = `${s.phase ?? '(no phase yet)'}\n${s.phaseReason ?? ''}`;
-        if (phase !== this.#phase) {
-            this.#phase = phase;
-            lines.push(`phase: ${(0,log_safety/* oneLine */.T)(s.phase ?? '(no phase yet)')}${s.phaseReason ? ` (${(0,log_safety/* oneLine */.T)(s.phaseReason)})` : ''}`);
-        }
-        const want = cluster.spec?.instances ?? s.instances ?? 0;
-        const healthy = s.instancesStatus?.healthy ?? [];
-        for (const name of healthy) {
-            if (this.#ready.has(name))
-                continue;
-            this.#ready.add(name);
-            lines.push(`instance ${(0,log_safety/* oneLine */.T)(name)} ready (${this.#ready.size}/${want})`);
-        }
-        for (const name of [...this.#ready])
-            if (!healthy.includes(name))
-                this.#ready.delete(name);
-        if (s.currentPrimary && s.currentPrimary !== this.#primary) {
-            this.#primary = s.currentPrimary;
-            lines.push(`primary: ${(0,log_safety/* oneLine */.T)(s.currentPrimary)}${s.timelineID ? ` (timeline ${s.timelineID})` : ''}`);
-        }
-        return lines;
-    }
-    #set(phase, line) {
-        this.#phase = phase;
-        return [line];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cnpg/wait.ts
-// Waiting until a CNPG Cluster is healthy: a watch on the Cluster with a progress line for
-// each phase change, ready instance and new primary; on timeout, the diagnostics of what is
-// still wrong (phase, conditions, pods, events) in a DiagnosedError.
-
-
-
-
-
-async function waitHealthy(http, o) {
-    const progress = new ProgressTracker();
-    const started = o.now();
-    try {
-        return await waitFor(http, {
-            collection: collectionPath(CNPG_CLUSTER.apiVersion, CNPG_CLUSTER.kind, o.namespace),
-            name: o.name,
-            what: `Cluster ${o.name} to be healthy`,
-        }, {
-            deadline: o.deadline,
-            now: o.now,
-            check: (obj) => {
-                const view = obj;
-                for (const line of progress.update(view))
-                    o.logger.info(line);
-                return isHealthy(view) ? view : undefined;
-            },
-            onReconnect: (reason) => {
-                o.logger.info(`Watch interrupted (${reason}); resuming`);
-            },
-        });
-    }
-    catch (error) {
-        if (!(error instanceof WatchTimeout))
-            throw error;
-        const wanted = error.last?.spec?.instances;
-        const diagnostics = await gatherDiagnostics(http, o.namespace, o.name, error.last);
-        throw new errors/* DiagnosedError */.xB(`Cluster ${o.name} did not reach '${HEALTHY_PHASE}'${wanted === undefined ? '' : ` with ${wanted} ready instances`} within ${Math.round((o.now() - started) / 1000)} s (input 'timeout')`, diagnostics, { cause: error });
-    }
-}
-
+// EXTERNAL MODULE: ./src/cnpg/wait.ts
+var wait = __webpack_require__(89867);
 ;// CONCATENATED MODULE: ./src/inputs/parse-cron.ts
 // ScheduledBackup schedules: CNPG reads robfig/cron with a leading seconds field. A five-field
 // Unix cron is accepted by CNPG but silently means something else (`0 0 * * *` runs hourly),
@@ -2026,17 +1335,17 @@ const DESCRIPTORS = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/;
 const parse_cron_EXAMPLE = '0 0 0 * * *';
 /** Returns the schedule, or undefined for `none`. */
 function schedule(raw) {
-    singleLine(raw, parse_cron_EXAMPLE);
+    (0,parse/* singleLine */.pF)(raw, parse_cron_EXAMPLE);
     if (raw === 'none')
         return undefined;
     if (DESCRIPTORS.test(raw) || /^@every (\d+(ms|s|m|h))+$/.test(raw))
         return raw;
     const fields = raw.split(/\s+/);
     if (fields.length === 5) {
-        throw new ParseError(`'${raw}' has five fields, but CNPG reads the first as seconds, so it would run at another time (e.g. '0 0 * * *' runs hourly); write six fields, seconds first: '0 ${raw}'`, parse_cron_EXAMPLE);
+        throw new parse/* ParseError */.mB(`'${raw}' has five fields, but CNPG reads the first as seconds, so it would run at another time (e.g. '0 0 * * *' runs hourly); write six fields, seconds first: '0 ${raw}'`, parse_cron_EXAMPLE);
     }
     if (fields.length !== 6)
-        throw new ParseError(`'${raw}' must have six fields: second minute hour day month weekday`, parse_cron_EXAMPLE);
+        throw new parse/* ParseError */.mB(`'${raw}' must have six fields: second minute hour day month weekday`, parse_cron_EXAMPLE);
     fields.forEach((f, i) => {
         checkField(f, FIELDS[i]);
     });
@@ -2068,140 +1377,13 @@ function value(text, field) {
     return field.min + at;
 }
 function bad(text, field) {
-    return new ParseError(`'${text}' is not a valid ${field.name} (${field.min}-${field.max})`, parse_cron_EXAMPLE);
+    return new parse/* ParseError */.mB(`'${text}' is not a valid ${field.name} (${field.min}-${field.max})`, parse_cron_EXAMPLE);
 }
 
+// EXTERNAL MODULE: ./src/inputs/read.ts
+var read = __webpack_require__(44245);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
-var spec = __webpack_require__(7026);
-;// CONCATENATED MODULE: ./src/inputs/read.ts
-// Readers: every input read once into one deep-frozen typed object before any network call.
-// Every problem is collected and reported at once as an InputError.
-
-
-
-/**
- * Reads raw values (the spec's default when empty) and collects problems by input name.
- * Names are typed from the spec, so a misspelt input does not compile; defaults come only
- * from the spec.
- */
-class InputReader {
-    problems = [];
-    #get;
-    #specs;
-    constructor(get, specs) {
-        this.#get = get;
-        this.#specs = specs;
-    }
-    raw(name) {
-        const value = this.#get(name).trim();
-        return value === '' ? (this.#specs[name]?.default ?? '') : value;
-    }
-    /** Parses a set input; returns undefined when it is empty or bad (bad ones are recorded). */
-    optional(name, parse) {
-        const raw = this.raw(name);
-        return raw === '' ? undefined : this.attempt(name, () => parse(raw));
-    }
-    required(name, parse, example) {
-        if (this.raw(name) === '')
-            this.problem(name, 'is required', example);
-        return this.optional(name, parse);
-    }
-    /**
-     * An input with a default in the spec: its value; when the value is bad (recorded), the
-     * spec default's, so that later checks see a plausible value.
-     */
-    value(name, parse) {
-        const parsed = this.optional(name, parse);
-        if (parsed !== undefined)
-            return parsed;
-        const fallback = this.#specs[name]?.default;
-        if (fallback === undefined)
-            throw new Error(`input ${name} has no default in the spec`);
-        return parse(fallback);
-    }
-    attempt(name, fn) {
-        try {
-            return fn();
-        }
-        catch (e) {
-            if (!(e instanceof ParseError))
-                throw e;
-            this.problem(name, e.message, e.example);
-            return undefined;
-        }
-    }
-    problem(input, problem, example) {
-        this.problems.push({ input, problem, example });
-    }
-    /** Throws every recorded problem at once, else returns the value deep-frozen. */
-    finish(value) {
-        if (this.problems.length > 0)
-            throw new errors/* InputError */.dz(this.problems);
-        return deepFreeze(value);
-    }
-}
-/** A reader for the inputs of one spec: names and defaulted names typed from it. */
-function inputReader(get, specs) {
-    return new InputReader(get, specs);
-}
-function deepFreeze(value) {
-    if (value && typeof value === 'object') {
-        Object.values(value).forEach((v) => deepFreeze(v));
-        Object.freeze(value);
-    }
-    return value;
-}
-const AZURE = ['azure-client-id', 'azure-tenant-id', 'azure-subscription-id'];
-/** A step that runs longer is stuck; GitHub-hosted jobs stop after 6 h anyway. */
-const MAX_TIMEOUT_MS = 24 * 3_600_000;
-function readShared(r) {
-    const [clientId, tenantId, subscriptionId] = AZURE.map((n) => r.optional(n, guid));
-    const resourceGroup = r.optional('resource-group', (v) => singleLine(v, 'rg-pg'));
-    const aksCluster = r.optional('aks-cluster', (v) => singleLine(v, 'aks-pg'));
-    const kubeconfig = r.raw('kubeconfig') || undefined;
-    checkAzureCombination(r, {
-        clientId,
-        tenantId,
-        subscriptionId,
-        resourceGroup,
-        aksCluster,
-        kubeconfig,
-    });
-    const admin = r.value('aks-admin', parse_boolean);
-    return {
-        kubeconfig,
-        context: r.optional('context', (v) => singleLine(v, 'aks-pg')),
-        azure: clientId && tenantId && subscriptionId ? { clientId, tenantId, subscriptionId } : undefined,
-        aks: resourceGroup && aksCluster ? { resourceGroup, cluster: aksCluster, admin } : undefined,
-        authorityHost: r.value('azure-authority-host', (v) => httpsOrigin(v, 'https://login.microsoftonline.us')),
-        armEndpoint: r.value('arm-endpoint', (v) => httpsOrigin(v, 'https://management.usgovcloudapi.net')),
-        writeKubeconfig: r.value('write-kubeconfig', parse_boolean),
-        namespace: r.value('namespace', namespaceName),
-        clusterName: r.required('cluster-name', clusterName, 'pg-orders'),
-        timeoutMs: r.value('timeout', (v) => duration(v, '15m', MAX_TIMEOUT_MS)),
-    };
-}
-function checkAzureCombination(r, a) {
-    const login = [a.clientId, a.tenantId, a.subscriptionId].filter((v) => v !== undefined).length;
-    const example = 'all three of azure-client-id, azure-tenant-id and azure-subscription-id';
-    if (login > 0 && login < 3 && r.problems.every((p) => !p.input.startsWith('azure-'))) {
-        r.problem('azure-client-id', 'the Azure login needs all three Azure IDs or none', example);
-    }
-    if ((a.resourceGroup === undefined) !== (a.aksCluster === undefined)) {
-        r.problem('aks-cluster', 'resource-group and aks-cluster go together', 'resource-group: rg-pg with aks-cluster: aks-pg');
-    }
-    if (a.aksCluster !== undefined && login === 0) {
-        r.problem('aks-cluster', 'fetching AKS credentials needs the Azure login inputs', example);
-    }
-    if (a.kubeconfig !== undefined && a.aksCluster !== undefined) {
-        r.problem('kubeconfig', 'give either kubeconfig or an AKS cluster, not both', 'only aks-cluster: aks-pg');
-    }
-}
-function readSharedInputs(get) {
-    const r = inputReader(get, SHARED_INPUTS);
-    return r.finish(readShared(r));
-}
-
+var spec = __webpack_require__(27026);
 ;// CONCATENATED MODULE: ./src/inputs/types.ts
 // Typed, validated inputs. Readers in this folder produce these frozen objects before any
 // network call; renderers and actions consume only these types, never raw strings.
@@ -2228,45 +1410,45 @@ const EXPOSE = ['none', 'rw', 'ro', 'both'];
 
 /** Larger sizes of memory or volumes are typos, not plans (the largest Azure VM has 12Ti). */
 const MAX_SIZE_BYTES = 64 * 2 ** 40;
-const read_deploy_size = (example) => (v) => quantity(v, example, MAX_SIZE_BYTES);
+const read_deploy_size = (example) => (v) => (0,parse/* quantity */.au)(v, example, MAX_SIZE_BYTES);
 function readDeployInputs(get) {
-    const r = inputReader(get, spec/* ACTIONS */.kl.deploy.inputs);
-    const instances = r.value('instances', (v) => integer(v, 1, 10, '3'));
+    const r = (0,read/* inputReader */.cN)(get, spec/* ACTIONS */.kl.deploy.inputs);
+    const instances = r.value('instances', (v) => (0,parse/* integer */.nd)(v, 1, 10, '3'));
     const memory = r.value('memory', read_deploy_size('8Gi'));
-    const allowPublic = r.value('allow-public', parse_boolean);
-    const expose = r.value('expose', (v) => oneOf(v, EXPOSE));
-    const workloadIdentityClientId = r.optional('workload-identity-client-id', guid);
+    const allowPublic = r.value('allow-public', parse/* boolean */.zM);
+    const expose = r.value('expose', (v) => (0,parse/* oneOf */.yL)(v, EXPOSE));
+    const workloadIdentityClientId = r.optional('workload-identity-client-id', parse/* guid */.Os);
     const inputs = {
-        ...readShared(r),
+        ...(0,read/* readShared */.qA)(r),
         instances,
-        postgresImage: r.optional('postgres-image', parse_image),
-        storageClass: r.optional('storage-class', (v) => objectName(v, 'managed-csi-premium')),
+        postgresImage: r.optional('postgres-image', parse/* image */.Sl),
+        storageClass: r.optional('storage-class', (v) => (0,parse/* objectName */.Hd)(v, 'managed-csi-premium')),
         storageSize: r.value('storage-size', read_deploy_size('64Gi')),
         walStorageSize: r.optional('wal-storage-size', read_deploy_size('16Gi')),
-        cpu: r.value('cpu', (v) => quantity(v, '2')),
+        cpu: r.value('cpu', (v) => (0,parse/* quantity */.au)(v, '2')),
         memory,
         nodeMemory: readNodeMemory(r, memory),
         postgresqlParameters: r.optional('postgresql-parameters', postgresqlParameters) ?? {},
-        database: r.value('database', (v) => sqlIdentifier(v, 'database', 'appdb')),
-        owner: r.value('owner', (v) => sqlIdentifier(v, 'role', 'app')),
-        appSecret: r.value('app-secret', (v) => objectName(v, 'db-user-pass')),
+        database: r.value('database', (v) => (0,parse/* sqlIdentifier */.I3)(v, 'database', 'appdb')),
+        owner: r.value('owner', (v) => (0,parse/* sqlIdentifier */.I3)(v, 'role', 'app')),
+        appSecret: r.value('app-secret', (v) => (0,parse/* objectName */.Hd)(v, 'db-user-pass')),
         syncReplicas: syncReplicas(r, instances),
         workloadIdentityClientId,
         dnsLabel: r.optional('dns-label', dnsLabel),
         backup: readBackup(r, workloadIdentityClientId),
-        backupMethod: r.value('backup-method', (v) => oneOf(v, BACKUP_METHODS)),
-        monitoring: r.value('monitoring', (v) => oneOf(v, MONITORING)),
+        backupMethod: r.value('backup-method', (v) => (0,parse/* oneOf */.yL)(v, BACKUP_METHODS)),
+        monitoring: r.value('monitoring', (v) => (0,parse/* oneOf */.yL)(v, MONITORING)),
         nodeSelector: r.optional('node-selector', nodeSelector) ?? {},
-        pooler: r.value('pooler', (v) => oneOf(v, POOLER)),
-        poolerMode: r.value('pooler-mode', (v) => oneOf(v, POOLER_MODES)),
+        pooler: r.value('pooler', (v) => (0,parse/* oneOf */.yL)(v, POOLER)),
+        poolerMode: r.value('pooler-mode', (v) => (0,parse/* oneOf */.yL)(v, POOLER_MODES)),
         expose,
         allowedSourceRanges: readRanges(r, expose, allowPublic),
         overrides: r.optional('overrides', overrides),
         identity: readIdentity(r),
-        forceConflicts: r.value('force-conflicts', parse_boolean),
+        forceConflicts: r.value('force-conflicts', parse/* boolean */.zM),
         dryRun: readDryRun(r),
-        renderOnly: r.value('render-only', parse_boolean),
-        manifestsDir: r.optional('manifests-dir', (v) => singleLine(v, '${{ runner.temp }}/manifests')),
+        renderOnly: r.value('render-only', parse/* boolean */.zM),
+        manifestsDir: r.optional('manifests-dir', (v) => (0,parse/* singleLine */.pF)(v, '${{ runner.temp }}/manifests')),
     };
     return r.finish(inputs);
 }
@@ -2287,7 +1469,7 @@ function readIdentity(r) {
     return { name, resourceGroup };
 }
 function readDryRun(r) {
-    const dryRun = r.value('dry-run', parse_boolean);
+    const dryRun = r.value('dry-run', parse/* boolean */.zM);
     if (dryRun && r.raw('render-only') === 'true')
         r.problem('dry-run', 'needs a cluster, and render-only contacts none', 'dry-run: true with render-only: false');
     return dryRun;
@@ -2295,7 +1477,7 @@ function readDryRun(r) {
 /** Azure resource names: letters, digits, '-', '_', '.', '(' , ')' ; at most 90 characters. */
 function armName(raw, example) {
     if (!/^[-\w.()]{1,90}$/.test(raw) || raw.endsWith('.'))
-        throw new ParseError('is not an Azure resource name (letters, digits, - _ . ( ))', example);
+        throw new parse/* ParseError */.mB('is not an Azure resource name (letters, digits, - _ . ( ))', example);
     return raw;
 }
 /** The node PostgreSQL is sized for holds the pod: node-memory below memory is refused. */
@@ -2314,14 +1496,14 @@ function twice(memory) {
         : { text: String(value), value };
 }
 function syncReplicas(r, instances) {
-    const n = r.value('sync-replicas', (v) => integer(v, 0, 9, '1'));
+    const n = r.value('sync-replicas', (v) => (0,parse/* integer */.nd)(v, 0, 9, '1'));
     if (n >= instances) {
         r.problem('sync-replicas', `${n} must be less than instances (${instances}): a commit would wait for standbys that do not exist`, `${Math.max(0, instances - 1)}`);
     }
     return n;
 }
 function dnsLabel(raw) {
-    return objectName(raw, 'pg-orders-prod');
+    return (0,parse/* objectName */.Hd)(raw, 'pg-orders-prod');
 }
 function readRanges(r, expose, allowPublic) {
     const ranges = r.optional('allowed-source-ranges', (v) => cidrs(v, allowPublic)) ?? [];
@@ -2341,8 +1523,8 @@ function readBackup(r, workloadClientId) {
     const endpoint = r.optional('backup-endpoint-url', endpointUrl);
     const retentionPolicy = r.value('backup-retention', retention);
     const cron = r.attempt('backup-schedule', () => schedule(r.raw('backup-schedule')));
-    const requested = r.value('backup-credentials', (v) => oneOf(v, ['auto', ...BACKUP_CREDENTIALS]));
-    const secret = r.optional('backup-credentials-secret', (v) => objectName(v, 'pg-backup-creds'));
+    const requested = r.value('backup-credentials', (v) => (0,parse/* oneOf */.yL)(v, ['auto', ...BACKUP_CREDENTIALS]));
+    const secret = r.optional('backup-credentials-secret', (v) => (0,parse/* objectName */.Hd)(v, 'pg-backup-creds'));
     if (!dest)
         return undefined;
     if (endpoint && dest.kind !== 's3')
@@ -2375,56 +1557,10 @@ function checkCredentials(r, credentials, kind, secret, workloadClientId) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Small helpers to build job-summary Markdown/HTML from typed results. Every user-supplied
-// string goes through escapeHtml, so that a cluster or image name cannot inject markup.
-function escapeHtml(text) {
-    return text
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll('|', '&#124;');
-}
-function code(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-/** An HTML table (GitHub renders it in summaries); cells are escaped unless marked raw. */
-function table(header, rows) {
-    const head = `<tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
-    const body = rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`).join('');
-    return `<table>${head}${body}</table>\n`;
-}
-function cell(c) {
-    if (typeof c === 'number')
-        return String(c);
-    return typeof c === 'string' ? escapeHtml(c) : c.raw;
-}
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/report/step-summary.ts
-
-const MARK = { done: '✅', failed: '❌', cancelled: '⏹️' };
-function phasesTable(phases, extra = []) {
-    return table(['phase', 'result', 'time'], [
-        ...phases.map((p) => [p.title, `${MARK[p.outcome]} ${p.outcome}`, formatSeconds(p.ms)]),
-        ...extra.map(([what, time]) => [what, '', time]),
-    ]);
-}
-/** The failure, for a person: what failed, where, and what was seen. */
-function failureSection(failure) {
-    const where = failure.phase ? ` in phase <b>${escapeHtml(failure.phase)}</b>` : '';
-    const head = failure.cancelled
-        ? `The run was cancelled${where}.`
-        : `Failed${where}: ${escapeHtml(failure.message)}`;
-    const details = failure.diagnostics
-        ? `\n<details open><summary>Diagnostics</summary>\n\n<pre>${escapeHtml(failure.diagnostics)}</pre>\n</details>\n`
-        : '';
-    return `> [!CAUTION]\n> ${head.replaceAll('\n', '\n> ')}\n${details}`;
-}
-
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(54285);
+// EXTERNAL MODULE: ./src/report/step-summary.ts
+var step_summary = __webpack_require__(49211);
 ;// CONCATENATED MODULE: ./src/report/deploy-applied-summary.ts
 
 
@@ -2434,11 +1570,11 @@ function appliedSummary(facts, phases) {
         return '';
     const { inputs } = r;
     const title = inputs.dryRun
-        ? `## pgha deploy: ${escapeHtml(inputs.clusterName)} (dry run, nothing written)\n`
-        : `## pgha deploy: ${escapeHtml(inputs.clusterName)} is healthy\n`;
+        ? `## pgha deploy: ${(0,markdown/* escapeHtml */.ZD)(inputs.clusterName)} (dry run, nothing written)\n`
+        : `## pgha deploy: ${(0,markdown/* escapeHtml */.ZD)(inputs.clusterName)} is healthy\n`;
     const parts = [title, headline(r), '### Objects\n', objectsTable(r)];
     if (r.identity)
-        parts.push(`Federated credential ${code(r.identity.name)} of managed identity ${code(r.identity.identity)} for ${code(r.identity.subject)}: ${escapeHtml(r.identity.change)}.\n`);
+        parts.push(`Federated credential ${(0,markdown/* code */.aY)(r.identity.name)} of managed identity ${(0,markdown/* code */.aY)(r.identity.identity)} for ${(0,markdown/* code */.aY)(r.identity.subject)}: ${(0,markdown/* escapeHtml */.ZD)(r.identity.change)}.\n`);
     if (r.pods && r.pods.length > 0)
         parts.push('### Instances\n', instancesTable(r.pods), diagram(r, r.pods));
     parts.push('### Timings\n', timingsTable(r, phases));
@@ -2453,8 +1589,8 @@ function headline(r) {
     const list = [...counts].map(([a, n]) => `${n} ${a}`).join(', ');
     const ready = r.readySeconds === undefined
         ? ''
-        : ` Healthy ${r.readySeconds.toFixed(1)} s after the first request, primary ${code(r.primary ?? '')}.`;
-    return `API server ${code(r.server)}, namespace ${code(r.inputs.namespace)}: ${escapeHtml(list || 'no objects')}.${ready} ${r.requests} API requests. Backups: ${code(r.inputs.backup ? r.backup.method : 'none')}${r.inputs.backup ? ` (${escapeHtml(r.backup.reason)})` : ''}. Manifests: ${code(r.file)}.\n`;
+        : ` Healthy ${r.readySeconds.toFixed(1)} s after the first request, primary ${(0,markdown/* code */.aY)(r.primary ?? '')}.`;
+    return `API server ${(0,markdown/* code */.aY)(r.server)}, namespace ${(0,markdown/* code */.aY)(r.inputs.namespace)}: ${(0,markdown/* escapeHtml */.ZD)(list || 'no objects')}.${ready} ${r.requests} API requests. Backups: ${(0,markdown/* code */.aY)(r.inputs.backup ? r.backup.method : 'none')}${r.inputs.backup ? ` (${(0,markdown/* escapeHtml */.ZD)(r.backup.reason)})` : ''}. Manifests: ${(0,markdown/* code */.aY)(r.file)}.\n`;
 }
 /** kind, name, result, changed fields: the namespace and secret first, then the manifests. */
 function objectRows(r) {
@@ -2470,7 +1606,7 @@ function objectRows(r) {
     ];
 }
 function objectsTable(r) {
-    return table(['kind', 'name', 'result', 'changed fields'], objectRows(r));
+    return (0,markdown/* table */.tp)(['kind', 'name', 'result', 'changed fields'], objectRows(r));
 }
 /** The facts a summary of an apply needs, once they are all known. */
 function complete(f) {
@@ -2490,7 +1626,7 @@ function complete(f) {
     };
 }
 function instancesTable(pods) {
-    return table(['instance', 'role', 'ready', 'node', 'zone'], pods.map((p) => [p.name, p.role, p.ready ? 'yes' : 'no', p.node ?? '', p.zone ?? 'unknown']));
+    return (0,markdown/* table */.tp)(['instance', 'role', 'ready', 'node', 'zone'], pods.map((p) => [p.name, p.role, p.ready ? 'yes' : 'no', p.node ?? '', p.zone ?? 'unknown']));
 }
 /** Services, primary and replicas as they are now. */
 function diagram(r, pods) {
@@ -2511,18 +1647,18 @@ function diagram(r, pods) {
 }
 function timingsTable(r, phases) {
     const total = r.readySeconds === undefined ? [] : [['total until healthy', `${r.readySeconds.toFixed(1)} s`]];
-    return phasesTable(phases, total);
+    return (0,step_summary/* phasesTable */.l)(phases, total);
 }
 function connectSection(r) {
     const { clusterName: c, namespace: ns, appSecret, database } = r.inputs;
     return [
-        table(['what', 'value'], [
+        (0,markdown/* table */.tp)(['what', 'value'], [
             ['read-write service', `${c}-rw.${ns}.svc:5432`],
             ['read-only service', `${c}-ro.${ns}.svc:5432`],
             ['database', database],
             ['credentials', `Secret ${appSecret} (keys username, password)`],
         ]),
-        `From a workstation: ${code(`kubectl -n ${ns} port-forward svc/${c}-rw 5432:5432`)}, with the password from ${code(`kubectl -n ${ns} get secret ${appSecret} -o jsonpath='{.data.password}' | base64 -d`)}.\n`,
+        `From a workstation: ${(0,markdown/* code */.aY)(`kubectl -n ${ns} port-forward svc/${c}-rw 5432:5432`)}, with the password from ${(0,markdown/* code */.aY)(`kubectl -n ${ns} get secret ${appSecret} -o jsonpath='{.data.password}' | base64 -d`)}.\n`,
     ].join('\n');
 }
 
@@ -2552,14 +1688,14 @@ function failedSummary(result) {
         return '';
     const applied = result.facts.results ?? [];
     return [
-        `## pgha deploy: ${escapeHtml(name)} ${failure.cancelled ? 'was cancelled' : 'failed'}\n`,
-        failureSection(failure),
+        `## pgha deploy: ${(0,markdown/* escapeHtml */.ZD)(name)} ${failure.cancelled ? 'was cancelled' : 'failed'}\n`,
+        (0,step_summary/* failureSection */.m)(failure),
         '### Phases\n',
-        phasesTable(result.phases),
+        (0,step_summary/* phasesTable */.l)(result.phases),
         ...(applied.length > 0
             ? [
                 '### Applied before the failure\n',
-                table(['kind', 'name', 'result'], applied.map((r) => [r.kind, r.name, r.action])),
+                (0,markdown/* table */.tp)(['kind', 'name', 'result'], applied.map((r) => [r.kind, r.name, r.action])),
             ]
             : []),
     ].join('\n');
@@ -2567,25 +1703,25 @@ function failedSummary(result) {
 function renderOnlySummary(r) {
     const { inputs } = r;
     return [
-        `## pgha deploy: ${escapeHtml(inputs.clusterName)} (render only)\n`,
-        `Rendered ${r.rendered.objects.length} objects for namespace ${code(inputs.namespace)} into ${code(r.file)}. Nothing was applied.\n`,
+        `## pgha deploy: ${(0,markdown/* escapeHtml */.ZD)(inputs.clusterName)} (render only)\n`,
+        `Rendered ${r.rendered.objects.length} objects for namespace ${(0,markdown/* code */.aY)(inputs.namespace)} into ${(0,markdown/* code */.aY)(r.file)}. Nothing was applied.\n`,
         topology(inputs),
         '### Objects\n',
-        table(['kind', 'name', 'apiVersion'], r.rendered.objects.map((o) => [o.kind, o.metadata.name, o.apiVersion])),
+        (0,markdown/* table */.tp)(['kind', 'name', 'apiVersion'], r.rendered.objects.map((o) => [o.kind, o.metadata.name, o.apiVersion])),
         '### Backups\n',
         backupLine(r),
         '### PostgreSQL parameters\n',
-        `${escapeHtml(r.rendered.sizingNote)}\n\n`,
-        table(['parameter', 'value'], Object.entries(r.rendered.parameters).map(([k, v]) => [k, v])),
+        `${(0,markdown/* escapeHtml */.ZD)(r.rendered.sizingNote)}\n\n`,
+        (0,markdown/* table */.tp)(['parameter', 'value'], Object.entries(r.rendered.parameters).map(([k, v]) => [k, v])),
     ].join('\n');
 }
 function backupLine(r) {
     const b = r.inputs.backup;
     if (!b)
         return 'No `backup-destination`: no WAL archiving and no backups.\n';
-    const schedule = b.schedule ? code(b.schedule) : 'none';
-    return table(['setting', 'value'], [
-        ['method', { raw: `${code(r.backup.method)}: ${escapeHtml(r.backup.reason)}` }],
+    const schedule = b.schedule ? (0,markdown/* code */.aY)(b.schedule) : 'none';
+    return (0,markdown/* table */.tp)(['setting', 'value'], [
+        ['method', { raw: `${(0,markdown/* code */.aY)(r.backup.method)}: ${(0,markdown/* escapeHtml */.ZD)(r.backup.reason)}` }],
         ['destination', b.destination.url],
         ['credentials', b.credentials],
         ['retention', b.retention],
@@ -2612,485 +1748,11 @@ function mermaidText(text) {
 }
 
 // EXTERNAL MODULE: ./src/actions/action.ts + 1 modules
-var action = __webpack_require__(3312);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/kube/kubeconfig-secrets.ts
-/** Names of config keys, env variables and flags whose value is a credential. */
-const SECRET_NAME = /token|secret|password|passwd|credential|key/i;
-const kubeconfig_secrets_isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const kubeconfig_secrets_text = (v) => (typeof v === 'string' && v !== '' ? [v] : []);
-/** The lines of a base64 PEM's body, long enough not to mask ordinary words. */
-function pemBodyLines(base64) {
-    const pem = Buffer.from(base64, 'base64').toString('utf8');
-    return pem.split(/\r?\n/).filter((line) => line.length >= 16 && !line.startsWith('-----'));
-}
-function providerSecrets(config) {
-    if (!kubeconfig_secrets_isMap(config))
-        return [];
-    return Object.entries(config)
-        .filter(([key]) => SECRET_NAME.test(key))
-        .flatMap(([, value]) => kubeconfig_secrets_text(value));
-}
-/** `--token value`, `--client-secret=value` and env entries named like secrets. */
-function execSecrets(exec) {
-    if (!kubeconfig_secrets_isMap(exec))
-        return [];
-    const out = [];
-    const args = Array.isArray(exec.args) ? exec.args : [];
-    args.forEach((arg, i) => {
-        if (typeof arg !== 'string' || !arg.startsWith('-'))
-            return;
-        const [flag = '', inline] = arg.split(/=(.*)/s);
-        if (!SECRET_NAME.test(flag))
-            return;
-        out.push(...kubeconfig_secrets_text(inline ?? args[i + 1]));
-    });
-    const env = Array.isArray(exec.env) ? exec.env : [];
-    for (const entry of env.filter(kubeconfig_secrets_isMap))
-        if (typeof entry.name === 'string' && SECRET_NAME.test(entry.name))
-            out.push(...kubeconfig_secrets_text(entry.value));
-    return out;
-}
-function keySecrets(keyData, certData) {
-    return [...kubeconfig_secrets_text(keyData), ...kubeconfig_secrets_text(keyData).flatMap(pemBodyLines), ...kubeconfig_secrets_text(certData)];
-}
-function urlPassword(value) {
-    if (typeof value !== 'string' || !value.includes('@'))
-        return [];
-    try {
-        return kubeconfig_secrets_text(decodeURIComponent(new URL(value).password));
-    }
-    catch {
-        return [];
-    }
-}
-/** Credentials in a parsed kubeconfig document (its file form). */
-function documentSecrets(doc) {
-    if (!kubeconfig_secrets_isMap(doc))
-        return [];
-    const users = Array.isArray(doc.users) ? doc.users : [];
-    const clusters = Array.isArray(doc.clusters) ? doc.clusters : [];
-    const fromUsers = users.filter(kubeconfig_secrets_isMap).flatMap((entry) => {
-        const u = kubeconfig_secrets_isMap(entry.user) ? entry.user : {};
-        return [
-            ...kubeconfig_secrets_text(u.token),
-            ...kubeconfig_secrets_text(u.password),
-            ...keySecrets(u['client-key-data'], u['client-certificate-data']),
-            ...providerSecrets(kubeconfig_secrets_isMap(u['auth-provider']) ? u['auth-provider'].config : undefined),
-            ...execSecrets(u.exec),
-        ];
-    });
-    const fromClusters = clusters.filter(kubeconfig_secrets_isMap).flatMap((entry) => {
-        const c = kubeconfig_secrets_isMap(entry.cluster) ? entry.cluster : {};
-        return [...urlPassword(c.server), ...urlPassword(c['proxy-url'])];
-    });
-    return unique([...fromUsers, ...fromClusters]);
-}
-/** Credentials of client-node's loaded users and clusters (token-file content included). */
-function loadedSecrets(kc) {
-    const fromUsers = kc.users.flatMap((u) => [
-        ...kubeconfig_secrets_text(u.token),
-        ...kubeconfig_secrets_text(u.password),
-        ...keySecrets(u.keyData, u.certData),
-        ...providerSecrets(u.authProvider?.config),
-        ...execSecrets(u.exec),
-    ]);
-    const fromClusters = kc.clusters.flatMap((c) => [
-        ...urlPassword(c.server),
-        ...urlPassword(c.proxyUrl),
-    ]);
-    return unique([...fromUsers, ...fromClusters]);
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-
-;// CONCATENATED MODULE: ./src/kube/config.ts
-// Which cluster pgha talks to, as a client-node KubeConfig: an AKS cluster's credentials
-// fetched after the OIDC login (Entra ID tokens supplied by a client-node authenticator, no
-// kubelogin), the `kubeconfig` input, or KUBECONFIG / ~/.kube/config. client-node is imported
-// only here and only when a run contacts a cluster. A supplied kubeconfig's credentials are
-// masked as soon as it is read; one that does not parse is reported without quoting it.
-
-
-
-
-
-
-
-/** KUBECONFIG's files, or ~/.kube/config; an error when none exists. */
-function defaultKubeconfigSource(env) {
-    const fromEnv = (env.KUBECONFIG ?? '').split(external_node_path_.delimiter).filter(Boolean);
-    const paths = fromEnv.length > 0 ? fromEnv : [(0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.kube', 'config')];
-    const present = paths.filter((p) => (0,external_node_fs_.existsSync)(p));
-    if (present.length === 0)
-        throw new errors/* ConfigurationError */.j1(`input 'kubeconfig': no cluster to talk to: ${fromEnv.length > 0 ? `KUBECONFIG names ${paths.join(', ')}, which do not exist` : `${paths[0] ?? '~/.kube/config'} does not exist`}. ` +
-            'Give the AKS inputs (azure-client-id, azure-tenant-id, azure-subscription-id, resource-group, aks-cluster), the kubeconfig input, or a KUBECONFIG file (example: kubeconfig: ${{ secrets.KUBECONFIG }})');
-    return { kind: 'file', paths: present };
-}
-const config_EXAMPLE = 'the output of az aks get-credentials --file -';
-/** Parses each supplied document and masks its credentials before client-node sees it. */
-async function maskSupplied(source, setSecret) {
-    if (source.kind === 'aks')
-        return; // aks.ts masked the static credentials it fetched
-    const documents = source.kind === 'input'
-        ? [{ where: 'the kubeconfig input', text: source.yaml }]
-        : await Promise.all(source.paths.map(async (p) => ({ where: p, text: await (0,promises_.readFile)(p, 'utf8') })));
-    for (const { where, text } of documents) {
-        let doc;
-        try {
-            doc = (0,js_yaml/* load */.Hh)(text);
-        }
-        catch (error) {
-            throw notValid(where, `valid YAML (${yamlProblem(error)})`);
-        }
-        for (const secret of documentSecrets(doc))
-            setSecret(secret);
-        if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-            // A lone scalar is most likely a token pasted in place of a kubeconfig.
-            if (typeof doc === 'string' && doc.trim())
-                setSecret(doc.trim());
-            throw notValid(where, 'a YAML mapping with clusters, users and contexts');
-        }
-    }
-}
-function notValid(where, what) {
-    return new errors/* ConfigurationError */.j1(`input 'kubeconfig': ${where} is not ${what} (example: ${config_EXAMPLE})`);
-}
-/** js-yaml's reason and position; its message would quote the offending lines. */
-function yamlProblem(error) {
-    if (!(error instanceof js_yaml/* YAMLException */.tB))
-        return 'it cannot be parsed';
-    const at = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
-    return `${error.reason}${at}`;
-}
-/** client-node's own shape errors name a field, never a value; anything else is not repeated. */
-function shapeProblem(error) {
-    const message = error instanceof Error ? error.message : '';
-    return /^(clusters|users|contexts)\[\d+\](\.[\w.]+)? is missing$/.test(message)
-        ? message
-        : 'it does not have the shape of a kubeconfig';
-}
-async function loadKubeConfig(source, context, setSecret) {
-    await maskSupplied(source, setSecret);
-    const { KubeConfig } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 2574));
-    const kc = new KubeConfig();
-    const tokenProvider = source.kind === 'aks' ? source.tokenProvider : undefined;
-    if (tokenProvider) {
-        kc.addAuthenticator({
-            // Built-in authenticators (exec, oidc, ...) are asked first; the stripped AKS user has none.
-            isAuthProvider: () => true,
-            applyAuthentication: async (_user, opts) => {
-                const token = await tokenProvider();
-                opts.headers = {
-                    ...opts.headers,
-                    Authorization: `Bearer ${token}`,
-                };
-            },
-        });
-    }
-    try {
-        if (source.kind === 'file') {
-            if (source.paths.length === 1)
-                kc.loadFromFile(source.paths[0] ?? '');
-            else
-                kc.loadFromDefault({}, false);
-        }
-        else {
-            kc.loadFromString(source.yaml);
-        }
-    }
-    catch (error) {
-        throw notValid(describeSource(source), `a valid kubeconfig: ${shapeProblem(error)}`);
-    }
-    // The users as client-node resolved them: token-file contents, every file of KUBECONFIG.
-    if (source.kind !== 'aks')
-        for (const secret of loadedSecrets(kc))
-            setSecret(secret);
-    selectContext(kc, context);
-    const server = kc.getCurrentCluster()?.server;
-    if (!server)
-        throw new errors/* ConfigurationError */.j1(`input 'context': context '${kc.getCurrentContext()}' of ${describeSource(source)} names no cluster with a server (example: context: aks-pg)`);
-    return {
-        kc,
-        server,
-        context: kc.getCurrentContext(),
-        description: describeSource(source),
-        ...(tokenProvider ? { tokenProvider } : {}),
-    };
-}
-function selectContext(kc, context) {
-    const names = kc.getContexts().map((c) => c.name);
-    if (context !== undefined) {
-        if (!names.includes(context))
-            throw new errors/* ConfigurationError */.j1(`input 'context': '${context}' is not a context of the kubeconfig; it has ${names.join(', ') || 'none'} (example: context: ${names[0] ?? 'aks-pg'})`);
-        kc.setCurrentContext(context);
-    }
-    else if (!kc.getCurrentContext() && names[0]) {
-        kc.setCurrentContext(names[0]);
-    }
-}
-function describeSource(source) {
-    if (source.kind === 'aks')
-        return source.description;
-    if (source.kind === 'input')
-        return 'the kubeconfig input';
-    return source.paths.join(external_node_path_.delimiter);
-}
-/**
- * Writes the configuration pgha used, mode 600, for later kubectl steps. Users served by the
- * token provider get its current token as a static one (valid until it expires, about 1 h).
- */
-async function writeKubeconfigFile(loaded, dir) {
-    const config = (0,js_yaml/* load */.Hh)(loaded.kc.exportConfig());
-    if (loaded.tokenProvider) {
-        const token = await loaded.tokenProvider();
-        for (const u of config.users ?? [])
-            u.user = { ...u.user, token };
-    }
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const file = (0,external_node_path_.join)(dir, `kubeconfig-${process.pid}-${Date.now().toString(36)}`);
-    await (0,promises_.writeFile)(file, (0,js_yaml/* dump */.Bh)(config), { mode: 0o600 });
-    await (0,promises_.chmod)(file, 0o600);
-    return file;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./src/kube/http.ts
-// The Kubernetes REST client pgha uses: JSON requests and watch streams over node:https with
-// the TLS and credentials that @kubernetes/client-node's KubeConfig resolves. Transient
-// failures (429, 5xx, connection resets) are retried with bounded, jittered backoff; every
-// request is counted so that benchmarks and summaries can say what a run cost.
-
-
-
-const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 8000 };
-class KubeHttp {
-    server;
-    /** Requests sent, retries included (watch connections count once each). */
-    requests = 0;
-    #kc;
-    #retry;
-    #options;
-    /** The TLS agent of the first request, reused so that connections and sessions are too. */
-    #agent;
-    constructor(kc, options = {}) {
-        this.#kc = kc;
-        this.server = kc.getCurrentCluster()?.server ?? '';
-        this.#retry = options.retry ?? DEFAULT_RETRY;
-        this.#options = options;
-    }
-    /** One JSON request, retried while the failure is transient. */
-    async json(req) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await this.#once(req);
-            }
-            catch (error) {
-                const delay = this.retryDelay(error, attempt);
-                if (delay === undefined)
-                    throw error;
-                this.#options.onRetry?.(describeFailure(error), attempt, delay);
-                await (this.#options.sleep ?? sleep)(delay);
-            }
-        }
-    }
-    /** Delay before the next attempt, or undefined when the error is final or attempts are spent. */
-    retryDelay(error, attempt) {
-        if (attempt >= this.#retry.maxAttempts)
-            return undefined;
-        if (error instanceof KubeApiError) {
-            if (!error.transient)
-                return undefined;
-            if (error.retryAfterSeconds !== undefined)
-                return Math.min(error.retryAfterSeconds * 1000, this.#retry.maxDelayMs);
-        }
-        else if (!isTransportError(error)) {
-            return undefined;
-        }
-        const cap = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (attempt - 1));
-        const random = this.#options.random ?? Math.random;
-        return Math.round(cap / 2 + (random() * cap) / 2);
-    }
-    /** Opens a streaming GET (watch); resolves with the response once headers arrive. */
-    async stream(path, query, signal) {
-        const options = await this.#requestOptions('GET', path, query);
-        this.requests++;
-        return new Promise((resolve, reject) => {
-            const req = this.#send(options, (res) => {
-                resolve(res);
-            });
-            const abort = () => req.destroy(new Error('aborted'));
-            signal.addEventListener('abort', abort, { once: true });
-            req.on('error', reject);
-            req.on('close', () => {
-                signal.removeEventListener('abort', abort);
-            });
-            req.end();
-        });
-    }
-    async #once(req) {
-        const options = await this.#requestOptions(req.method, req.path, req.query ?? {});
-        const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
-        if (payload !== undefined) {
-            options.headers = {
-                ...options.headers,
-                'content-type': req.contentType ?? 'application/json',
-                'content-length': Buffer.byteLength(payload),
-            };
-        }
-        this.requests++;
-        const { status, text, retryAfter } = await new Promise((resolve, reject) => {
-            const r = this.#send(options, (res) => {
-                const chunks = [];
-                res.on('data', (c) => chunks.push(c));
-                res.on('error', reject);
-                res.on('end', () => {
-                    const header = res.headers['retry-after'];
-                    resolve({
-                        status: res.statusCode ?? 0,
-                        text: Buffer.concat(chunks).toString('utf8'),
-                        ...(typeof header === 'string' ? { retryAfter: header } : {}),
-                    });
-                });
-            });
-            r.setTimeout(30_000, () => r.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-            r.on('error', (e) => {
-                reject(transportError(e, req.context, this.server));
-            });
-            r.end(payload);
-        });
-        if (status === 404 && req.allowNotFound)
-            return { status, body: undefined };
-        if (status >= 400)
-            throw kubeApiError(status, text, req.context, retryAfter);
-        return { status, body: (text ? JSON.parse(text) : undefined) };
-    }
-    async #requestOptions(method, path, query) {
-        const base = new URL(this.server);
-        const url = new URL(base.pathname.replace(/\/$/, '') + path, base);
-        for (const [k, v] of Object.entries(query))
-            if (v !== undefined)
-                url.searchParams.set(k, v);
-        const options = {
-            protocol: url.protocol,
-            hostname: url.hostname.replace(/^\[|\]$/g, ''),
-            port: url.port,
-            path: `${url.pathname}${url.search}`,
-            method,
-            headers: {
-                accept: 'application/json',
-                'user-agent': this.#options.userAgent ?? 'pgha',
-            },
-        };
-        await this.#kc.applyToHTTPSOptions(options);
-        if (this.#agent)
-            options.agent = this.#agent;
-        else
-            this.#agent = options.agent;
-        return options;
-    }
-    #send(options, onResponse) {
-        return options.protocol === 'http:'
-            ? (0,external_node_http_.request)(options, onResponse)
-            : (0,external_node_https_.request)(options, onResponse);
-    }
-}
-function isTransportError(error) {
-    return error instanceof Error && 'transport' in error;
-}
-function describeFailure(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/actions/connect.ts
-
-
-/** The connect phase of every action: connect, then write-kubeconfig (output kubeconfig-path). */
-async function connectCluster(inputs, ctx, outputs) {
-    const conn = await connect(inputs, ctx);
-    if (inputs.writeKubeconfig) {
-        const path = await writeKubeconfigFile(conn.config, ctx.env.RUNNER_TEMP ?? '/tmp');
-        outputs.output('kubeconfig-path', path);
-        ctx.logger.info(`Wrote the kubeconfig for later steps to ${path}`);
-    }
-    return conn;
-}
-async function connect(inputs, ctx) {
-    const azure = inputs.azure ? await loginToAzure(inputs, ctx) : undefined;
-    const source = await kubeSource(inputs, ctx, azure);
-    const config = await loadKubeConfig(source, inputs.context, ctx.setSecret);
-    ctx.logger.info(`Kubernetes API ${config.server} (context ${config.context}, from ${config.description})`);
-    const http = new KubeHttp(config.kc, {
-        userAgent: `pgha/${ctx.env.GITHUB_ACTION_REF ?? 'dev'}`,
-        onRetry: (what, attempt, delay) => {
-            ctx.logger.info(`Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1}) after: ${what}`);
-        },
-    });
-    return { config, http, ...(azure ? { azure } : {}) };
-}
-async function loginToAzure(inputs, ctx) {
-    const login = inputs.azure;
-    if (!login)
-        throw new Error('loginToAzure without Azure inputs');
-    const [{ azureCredential }, { createArmClient }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 4310)),
-        __webpack_require__.e(/* import() */ 642).then(__webpack_require__.bind(__webpack_require__, 3642)),
-    ]);
-    const federatedTokenFile = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL
-        ? undefined
-        : ctx.env.AZURE_FEDERATED_TOKEN_FILE;
-    const credential = await azureCredential({
-        tenantId: login.tenantId,
-        clientId: login.clientId,
-        authorityHost: inputs.authorityHost,
-        getIdToken: ctx.getIdToken,
-        ...(federatedTokenFile ? { federatedTokenFile } : {}),
-        logger: ctx.logger,
-        setSecret: ctx.setSecret,
-    });
-    const arm = createArmClient({
-        credential,
-        endpoint: inputs.armEndpoint,
-        logger: ctx.logger,
-        setSecret: ctx.setSecret,
-    });
-    return { credential, arm };
-}
-async function kubeSource(inputs, ctx, azure) {
-    if (inputs.kubeconfig !== undefined)
-        return { kind: 'input', yaml: inputs.kubeconfig };
-    if (azure && inputs.azure && inputs.aks) {
-        const { aksKubeconfig } = await __webpack_require__.e(/* import() */ 945).then(__webpack_require__.bind(__webpack_require__, 6945));
-        const aks = await aksKubeconfig({
-            credential: azure.credential,
-            arm: azure.arm,
-            subscriptionId: inputs.azure.subscriptionId,
-            resourceGroup: inputs.aks.resourceGroup,
-            cluster: inputs.aks.cluster,
-            admin: inputs.aks.admin,
-            logger: ctx.logger,
-            setSecret: ctx.setSecret,
-        });
-        return {
-            kind: 'aks',
-            yaml: aks.kubeconfig,
-            ...(aks.tokenProvider ? { tokenProvider: aks.tokenProvider } : {}),
-            description: `AKS cluster ${inputs.aks.cluster} (${aks.user === 'token-provider' ? 'Entra ID user credentials' : `${aks.user} credentials`})`,
-        };
-    }
-    return defaultKubeconfigSource(ctx.env);
-}
-
+var action = __webpack_require__(63312);
+// EXTERNAL MODULE: ./src/actions/connect.ts + 3 modules
+var connect = __webpack_require__(27932);
 // EXTERNAL MODULE: ./src/actions/context.ts + 1 modules
-var context = __webpack_require__(7546);
+var context = __webpack_require__(87546);
 ;// CONCATENATED MODULE: ./src/actions/deploy.ts
 // deploy: read and validate every input, render the CNPG manifests, then (unless render-only)
 // connect, apply them by server-side apply, wait for the Cluster to be healthy, and report.
@@ -3118,25 +1780,25 @@ const deploy = (0,action/* defineAction */.Q)({
             return;
         }
         const started = ctx.now();
-        const conn = await step.phase('Connect', () => connectCluster(inputs, ctx, step));
-        const served = await step.phase('Discover CNPG', () => discoverCnpg(conn.http));
+        const conn = await step.phase('Connect', () => (0,connect/* connectCluster */.b)(inputs, ctx, step));
+        const served = await step.phase('Discover CNPG', () => (0,discovery/* discoverCnpg */["if"])(conn.http));
         const backup = chooseBackupMethod(inputs.backupMethod, served.barmanCloudPlugin);
         const skip = skippedMonitors(inputs, served, ctx.logger);
         const rendered = await render(inputs, backup, ctx, step, skip);
         await trustIdentity(inputs, conn, ctx, step);
-        const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () => install(conn.http, inputs, rendered.objects, {
-            ...ctx,
-            annotations: traceAnnotations((0,context/* runOrigin */.sd)(ctx.env)),
-        }));
-        step.record({ ...installed, server: conn.config.server, requests: conn.http.requests });
-        setServiceOutputs(inputs, step);
+        const annotations = (0,objects/* traceAnnotations */.kd)((0,context/* runOrigin */.sd)(ctx.env));
+        const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () => install(conn.http, inputs, rendered.objects, { ...ctx, annotations }));
+        recordInstalled(inputs, conn, installed, step);
         if (inputs.dryRun)
             return;
         const { namespace, clusterName: name } = inputs;
         const deadline = started + inputs.timeoutMs;
-        const cluster = await step.phase('Wait for the Cluster to be healthy', () => waitHealthy(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now }));
-        const primary = cluster.status?.currentPrimary ?? '';
-        await reportHealthy(conn, inputs, { primary, seconds: (ctx.now() - started) / 1000 }, ctx, step);
+        const cluster = await step.phase('Wait for the Cluster to be healthy', () => (0,wait/* waitHealthy */.h)(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now }));
+        const ready = {
+            primary: cluster.status?.currentPrimary ?? '',
+            seconds: (ctx.now() - started) / 1000,
+        };
+        await reportHealthy(conn, inputs, ready, ctx, step);
     },
 });
 /** Renders the objects, writes them to one YAML file and sets the outputs that need no cluster. */
@@ -3159,12 +1821,20 @@ async function trustIdentity(inputs, conn, ctx, step) {
     if (!identity || !conn.azure || !azure || !aks)
         return;
     const arm = conn.azure.arm;
-    const trust = await step.phase('Federated credential', () => ensureIdentityTrust(arm, { subscriptionId: azure.subscriptionId, aksResourceGroup: aks.resourceGroup, aksCluster: aks.cluster, identity, namespace: inputs.namespace, serviceAccount: inputs.clusterName, dryRun: inputs.dryRun }, ctx.logger));
+    const trust = await step.phase('Federated credential', () => ensureIdentityTrust(arm, {
+        subscriptionId: azure.subscriptionId,
+        aksResourceGroup: aks.resourceGroup,
+        aksCluster: aks.cluster,
+        identity,
+        namespace: inputs.namespace,
+        serviceAccount: inputs.clusterName,
+        dryRun: inputs.dryRun,
+    }, ctx.logger));
     step.record({ identity: trust });
 }
 /** PodMonitor kinds the cluster does not serve: left out, with a warning each. */
 function skippedMonitors(inputs, served, logger) {
-    const skip = unservedMonitoring(inputs.monitoring, served);
+    const skip = (0,discovery/* unservedMonitoring */.HP)(inputs.monitoring, served);
     for (const s of skip)
         logger.warning(`The cluster does not serve ${s}: no PodMonitor applied for it (install its CRD to get metrics scraped)`);
     return new Set(skip);
@@ -3173,13 +1843,15 @@ function skippedMonitors(inputs, served, logger) {
 async function reportHealthy(conn, inputs, ready, ctx, step) {
     const { namespace, clusterName } = inputs;
     const { primary, seconds: readySeconds } = ready;
-    const pods = await listInstances(conn.http, namespace, clusterName, { zones: true });
+    const pods = await (0,instances/* listInstances */.ND)(conn.http, namespace, clusterName, { zones: true });
     step.record({ pods, primary, readySeconds, requests: conn.http.requests });
     step.output('primary', primary);
     step.output('ready-seconds', readySeconds.toFixed(1));
     ctx.logger.info(`Cluster ${clusterName} is healthy: primary ${primary}, ${pods.length} instances, ${readySeconds.toFixed(1)} s after the first request (${conn.http.requests} API requests)`);
 }
-function setServiceOutputs(inputs, step) {
+/** What was applied, and the outputs that name the services and the secret. */
+function recordInstalled(inputs, conn, installed, step) {
+    step.record({ ...installed, server: conn.config.server, requests: conn.http.requests });
     step.output('app-secret', inputs.appSecret);
     step.output('rw-service', `${inputs.clusterName}-rw`);
     step.output('ro-service', `${inputs.clusterName}-ro`);
@@ -3188,7 +1860,7 @@ function setServiceOutputs(inputs, step) {
 
 /***/ }),
 
-/***/ 8517:
+/***/ 58517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3197,9 +1869,9 @@ function setServiceOutputs(inputs, step) {
 /* harmony export */   Tr: () => (/* binding */ federatedCredentialName),
 /* harmony export */   YR: () => (/* binding */ ensureFederatedCredential)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8348);
+/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68348);
 // Federated identity credentials of a user-assigned managed identity: the trust that lets the
 // CNPG cluster's service account (system:serviceaccount:<namespace>:<cluster>) act as the
 // identity through the AKS OIDC issuer, for backups to Azure Blob Storage.
@@ -3323,7 +1995,7 @@ function withLimitHint(error) {
 
 /***/ }),
 
-/***/ 8348:
+/***/ 68348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3333,7 +2005,7 @@ function withLimitHint(error) {
 /* harmony export */   kc: () => (/* binding */ errorText)
 /* harmony export */ });
 /* unused harmony export aadstsCode */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Turns failures of the OIDC login into messages that say the likely cause and what to do.
 // Entra ID answers a failed exchange with an AADSTS code inside the OAuth error description;
 // @azure/identity and MSAL wrap it in different error classes, so the code is found in the text.

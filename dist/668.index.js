@@ -1,0 +1,1767 @@
+export const id = 668;
+export const ids = [668];
+export const modules = {
+
+/***/ 59668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  backup: () => (/* binding */ backup)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var resources = __webpack_require__(26804);
+// EXTERNAL MODULE: ./src/kube/watch.ts
+var watch = __webpack_require__(87002);
+// EXTERNAL MODULE: ./src/log-safety.ts
+var log_safety = __webpack_require__(8224);
+;// CONCATENATED MODULE: ./src/postgres/archiver.ts
+// The WAL archiver as PostgreSQL reports it: the SQL that switches WAL and names the segment it
+// closed, the SQL that reads pg_stat_archiver (and the segment's archive_status file), and
+// pure functions over their unaligned psql output. Segment names are the 24 hex digits of
+// timeline, log and segment; pg_walfile_name of the LSN pg_switch_wal() returns (the end of
+// the closed segment) names the closed segment itself.
+const SEGMENT = /^[0-9A-F]{24}$/;
+function isSegmentName(name) {
+    return SEGMENT.test(name);
+}
+/**
+ * Writes a small WAL record first (pg_switch_wal() does nothing on an empty segment), then
+ * switches; MATERIALIZED keeps the order.
+ */
+const SWITCH_WAL_SQL = "WITH m AS MATERIALIZED (SELECT pg_logical_emit_message(false, 'pgha', 'backup: WAL archiving check') AS lsn), " +
+    's AS MATERIALIZED (SELECT pg_switch_wal() AS lsn FROM m) ' +
+    'SELECT pg_walfile_name(s.lsn), s.lsn, extract(epoch FROM clock_timestamp()) FROM s';
+/** pg_stat_archiver, plus whether `segment` is marked done in pg_wal/archive_status. */
+function archiverStatusSql(segment) {
+    if (segment !== undefined && !isSegmentName(segment))
+        throw new Error(`${segment} is not a WAL segment name`);
+    const done = segment === undefined
+        ? 'false'
+        : `EXISTS (SELECT 1 FROM pg_ls_archive_statusdir() WHERE name = '${segment}.done')`;
+    return ("SELECT coalesce(last_archived_wal, ''), coalesce(extract(epoch FROM last_archived_time)::text, ''), " +
+        "coalesce(last_failed_wal, ''), coalesce(extract(epoch FROM last_failed_time)::text, ''), " +
+        `archived_count, failed_count, extract(epoch FROM clock_timestamp()), ${done} FROM pg_stat_archiver`);
+}
+function epochMs(text) {
+    if (text === undefined || text === '')
+        return undefined;
+    const seconds = Number(text);
+    return Number.isFinite(seconds) ? Math.round(seconds * 1000) : undefined;
+}
+function onlyRow(lines, what, columns) {
+    const row = lines[0]?.split('|') ?? [];
+    if (lines.length !== 1 || row.length !== columns)
+        throw new Error(`unexpected psql output for ${what}: ${JSON.stringify(lines.slice(0, 3))}`);
+    return row;
+}
+function parseWalSwitch(lines) {
+    const [segment = '', lsn = '', at] = onlyRow(lines, 'pg_switch_wal()', 3);
+    const ms = epochMs(at);
+    if (!isSegmentName(segment) || ms === undefined)
+        throw new Error(`unexpected psql output for pg_switch_wal(): ${JSON.stringify(lines)}`);
+    return { segment, lsn, at: ms };
+}
+function parseArchiverStatus(lines) {
+    const [archived, archivedAt, failed, failedAt, archivedCount, failedCount, now, done] = onlyRow(lines, 'pg_stat_archiver', 8);
+    const lastArchivedAt = epochMs(archivedAt);
+    const lastFailedAt = epochMs(failedAt);
+    return {
+        ...(archived ? { lastArchivedWal: archived } : {}),
+        ...(lastArchivedAt !== undefined ? { lastArchivedAt } : {}),
+        ...(failed ? { lastFailedWal: failed } : {}),
+        ...(lastFailedAt !== undefined ? { lastFailedAt } : {}),
+        archivedCount: Number(archivedCount),
+        failedCount: Number(failedCount),
+        serverNow: epochMs(now) ?? 0,
+        segmentDone: done === 't',
+    };
+}
+/** Log and segment number of a plain segment name (timeline left out), else undefined. */
+function segmentNumber(wal) {
+    if (wal === undefined || !isSegmentName(wal))
+        return undefined;
+    return BigInt(`0x${wal.slice(8)}`);
+}
+/**
+ * The archiver has archived `segment`: its archive_status file says done, or the last
+ * archived file is a plain segment at or after it (PostgreSQL archives segments in order and
+ * retries a failing one until it succeeds; history, .backup and .partial files prove nothing).
+ */
+function hasArchived(status, segment) {
+    if (status.segmentDone)
+        return true;
+    const last = segmentNumber(status.lastArchivedWal);
+    const wanted = segmentNumber(segment);
+    return last !== undefined && wanted !== undefined && last >= wanted;
+}
+/** As `kubectl cnpg status` says "Working WAL archiving": last archived after last failed. */
+function archivingWorks(status) {
+    if (status.lastArchivedAt === undefined)
+        return status.lastFailedAt === undefined ? undefined : false;
+    return status.lastFailedAt === undefined || status.lastArchivedAt > status.lastFailedAt;
+}
+/** A failure the archiver reported after `since` (ms, server clock), if there is one. */
+function failureSince(status, since) {
+    const { lastFailedWal: wal, lastFailedAt: at } = status;
+    return wal !== undefined && at !== undefined && at >= since ? { wal, at } : undefined;
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/kube/exec.ts
+// Running a command in a pod's container through pods/exec (client-node's Exec, over
+// WebSocket), as `kubectl exec` does: stdout, stderr and the exit status, bounded in time.
+
+class ExecError extends Error {
+    name = 'ExecError';
+}
+function collector() {
+    const chunks = [];
+    const stream = new external_node_stream_.Writable({
+        write(chunk, _enc, done) {
+            chunks.push(chunk);
+            done();
+        },
+    });
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+/** The exit code in a metav1.Status of the exec error channel (reason NonZeroExitCode). */
+function exitCodeOf(status) {
+    if (status.status === 'Success')
+        return 0;
+    const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode');
+    return cause?.message === undefined ? undefined : Number(cause.message);
+}
+async function execInPod(kc, target, command, timeoutMs) {
+    const { Exec } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 92574));
+    const out = collector();
+    const err = collector();
+    const where = `${target.namespace}/${target.pod} (container ${target.container})`;
+    return new Promise((resolve, reject) => {
+        let socket;
+        const timer = setTimeout(() => {
+            socket?.close();
+            reject(new ExecError(`exec in ${where} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+        }, timeoutMs);
+        let finished = false;
+        const done = (status) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            const exitCode = exitCodeOf(status);
+            resolve({
+                stdout: out.text(),
+                stderr: err.text(),
+                exitCode,
+                ...(status.status === 'Success' ? {} : { message: status.message ?? status.reason ?? '' }),
+            });
+        };
+        new Exec(kc)
+            .exec(target.namespace, target.pod, target.container, [...command], out.stream, err.stream, null, false, done)
+            .then((ws) => {
+            socket = ws;
+            // A connection that ends with no status on the error channel: report what came.
+            ws.on('close', () => {
+                setTimeout(() => {
+                    done({
+                        status: 'Failure',
+                        message: 'the exec connection closed without an exit status',
+                    });
+                }, 100);
+            });
+        })
+            .catch((error) => {
+            clearTimeout(timer);
+            reject(new ExecError(`exec in ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/postgres/psql.ts
+
+const POSTGRES_CONTAINER = 'postgres';
+class PsqlError extends Error {
+    name = 'PsqlError';
+    result;
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
+}
+/** The psql arguments: no psqlrc, unaligned tuples only, quiet, stop at the first error. */
+function psqlArgs(sql, database) {
+    return [
+        'psql',
+        '-U',
+        'postgres',
+        '-X',
+        '-A',
+        '-t',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-d',
+        database,
+        '-c',
+        sql,
+    ];
+}
+/** Runs one SQL text; returns the output lines (one per row, columns joined by '|'). */
+async function psqlInPod(kc, where, sql, options = {}) {
+    const result = await execInPod(kc, { ...where, container: POSTGRES_CONTAINER }, psqlArgs(sql, options.database ?? 'postgres'), options.timeoutMs ?? 60_000);
+    if (result.exitCode !== 0) {
+        const why = result.stderr.trim() || result.message || `exit status ${String(result.exitCode)}`;
+        throw new PsqlError(`psql in ${where.namespace}/${where.pod} failed: ${why}`, result);
+    }
+    return result.stdout.split('\n').filter((line) => line !== '');
+}
+
+;// CONCATENATED MODULE: ./src/postgres/superuser-sql.ts
+
+
+
+const ATTEMPTS = 4;
+const MAX_EXEC_MS = 30_000;
+function superuser_sql_transient(error) {
+    if (!(error instanceof ExecError))
+        return false;
+    return /\b(429|50[02-4])\b|ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|closed without/.test(error.message);
+}
+function forbidden(error) {
+    return error instanceof ExecError && /\b403\b/.test(error.message);
+}
+async function superuserSql(t, sql) {
+    for (let attempt = 1;; attempt++) {
+        const left = t.deadline - t.now();
+        try {
+            return await psqlInPod(t.kc, t, sql, {
+                timeoutMs: Math.max(1000, Math.min(MAX_EXEC_MS, left)),
+            });
+        }
+        catch (error) {
+            if (forbidden(error))
+                throw new ExecError(`exec into ${t.namespace}/${t.pod} is forbidden: the identity needs create on pods/exec in namespace ${t.namespace} (Kubernetes' edit role grants it), or set verify-wal: false (${(0,log_safety/* oneLine */.T)(error.message)})`, { cause: error });
+            const delay = 500 * 2 ** (attempt - 1);
+            if (!superuser_sql_transient(error) || attempt >= ATTEMPTS || t.now() + delay >= t.deadline)
+                throw error;
+            t.onRetry?.(`${error.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+            await new Promise((r) => setTimeout(r, delay));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/archiving-report.ts
+// Words about a Cluster's WAL archive for logs and failures: where it is (with any query,
+// fragment or user info cut off, so no SAS token or key can be repeated), how the cluster
+// authenticates to it (names of Secrets and keys, never values), the archiver's state, and
+// what to check when it fails.
+
+/** A URL without query, fragment or user info: nothing secret can ride along. */
+function safeLocation(url) {
+    const cut = url.replace(/[?#].*$/s, '');
+    return (0,log_safety/* oneLine */.T)(cut.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1'));
+}
+function walLocation(destinationPath, serverName) {
+    return `${safeLocation(destinationPath).replace(/\/+$/, '')}/${serverName}/wals/`;
+}
+const secretRef = (s) => (s?.name ? `${s.name}/${s.key ?? '?'}` : undefined);
+/** The credentials of a BarmanObjectStoreConfiguration, by reference only. */
+function describeCredentials(configuration) {
+    const c = (configuration ?? {});
+    const azure = c.azureCredentials;
+    const s3 = c.s3Credentials;
+    const google = c.googleCredentials;
+    if (azure?.inheritFromAzureAD === true)
+        return 'workload identity (azureCredentials.inheritFromAzureAD)';
+    if (azure?.useDefaultAzureCredentials === true)
+        return 'the default Azure credential chain (azureCredentials.useDefaultAzureCredentials)';
+    if (s3?.inheritFromIAMRole === true)
+        return 'the IAM role of the pod (s3Credentials.inheritFromIAMRole)';
+    if (google?.gkeEnvironment === true)
+        return 'the GKE workload identity (googleCredentials.gkeEnvironment)';
+    const refs = [azure, s3, google]
+        .flatMap((group) => Object.values(group ?? {}))
+        .map((v) => secretRef(v))
+        .filter((v) => v !== undefined);
+    return refs.length > 0
+        ? `Secret keys ${[...new Set(refs)].join(', ')}`
+        : 'no credentials configured';
+}
+function time(ms) {
+    return ms === undefined ? '' : ` at ${new Date(ms).toISOString()}`;
+}
+function describeArchiver(pod, s) {
+    return (`pg_stat_archiver on ${pod}: last archived ${s.lastArchivedWal ?? 'none'}${time(s.lastArchivedAt)}, ` +
+        `last failed ${s.lastFailedWal ?? 'none'}${time(s.lastFailedAt)}; ${s.archivedCount} archived, ${s.failedCount} failed since the statistics were reset`);
+}
+/** What to look at when WAL does not reach the store. */
+function archiveChecks(where) {
+    const config = where.archive.kind === 'plugin'
+        ? `ObjectStore ${where.archive.objectStore} (spec.configuration)`
+        : `Cluster ${where.cluster} (spec.backup.barmanObjectStore)`;
+    return [
+        `Archive: ${where.location} (${config}); credentials: ${where.credentials}`,
+        'What to check:',
+        `  - the credentials in ${config} and the Secret keys they name`,
+        `  - with workload identity: the federated credential of the managed identity for subject system:serviceaccount:${where.namespace}:${where.serviceAccount} and the azure.workload.identity/client-id annotation of that ServiceAccount (pgha deploy with identity-name sets both up)`,
+        '  - that the container or bucket exists and the identity may write to it (barman-cloud 3.16 and later do not create it)',
+        `  - the log of container ${where.container} in pod ${where.primary}: kubectl logs -n ${where.namespace} ${where.primary} -c ${where.container}`,
+    ];
+}
+
+// EXTERNAL MODULE: ./src/cnpg/diagnostics.ts
+var diagnostics = __webpack_require__(98200);
+;// CONCATENATED MODULE: ./src/cnpg/archiving.ts
+
+
+
+
+
+
+
+
+const POLL_MS = 250;
+function archivingCondition(status) {
+    return status?.conditions?.find((c) => c.type === 'ContinuousArchiving');
+}
+/** pg_stat_archiver of the primary (and whether `segment` is marked done). */
+async function readArchiver(deps, where, segment) {
+    const lines = await superuserSql(sqlTarget(deps, where), archiverStatusSql(segment));
+    return parseArchiverStatus(lines);
+}
+function sqlTarget(deps, where) {
+    return {
+        kc: deps.kc,
+        namespace: where.namespace,
+        pod: where.primary,
+        deadline: deps.deadline,
+        now: deps.now,
+        onRetry: (m) => {
+            deps.logger.info(`exec into ${where.primary}: ${(0,log_safety/* oneLine */.T)(m)}`);
+        },
+    };
+}
+async function proveWalArchiving(deps, where, before) {
+    const sw = parseWalSwitch(await superuserSql(sqlTarget(deps, where), SWITCH_WAL_SQL));
+    deps.logger.info(`Switched WAL on ${where.primary}: segment ${sw.segment} closed at LSN ${sw.lsn}; waiting until it is archived to ${where.location}`);
+    const archived = await waitArchived(deps, where, sw, before.serverNow);
+    const seconds = Math.max(0, (archived.at - sw.at) / 1000);
+    deps.logger.info(`Segment ${sw.segment} archived ${seconds.toFixed(1)} s after the switch (pg_stat_archiver: last archived ${archived.status.lastArchivedWal ?? 'none'})`);
+    const condition = await waitConditionTrue(deps, where, sw.segment);
+    deps.logger.info(`ContinuousArchiving: ${condition.status} (${(0,log_safety/* oneLine */.T)(condition.message ?? '')})`);
+    return {
+        segment: sw.segment,
+        lsn: sw.lsn,
+        switchedAt: new Date(sw.at).toISOString(),
+        archivedAt: new Date(archived.at).toISOString(),
+        seconds,
+        ...(archived.status.lastArchivedWal
+            ? { lastArchivedWal: archived.status.lastArchivedWal }
+            : {}),
+        condition,
+    };
+}
+/** Polls pg_stat_archiver until the segment is archived; reports each new failure once. */
+async function waitArchived(deps, where, sw, since) {
+    const reported = new Set();
+    for (;;) {
+        const status = await readArchiver(deps, where, sw.segment);
+        if (hasArchived(status, sw.segment)) {
+            const exact = status.lastArchivedWal === sw.segment && status.lastArchivedAt !== undefined;
+            return { status, at: exact ? (status.lastArchivedAt ?? 0) : status.serverNow };
+        }
+        const failure = failureSince(status, since);
+        if (failure && !reported.has(failure.at)) {
+            reported.add(failure.at);
+            deps.logger.warning(`WAL archiving failed for ${failure.wal} at ${new Date(failure.at).toISOString()} (pg_stat_archiver on ${where.primary}, ${status.failedCount} failures so far); PostgreSQL keeps retrying`);
+        }
+        if (deps.now() + POLL_MS >= deps.deadline)
+            throw await notArchived(deps, where, sw, status);
+        await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+}
+async function notArchived(deps, where, sw, status) {
+    const condition = await currentCondition(deps, where);
+    const failed = status.lastFailedWal !== undefined && status.lastFailedAt !== undefined
+        ? `the last failed WAL is ${status.lastFailedWal} at ${new Date(status.lastFailedAt).toISOString()}`
+        : `pg_stat_archiver shows no failure (last archived ${status.lastArchivedWal ?? 'none'}): is the archiver stuck?`;
+    const cond = condition
+        ? `; ContinuousArchiving is ${condition.status}${condition.message ? `: ${(0,log_safety/* oneLine */.T)(condition.message)}` : ''}`
+        : '; the Cluster has no ContinuousArchiving condition';
+    const waited = Math.round((deps.now() - sw.at) / 1000);
+    return new errors/* DiagnosedError */.xB(`WAL segment ${sw.segment} was not archived within ${waited} s (input 'timeout'): ${failed}${cond}. Check the object store credentials, the workload identity federation of service account ${where.serviceAccount} and the ${where.container} container of ${where.primary}`, await archiving_diagnostics(deps, where, status, condition));
+}
+async function archiving_diagnostics(deps, where, status, condition) {
+    const lines = [describeArchiver(where.primary, status)];
+    lines.push(condition
+        ? `Cluster ${where.cluster} condition ContinuousArchiving=${condition.status} ${condition.reason ?? ''}: ${(0,log_safety/* oneLine */.T)(condition.message ?? '')}`
+        : `Cluster ${where.cluster}: no ContinuousArchiving condition`);
+    lines.push(...archiveChecks(where));
+    try {
+        const events = await (0,diagnostics/* recentEvents */.L)(deps.http, where.namespace, [where.cluster, where.primary]);
+        if (events.length > 0)
+            lines.push('Recent events:', ...events.map((e) => `  ${e}`));
+    }
+    catch (error) {
+        lines.push(`(could not read events: ${(0,log_safety/* oneLine */.T)(error instanceof Error ? error.message : String(error))})`);
+    }
+    return lines.join('\n');
+}
+async function currentCondition(deps, where) {
+    try {
+        const { body } = await deps.http.json({
+            method: 'GET',
+            path: `${(0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind, where.namespace)}/${where.cluster}`,
+            context: `reading Cluster ${where.cluster}`,
+        });
+        return archivingCondition(body.status);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** After the segment is archived the wrapper has set the condition: wait until it is True. */
+async function waitConditionTrue(deps, where, segment) {
+    try {
+        return await (0,watch/* waitFor */.fm)(deps.http, {
+            collection: (0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind, where.namespace),
+            name: where.cluster,
+            what: `the ContinuousArchiving condition of Cluster ${where.cluster} to be True`,
+        }, {
+            deadline: deps.deadline,
+            now: deps.now,
+            check: (obj) => {
+                const c = archivingCondition(obj?.status);
+                return c?.status === 'True' ? c : undefined;
+            },
+            onReconnect: (reason) => {
+                deps.logger.info(`Watch interrupted (${(0,log_safety/* oneLine */.T)(reason)}); resuming`);
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof watch/* WatchTimeout */.FR))
+            throw error;
+        const c = archivingCondition(error.last?.status);
+        throw new errors/* DiagnosedError */.xB(`WAL segment ${segment} was archived, but the ContinuousArchiving condition of Cluster ${where.cluster} is ${c ? `${c.status}: ${(0,log_safety/* oneLine */.T)(c.message ?? '')}` : 'missing'} (input 'timeout')`, [
+            `Cluster ${where.cluster}: ${c ? `${c.status} ${c.reason ?? ''} ${(0,log_safety/* oneLine */.T)(c.message ?? '')}` : 'no ContinuousArchiving condition'}`,
+            ...archiveChecks(where),
+        ].join('\n'), { cause: error });
+    }
+}
+
+// EXTERNAL MODULE: ./src/cnpg/objects.ts
+var objects = __webpack_require__(29616);
+;// CONCATENATED MODULE: ./src/cnpg/backup-config.ts
+// What backups a live Cluster is configured with, read from its spec as CNPG and `kubectl cnpg
+// status` read it (facts §2, §3, §9): the Barman Cloud plugin (an enabled spec.plugins entry
+// barman-cloud.cloudnative-pg.io, its ObjectStore named by barmanObjectName, serverName
+// defaulting to the cluster name), the in-core spec.backup.barmanObjectStore, or
+// spec.backup.volumeSnapshot. A cluster with none is refused, saying how deploy sets them up.
+
+
+/** spec.method of the Backup CR for each method. */
+const CNPG_METHOD = {
+    plugin: 'plugin',
+    'barman-object-store': 'barmanObjectStore',
+    'volume-snapshot': 'volumeSnapshot',
+};
+const HOW_DEPLOY = "pgha deploy configures backups with backup-destination (e.g. backup-destination: https://<account>.blob.core.windows.net/backups with workload-identity-client-id, or s3://bucket/path with backup-credentials-secret): the Barman Cloud plugin's ObjectStore wired as WAL archiver when the cluster serves barmancloud.cnpg.io, else the in-core spec.backup.barmanObjectStore (backup-method)";
+function pluginArchive(cluster) {
+    const entry = cluster.spec?.plugins?.find((p) => p.name === objects/* PLUGIN_NAME */.AF && p.enabled !== false);
+    if (!entry)
+        return undefined;
+    const objectStore = entry.parameters?.barmanObjectName ?? '';
+    if (objectStore === '')
+        throw new errors/* ConfigurationError */.j1(`Cluster ${cluster.metadata.name} enables the ${objects/* PLUGIN_NAME */.AF} plugin without the parameter barmanObjectName: the plugin archives nowhere. ${HOW_DEPLOY}.`);
+    const serverName = entry.parameters?.serverName ?? cluster.metadata.name;
+    return { kind: 'plugin', objectStore, serverName };
+}
+function inCoreArchive(cluster) {
+    const bos = cluster.spec?.backup?.barmanObjectStore;
+    if (!bos)
+        return undefined;
+    return {
+        kind: 'in-core',
+        destinationPath: bos.destinationPath ?? '',
+        serverName: bos.serverName ?? cluster.metadata.name,
+    };
+}
+function annotation(cluster, name) {
+    return cluster.metadata.annotations?.[name];
+}
+/** The backup method and WAL archive of the Cluster for the requested method, or why not. */
+function backupConfig(cluster, requested) {
+    const name = cluster.metadata.name;
+    if (annotation(cluster, 'cnpg.io/hibernation') === 'on')
+        throw new errors/* ConfigurationError */.j1(`Cluster ${name} is hibernated (annotation cnpg.io/hibernation: on): CNPG cannot back up a hibernated cluster; wake it first`);
+    const plugin = pluginArchive(cluster);
+    const inCore = inCoreArchive(cluster);
+    const walArchivingDisabled = annotation(cluster, 'cnpg.io/skipWalArchiving') === 'enabled';
+    const chosen = choose(cluster, requested, plugin, inCore);
+    return { ...chosen, walArchivingDisabled };
+}
+function choose(cluster, requested, plugin, inCore) {
+    const name = cluster.metadata.name;
+    const snapshots = cluster.spec?.backup?.volumeSnapshot !== undefined;
+    switch (requested) {
+        case 'auto':
+            if (plugin)
+                return {
+                    method: 'plugin',
+                    archive: plugin,
+                    reason: `method: auto and Cluster ${name} archives WAL with the ${objects/* PLUGIN_NAME */.AF} plugin`,
+                };
+            if (inCore)
+                return {
+                    method: 'barman-object-store',
+                    archive: inCore,
+                    reason: `method: auto and Cluster ${name} has the in-core spec.backup.barmanObjectStore (deprecated, removed in CNPG 1.31)`,
+                };
+            throw new errors/* ConfigurationError */.j1(`Cluster ${name} has no backups configured: no enabled ${objects/* PLUGIN_NAME */.AF} plugin in spec.plugins and no spec.backup.barmanObjectStore${snapshots ? ' (it has spec.backup.volumeSnapshot: ask for it with method: volume-snapshot)' : ''}. ${HOW_DEPLOY}.`);
+        case 'plugin':
+            if (plugin)
+                return { method: 'plugin', archive: plugin, reason: 'method: plugin was requested' };
+            throw missing(name, `method: plugin, but Cluster ${name} has no enabled ${objects/* PLUGIN_NAME */.AF} plugin in spec.plugins`, 'backup-method: plugin');
+        case 'barman-object-store':
+            if (inCore)
+                return {
+                    method: 'barman-object-store',
+                    archive: inCore,
+                    reason: 'method: barman-object-store was requested',
+                };
+            throw missing(name, `method: barman-object-store, but Cluster ${name} has no spec.backup.barmanObjectStore${plugin ? ` (it uses the ${objects/* PLUGIN_NAME */.AF} plugin: method: plugin)` : ''}`, 'backup-method: barman-object-store');
+        case 'volume-snapshot': {
+            if (!snapshots)
+                throw new errors/* ConfigurationError */.j1(`input 'method': volume-snapshot, but Cluster ${name} has no spec.backup.volumeSnapshot (set its className, see https://cloudnative-pg.io/documentation/current/backup_volumesnapshot/) (example: method: auto)`);
+            const archive = plugin ?? inCore;
+            return {
+                method: 'volume-snapshot',
+                ...(archive ? { archive } : {}),
+                reason: 'method: volume-snapshot was requested',
+            };
+        }
+    }
+}
+function missing(cluster, what, deployInput) {
+    return new errors/* ConfigurationError */.j1(`input 'method': ${what}. ${HOW_DEPLOY}; deploy ${cluster} with ${deployInput} to get it (example: method: auto)`);
+}
+/** Where a base backup lands: <destinationPath>/<serverName>/base/<backupId>/. */
+function backupLocation(destinationPath, serverName, backupId) {
+    return `${destinationPath.replace(/\/+$/, '')}/${serverName}/base/${backupId}/`;
+}
+
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var kube_errors = __webpack_require__(23646);
+// EXTERNAL MODULE: ./src/cnpg/discovery.ts + 1 modules
+var discovery = __webpack_require__(5721);
+;// CONCATENATED MODULE: ./src/cnpg/backups.ts
+// The Backup CR (facts §3): the on-demand Backup pgha creates (labelled as `kubectl cnpg
+// backup` does, plus pgha's labels), finding an existing one of the same name (a re-run
+// reports it), the Backups of a Cluster, the newest completed one, and the facts of a Backup
+// as the outputs and the summary give them.
+
+
+
+
+
+
+const BACKUP = { apiVersion: discovery/* CNPG_GROUP_VERSION */.yX, kind: 'Backup' };
+/** Only these two phases end a Backup (walArchivingFailing and pending can last forever). */
+const TERMINAL_PHASES = ['completed', 'failed'];
+function isDone(b) {
+    const phase = b?.status?.phase ?? '';
+    return TERMINAL_PHASES.includes(phase);
+}
+function backupManifest(r) {
+    const labels = {
+        'cnpg.io/cluster': r.cluster,
+        'pgha.io/cluster': r.cluster,
+        'pgha.io/role': 'backup',
+        ...(r.origin.runId ? { 'pgha.io/run-id': r.origin.runId } : {}),
+    };
+    return {
+        ...BACKUP,
+        metadata: (0,objects/* meta */.mI)(r.name, r.namespace, r.origin, { labels }),
+        spec: {
+            cluster: { name: r.cluster },
+            method: CNPG_METHOD[r.method],
+            ...(r.target ? { target: r.target } : {}),
+            ...(r.method === 'plugin' ? { pluginConfiguration: { name: objects/* PLUGIN_NAME */.AF } } : {}),
+        },
+    };
+}
+function backupsPath(namespace) {
+    return (0,resources/* collectionPath */.yb)(BACKUP.apiVersion, BACKUP.kind, namespace);
+}
+async function getBackup(http, namespace, name) {
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: `${backupsPath(namespace)}/${name}`,
+        allowNotFound: true,
+        context: `reading Backup ${name} in namespace ${namespace}`,
+    });
+    return status === 404 ? undefined : body;
+}
+/** An existing Backup of that name must be of this Cluster: the name is the user's choice. */
+function checkOwnBackup(b, cluster) {
+    const of = b.spec?.cluster?.name ?? '';
+    if (of !== cluster)
+        throw new errors/* ConfigurationError */.j1(`input 'backup-name': Backup ${b.metadata.name} already exists in namespace ${b.metadata.namespace ?? ''} and backs up Cluster ${of}, not ${cluster}; choose another name (example: backup-name: ${cluster}-before-upgrade)`);
+    return b;
+}
+/** Creates the Backup; one that appeared meanwhile (409) is read and reported instead. */
+async function createBackup(http, manifest, cluster) {
+    const namespace = manifest.metadata.namespace ?? '';
+    try {
+        const { body } = await http.json({
+            method: 'POST',
+            path: backupsPath(namespace),
+            query: { fieldManager: 'pgha' },
+            body: manifest,
+            context: `creating Backup ${manifest.metadata.name}`,
+        });
+        return { backup: body, created: true };
+    }
+    catch (error) {
+        if (!(error instanceof kube_errors/* KubeApiError */.W3) || error.status !== 409)
+            throw error;
+        const existing = await getBackup(http, namespace, manifest.metadata.name);
+        if (!existing)
+            throw error;
+        return { backup: checkOwnBackup(existing, cluster), created: false };
+    }
+}
+/**
+ * The Backups in the namespace: those of the Cluster (by spec.cluster.name: Backups made by
+ * hand may lack the label) and the others, so that a name taken by another Cluster is seen.
+ */
+async function listBackups(http, namespace) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: backupsPath(namespace),
+        context: `listing the Backups in namespace ${namespace}`,
+    });
+    return body.items;
+}
+/** The newest completed Backup among these, by completion time. */
+function newestCompleted(backups) {
+    return backups
+        .filter((b) => b.status?.phase === 'completed')
+        .map((b) => ({
+        name: b.metadata.name,
+        completedAt: b.status?.stoppedAt ??
+            b.status?.reconciliationTerminatedAt ??
+            b.metadata.creationTimestamp ??
+            '',
+    }))
+        .filter((c) => Number.isFinite(Date.parse(c.completedAt)))
+        .sort((a, b) => Date.parse(b.completedAt) - Date.parse(a.completedAt))[0];
+}
+/** Other Backups of the Cluster that are not done: CNPG runs one at a time. */
+function unfinished(backups, except) {
+    return backups
+        .filter((b) => b.metadata.name !== except && !isDone(b))
+        .map((b) => `${b.metadata.name} (${b.status?.phase ?? 'new'})`);
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/clusters.ts
+// Reading a CNPG Cluster by name. A missing one is the user's mistake (a wrong cluster-name or
+// namespace), so the error says which namespaces do have a Cluster of that name.
+
+
+
+async function readCluster(http, namespace, name) {
+    const path = `${(0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind, namespace)}/${name}`;
+    const { status, body } = await http.json({
+        method: 'GET',
+        path,
+        allowNotFound: true,
+        context: `reading Cluster ${name} in namespace ${namespace}`,
+    });
+    if (status !== 404 && body)
+        return body;
+    throw new errors/* ConfigurationError */.j1(`input 'cluster-name': there is no CNPG Cluster ${name} in namespace ${namespace}; ${await elsewhere(http, name)} (example: cluster-name: pg-orders with namespace: cnpg-database)`);
+}
+/** Where else a Cluster of that name lives, as far as the identity may list. */
+async function elsewhere(http, name) {
+    try {
+        const { body } = await http.json({
+            method: 'GET',
+            path: (0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind),
+            query: { fieldSelector: `metadata.name=${name}` },
+            context: `looking for Clusters named ${name} in every namespace`,
+        });
+        const namespaces = body.items
+            .map((c) => c.metadata.namespace ?? '')
+            .filter(Boolean)
+            .sort();
+        return namespaces.length > 0
+            ? `a Cluster of that name exists in namespace ${namespaces.join(', ')}: set input 'namespace'`
+            : 'no namespace has a Cluster of that name';
+    }
+    catch (error) {
+        if (error instanceof kube_errors/* KubeApiError */.W3 && error.status === 403)
+            return 'the identity may not list Clusters in other namespaces to look for it';
+        throw error;
+    }
+}
+/**
+ * The pod that is primary as the Cluster reports it (status.currentPrimary, written by the
+ * instance that promoted), and whether a failover or switchover is under way (targetPrimary
+ * differs, or is `pending`).
+ */
+function primaryOf(cluster) {
+    const s = cluster.status;
+    const switching = s?.targetPrimary !== undefined && s.targetPrimary !== s.currentPrimary;
+    return { ...(s?.currentPrimary ? { primary: s.currentPrimary } : {}), switching };
+}
+
+// EXTERNAL MODULE: ./src/cnpg/health.ts
+var health = __webpack_require__(2852);
+;// CONCATENATED MODULE: ./src/cnpg/recovery-window.ts
+// The recovery window of a Cluster as `kubectl cnpg status` reads it (facts §2, §9): for the
+// Barman Cloud plugin the ObjectStore's status.serverRecoveryWindow[<serverName>]; for the
+// in-core method the Cluster's (deprecated) status.firstRecoverabilityPoint,
+// lastSuccessfulBackup and lastFailedBackup. Also where the archive lives (destinationPath).
+
+
+
+
+const OBJECT_STORE = {
+    apiVersion: discovery/* BARMAN_CLOUD_GROUP_VERSION */.h3,
+    kind: 'ObjectStore',
+};
+function objectStorePath(namespace, name) {
+    return `${(0,resources/* collectionPath */.yb)(OBJECT_STORE.apiVersion, OBJECT_STORE.kind, namespace)}/${name}`;
+}
+/** The plugin's ObjectStore; a missing one means WAL goes nowhere, which the user must fix. */
+async function readObjectStore(http, namespace, name, cluster) {
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: objectStorePath(namespace, name),
+        allowNotFound: true,
+        context: `reading ObjectStore ${name} in namespace ${namespace}`,
+    });
+    if (status !== 404 && body)
+        return body;
+    throw new errors/* ConfigurationError */.j1(`Cluster ${cluster} archives WAL with the Barman Cloud plugin into ObjectStore ${name} (parameter barmanObjectName), but namespace ${namespace} has no ObjectStore ${name}: create it (pgha deploy with backup-destination does) or fix barmanObjectName`);
+}
+/** The destinationPath WAL and base backups go to. */
+function destinationOf(archive, store) {
+    return archive.kind === 'in-core'
+        ? archive.destinationPath
+        : (store?.spec?.configuration?.destinationPath ?? '');
+}
+function windowOf(archive, cluster, store) {
+    if (archive.kind === 'plugin') {
+        const w = store?.status?.serverRecoveryWindow?.[archive.serverName] ?? {};
+        return {
+            source: `ObjectStore ${archive.objectStore}, server ${archive.serverName}`,
+            ...defined('firstRecoverabilityPoint', w.firstRecoverabilityPoint),
+            ...defined('lastSuccessfulBackup', w.lastSuccessfulBackupTime),
+            ...defined('lastFailedBackup', w.lastFailedBackupTime),
+        };
+    }
+    const s = (cluster?.status ?? {});
+    return {
+        source: `Cluster status, server ${archive.serverName}`,
+        ...defined('firstRecoverabilityPoint', s.firstRecoverabilityPoint),
+        ...defined('lastSuccessfulBackup', s.lastSuccessfulBackup),
+        ...defined('lastFailedBackup', s.lastFailedBackup),
+    };
+}
+function defined(key, value) {
+    return value ? { [key]: value } : {};
+}
+/** CNPG updates the window after it marks the Backup completed: wait this long for it. */
+const WINDOW_UPDATE_MS = 15_000;
+/** The window once it shows the new backup, or as it is after a short wait. */
+async function windowAfterBackup(http, w) {
+    const plugin = w.archive.kind === 'plugin';
+    const name = w.archive.kind === 'plugin' ? w.archive.objectStore : w.cluster;
+    const kind = plugin ? OBJECT_STORE : resources/* CNPG_CLUSTER */.wn;
+    const read = (obj) => plugin ? windowOf(w.archive, undefined, obj) : windowOf(w.archive, obj, undefined);
+    try {
+        return await (0,watch/* waitFor */.fm)(http, {
+            collection: (0,resources/* collectionPath */.yb)(kind.apiVersion, kind.kind, w.namespace),
+            name,
+            what: `the recovery window of ${w.cluster}`,
+        }, {
+            deadline: Math.min(w.deadline, w.now() + WINDOW_UPDATE_MS),
+            now: w.now,
+            check: (obj) => {
+                const window = read(obj);
+                const updated = window.lastSuccessfulBackup !== w.before?.lastSuccessfulBackup;
+                return updated && window.firstRecoverabilityPoint ? window : undefined;
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof watch/* WatchTimeout */.FR))
+            throw error;
+        return read(error.last);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/cron.ts
+// When a ScheduledBackup runs next, computed as CNPG computes it: robfig/cron v1.2.0 with the
+// parser Second|Minute|Hour|Dom|Month|DowOptional|Descriptor (facts §4). Six fields, seconds
+// first; five fields are accepted with the day of week as `*` (so `0 0 * * *` is hourly);
+// `*` and `?` are the whole range; `N/step` runs from N to the end of the range; names of
+// months and weekdays in any case; descriptors @yearly, @annually, @monthly, @weekly, @daily,
+// @midnight, @hourly and @every <duration>. Day of month and day of week both restricted
+// means either matches, else both must. Times are UTC, the operator container's zone.
+const BOUNDS = [
+    { min: 0, max: 59 },
+    { min: 0, max: 59 },
+    { min: 0, max: 23 },
+    { min: 1, max: 31 },
+    {
+        min: 1,
+        max: 12,
+        names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+    },
+    { min: 0, max: 6, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
+];
+class CronError extends Error {
+    name = 'CronError';
+}
+function number(text, b) {
+    const at = b.names?.indexOf(text.toLowerCase()) ?? -1;
+    if (at >= 0)
+        return b.min + at;
+    if (!/^\d+$/.test(text))
+        throw new CronError(`cannot read '${text}' as a number`);
+    return Number(text);
+}
+function range(expr, b) {
+    const [span = '', stepText, extra] = expr.split('/');
+    if (extra !== undefined)
+        throw new CronError(`too many slashes: ${expr}`);
+    const ends = span.split('-');
+    if (ends.length > 2)
+        throw new CronError(`too many hyphens: ${expr}`);
+    const star = ends[0] === '*' || ends[0] === '?';
+    const start = star ? b.min : number(ends[0] ?? '', b);
+    let end = star ? b.max : ends.length === 2 ? number(ends[1] ?? '', b) : start;
+    const step = stepText === undefined ? 1 : number(stepText, { min: 0, max: 0 });
+    if (stepText !== undefined && ends.length === 1)
+        end = b.max;
+    if (start < b.min)
+        throw new CronError(`${expr}: ${start} is below ${b.min}`);
+    if (end > b.max)
+        throw new CronError(`${expr}: ${end} is above ${b.max}`);
+    if (start > end)
+        throw new CronError(`${expr}: ${start} is after ${end}`);
+    if (step === 0)
+        throw new CronError(`${expr}: the step must be positive`);
+    const values = new Set();
+    for (let v = start; v <= end; v += step)
+        values.add(v);
+    return { values, star };
+}
+function field(text, b) {
+    const parts = text.split(',').filter((p) => p !== '');
+    const fields = parts.map((p) => range(p, b));
+    return {
+        values: new Set(fields.flatMap((f) => [...f.values])),
+        star: fields.some((f) => f.star),
+    };
+}
+function spec(fields) {
+    return { kind: 'spec', fields: fields.map((f, i) => field(f, BOUNDS[i])) };
+}
+const DESCRIPTORS = {
+    '@yearly': ['0', '0', '0', '1', '1', '*'],
+    '@annually': ['0', '0', '0', '1', '1', '*'],
+    '@monthly': ['0', '0', '0', '1', '*', '*'],
+    '@weekly': ['0', '0', '0', '*', '*', '0'],
+    '@daily': ['0', '0', '0', '*', '*', '*'],
+    '@midnight': ['0', '0', '0', '*', '*', '*'],
+    '@hourly': ['0', '0', '*', '*', '*', '*'],
+};
+const GO_UNITS = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+};
+/** Go's time.ParseDuration for positive durations (1h30m, 90s, 1.5h). */
+function goDuration(text) {
+    const parts = [...text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        throw new CronError(`cannot read '${text}' as a duration`);
+    return parts.reduce((ms, p) => ms + Number(p[1]) * (GO_UNITS[p[2] ?? ''] ?? 0), 0);
+}
+function parseSchedule(text) {
+    const s = text.trim();
+    if (s === '')
+        throw new CronError('the schedule is empty');
+    if (s.startsWith('@every ')) {
+        const ms = Math.max(1000, goDuration(s.slice('@every '.length)));
+        return { kind: 'every', ms: ms - (ms % 1000) };
+    }
+    if (s.startsWith('@')) {
+        const fields = DESCRIPTORS[s];
+        if (!fields)
+            throw new CronError(`unknown descriptor ${s}`);
+        return spec(fields);
+    }
+    const fields = s.split(/\s+/);
+    if (fields.length < 5 || fields.length > 6)
+        throw new CronError(`expected 5 to 6 fields, found ${fields.length}: ${s}`);
+    return spec(fields.length === 5 ? [...fields, '*'] : fields);
+}
+/** The schedule has five fields: CNPG reads the first as seconds (facts §14, trap 1). */
+function isFiveFields(text) {
+    const s = text.trim();
+    return !s.startsWith('@') && s.split(/\s+/).length === 5;
+}
+const has = (f, v) => f?.values.has(v) ?? false;
+function dayMatches(fields, t) {
+    const [, , , dom, , dow] = fields;
+    const domMatch = has(dom, t.getUTCDate());
+    const dowMatch = has(dow, t.getUTCDay());
+    return dom?.star || dow?.star ? domMatch && dowMatch : domMatch || dowMatch;
+}
+const utc = (y, mo, d, h = 0, mi = 0, s = 0) => new Date(Date.UTC(y, mo, d, h, mi, s));
+/** The first activation strictly after `from` (ms), or undefined if none within five years. */
+function nextRun(schedule, from) {
+    if (schedule.kind === 'every')
+        return from - (from % 1000) + schedule.ms;
+    const f = schedule.fields;
+    let t = new Date(from - (((from % 1000) + 1000) % 1000) + 1000);
+    let added = false;
+    const yearLimit = t.getUTCFullYear() + 5;
+    const reset = (next) => {
+        if (!added) {
+            added = true;
+            t = next;
+        }
+    };
+    wrap: for (;;) {
+        if (t.getUTCFullYear() > yearLimit)
+            return undefined;
+        while (!has(f[4], t.getUTCMonth() + 1)) {
+            reset(utc(t.getUTCFullYear(), t.getUTCMonth(), 1));
+            t = utc(t.getUTCFullYear(), t.getUTCMonth() + 1, 1);
+            if (t.getUTCMonth() === 0)
+                continue wrap;
+        }
+        while (!dayMatches(f, t)) {
+            reset(utc(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
+            t = utc(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate() + 1);
+            if (t.getUTCDate() === 1)
+                continue wrap;
+        }
+        for (const [i, unit, get] of CLOCK) {
+            while (!has(f[i], get(t))) {
+                reset(new Date(t.getTime() - (t.getTime() % unit)));
+                t = new Date(t.getTime() + unit);
+                if (get(t) === 0)
+                    continue wrap;
+            }
+        }
+        return t.getTime();
+    }
+}
+const CLOCK = [
+    [2, 3_600_000, (t) => t.getUTCHours()],
+    [1, 60_000, (t) => t.getUTCMinutes()],
+    [0, 1000, (t) => t.getUTCSeconds()],
+];
+
+;// CONCATENATED MODULE: ./src/cnpg/schedules.ts
+
+
+
+/** CNPG requeues a due schedule while a previous backup runs (60 s): only later is it late. */
+const OVERDUE_GRACE_MS = 120_000;
+async function listSchedules(http, namespace, cluster, now) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: (0,resources/* collectionPath */.yb)(discovery/* CNPG_GROUP_VERSION */.yX, 'ScheduledBackup', namespace),
+        context: `listing the ScheduledBackups in namespace ${namespace}`,
+    });
+    return body.items
+        .filter((s) => s.spec?.cluster?.name === cluster)
+        .map((s) => scheduleReport(s, now))
+        .sort((a, b) => a.name.localeCompare(b.name));
+}
+function scheduleReport(s, now) {
+    const schedule = s.spec?.schedule ?? '';
+    const suspended = s.spec?.suspend === true;
+    const base = {
+        name: s.metadata.name,
+        schedule,
+        suspended,
+        method: s.spec?.method ?? 'barmanObjectStore',
+        ...(s.status?.lastScheduleTime ? { lastScheduleTime: s.status.lastScheduleTime } : {}),
+        fiveFields: isFiveFields(schedule),
+    };
+    try {
+        const parsed = parseSchedule(schedule);
+        if (suspended)
+            return { ...base, overdue: false };
+        const checked = Date.parse(s.status?.lastCheckTime ?? '');
+        const next = nextRun(parsed, Number.isFinite(checked) ? checked : now);
+        if (next === undefined)
+            return { ...base, overdue: false, problem: 'no time within five years matches it' };
+        return {
+            ...base,
+            nextRun: new Date(next).toISOString(),
+            overdue: next < now - OVERDUE_GRACE_MS,
+        };
+    }
+    catch (error) {
+        if (!(error instanceof CronError))
+            throw error;
+        return { ...base, overdue: false, problem: error.message };
+    }
+}
+
+// EXTERNAL MODULE: ./src/cnpg/wait.ts
+var wait = __webpack_require__(89867);
+;// CONCATENATED MODULE: ./src/cnpg/backup-preflight.ts
+
+
+
+
+
+
+
+
+
+
+
+async function preflight(deps, inputs) {
+    const { namespace, clusterName: name } = inputs;
+    let cluster = await readCluster(deps.http, namespace, name);
+    const config = backupConfig(cluster, inputs.method);
+    deps.logger.info(`Backup method: ${config.method} (${config.reason})`);
+    checkArchiving(config, inputs);
+    const [store, backups, schedules] = await Promise.all([
+        config.archive?.kind === 'plugin'
+            ? readObjectStore(deps.http, namespace, config.archive.objectStore, name)
+            : undefined,
+        listBackups(deps.http, namespace),
+        listSchedules(deps.http, namespace, name, deps.now()),
+    ]);
+    const existing = backups.find((b) => b.metadata.name === inputs.backupName);
+    if (existing)
+        checkOwnBackup(existing, name);
+    if (!(0,health/* isHealthy */.Wr)(cluster))
+        cluster = await waitUntilHealthy(deps, cluster);
+    const primary = primaryOf(cluster).primary ?? '';
+    const where = config.archive ? archiveContext(cluster, config, store, primary) : undefined;
+    const window = config.archive ? windowOf(config.archive, cluster, store) : undefined;
+    const ours = backups.filter((b) => b.spec?.cluster?.name === name);
+    const previous = newest(newestCompleted(ours), window);
+    const condition = archivingCondition(cluster.status);
+    const archiver = inputs.verifyWal && where ? await readArchiver(deps, where) : undefined;
+    report(deps.logger, { where, condition, archiver, window, previous, schedules });
+    return {
+        cluster,
+        config,
+        primary,
+        schedules,
+        backups: ours,
+        ...backup_preflight_defined({ where, store, existing, previous, condition, archiver, window }),
+    };
+}
+function backup_preflight_defined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+function checkArchiving(config, inputs) {
+    if (!inputs.verifyWal)
+        return;
+    if (config.walArchivingDisabled)
+        throw new errors/* ConfigurationError */.j1(`Cluster ${inputs.clusterName} has WAL archiving turned off (annotation cnpg.io/skipWalArchiving: enabled), so no backup can be restored to a point in time; remove the annotation, or set verify-wal: false to back up without the check`);
+    if (!config.archive)
+        throw new errors/* ConfigurationError */.j1(`input 'verify-wal': Cluster ${inputs.clusterName} archives WAL nowhere (no Barman Cloud plugin, no spec.backup.barmanObjectStore): there is nothing to verify; configure a WAL archive (pgha deploy with backup-destination), or set verify-wal: false (example: verify-wal: false)`);
+}
+async function waitUntilHealthy(deps, cluster) {
+    const s = cluster.status;
+    deps.logger.info(`Cluster ${cluster.metadata.name} is not healthy yet (phase '${(0,log_safety/* oneLine */.T)(s?.phase ?? 'none')}'${s?.phaseReason ? `: ${(0,log_safety/* oneLine */.T)(s.phaseReason)}` : ''}, ${s?.readyInstances ?? 0} ready); waiting until it is, within the timeout`);
+    return (0,wait/* waitHealthy */.h)(deps.http, {
+        namespace: cluster.metadata.namespace ?? '',
+        name: cluster.metadata.name,
+        deadline: deps.deadline,
+        logger: deps.logger,
+        now: deps.now,
+    });
+}
+function archiveContext(cluster, config, store, primary) {
+    const archive = config.archive;
+    if (!archive)
+        return undefined;
+    const plugin = archive.kind === 'plugin';
+    return {
+        namespace: cluster.metadata.namespace ?? '',
+        cluster: cluster.metadata.name,
+        primary,
+        serviceAccount: cluster.spec?.serviceAccountName ?? cluster.metadata.name,
+        archive,
+        location: walLocation(destinationOf(archive, store), archive.serverName),
+        credentials: describeCredentials(plugin ? store?.spec?.configuration : cluster.spec?.backup?.barmanObjectStore),
+        container: plugin ? 'plugin-barman-cloud' : 'postgres',
+    };
+}
+/** The newer of the newest completed Backup and the recovery window's last successful backup. */
+function newest(fromBackups, window) {
+    const last = window?.lastSuccessfulBackup;
+    if (!last)
+        return fromBackups;
+    if (fromBackups && Date.parse(fromBackups.completedAt) >= Date.parse(last))
+        return fromBackups;
+    return { name: `(last successful backup in the ${window.source})`, completedAt: last };
+}
+function report(logger, k) {
+    if (k.where)
+        logger.info(`WAL archive: ${k.where.location} (credentials: ${k.where.credentials})`);
+    logger.info(k.condition
+        ? `ContinuousArchiving: ${(0,log_safety/* oneLine */.T)(k.condition.status)}${k.condition.message ? ` (${(0,log_safety/* oneLine */.T)(k.condition.message)})` : ''}`
+        : 'ContinuousArchiving: not reported yet (it is set at the first archive attempt)');
+    if (k.archiver && k.where)
+        logger.info(describeArchiver(k.where.primary, k.archiver));
+    if (k.window)
+        logger.info(`Recovery window (${k.window.source}): from ${k.window.firstRecoverabilityPoint ?? 'none yet'}; last successful backup ${k.window.lastSuccessfulBackup ?? 'none'}`);
+    logger.info(k.previous
+        ? `Newest completed backup: ${k.previous.name} at ${k.previous.completedAt}`
+        : 'No completed backup yet');
+    for (const s of k.schedules)
+        logger.info(`ScheduledBackup ${s.name}: '${(0,log_safety/* oneLine */.T)(s.schedule)}'${s.suspended ? ', suspended' : ''}, last ${s.lastScheduleTime ?? 'never'}, next ${s.nextRun ?? s.problem ?? '-'}`);
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/backup-wait.ts
+// Watching a Backup until it is completed or failed, the only terminal phases (facts §3).
+// Every phase change is logged and kept with its time for the timeline; walArchivingFailing
+// is a warning as soon as it shows, and a Backup left pending is reported every 30 s (CNPG
+// runs one backup per cluster at a time and retries a pending one; a missing or unready
+// target pod also leaves it pending). The step's deadline ends the wait, with the Backup's
+// phase and error, the Cluster's conditions and the events of both.
+
+
+
+
+
+
+const PENDING_REMINDER_MS = 30_000;
+/** The Backup failed or did not finish in time; `backup` is how it was last seen. */
+class BackupWaitError extends errors/* DiagnosedError */.xB {
+    backup;
+    constructor(message, diagnostics, backup, options) {
+        super(message, diagnostics, options);
+        this.backup = backup;
+    }
+}
+const HINTS = {
+    pending: 'CNPG runs one backup of a cluster at a time and retries a pending one; a missing or unready target pod also keeps it pending',
+    walArchivingFailing: 'CNPG checks that WAL is archived before it backs up and retries for up to 10 minutes; the ContinuousArchiving condition says why it fails',
+    'invalid backup definition': 'the Backup spec was refused by the operator; fix it and use another backup-name',
+};
+class PhaseLog {
+    #phase;
+    #since = 0;
+    #timer;
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    see(b) {
+        const phase = b ? (b.status?.phase ?? 'new') : 'deleted';
+        if (phase === this.#phase)
+            return;
+        const now = this.o.now();
+        if (this.#phase === 'pending')
+            this.o.logger.info(`Backup ${this.o.name} waited ${((now - this.#since) / 1000).toFixed(1)} s in pending`);
+        this.#phase = phase;
+        this.#since = now;
+        this.o.onPhase?.({ phase, at: now });
+        const hint = HINTS[phase];
+        const text = `Backup ${this.o.name}: ${(0,log_safety/* oneLine */.T)(phase)}${b?.status?.error ? ` (${(0,log_safety/* oneLine */.T)(b.status.error)})` : ''}${hint ? `: ${hint}` : ''}`;
+        if (phase === 'walArchivingFailing' || phase === 'invalid backup definition')
+            this.o.logger.warning(text);
+        else
+            this.o.logger.info(text);
+        this.#remind(phase);
+    }
+    #remind(phase) {
+        clearInterval(this.#timer);
+        if (phase !== 'pending' && phase !== 'walArchivingFailing')
+            return;
+        this.#timer = setInterval(() => {
+            const s = Math.round((this.o.now() - this.#since) / 1000);
+            this.o.logger.warning(`Backup ${this.o.name} is still ${phase} after ${s} s: ${HINTS[phase] ?? ''}`);
+        }, PENDING_REMINDER_MS);
+    }
+    stop() {
+        clearInterval(this.#timer);
+    }
+}
+async function waitBackup(http, o) {
+    const log = new PhaseLog(o);
+    let done;
+    try {
+        done = await (0,watch/* waitFor */.fm)(http, {
+            collection: (0,resources/* collectionPath */.yb)(BACKUP.apiVersion, BACKUP.kind, o.namespace),
+            name: o.name,
+            what: `Backup ${o.name} to complete`,
+        }, {
+            deadline: o.deadline,
+            now: o.now,
+            check: (obj) => {
+                const b = obj;
+                log.see(b);
+                return isDone(b) ? b : undefined;
+            },
+            onReconnect: (reason) => {
+                o.logger.info(`Watch interrupted (${(0,log_safety/* oneLine */.T)(reason)}); resuming`);
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof watch/* WatchTimeout */.FR))
+            throw error;
+        const last = error.last;
+        throw new BackupWaitError(`Backup ${o.name} did not complete within the step's timeout (input 'timeout'): it is ${last?.status?.phase ?? 'new'}${last?.status?.error ? `: ${(0,log_safety/* oneLine */.T)(last.status.error)}` : ''}`, await backupDiagnostics(http, o, last), last, { cause: error });
+    }
+    finally {
+        log.stop();
+    }
+    if (done.status?.phase === 'failed')
+        throw new BackupWaitError(`Backup ${o.name} failed: ${(0,log_safety/* oneLine */.T)(done.status.error ?? '(no error recorded)')}`, await backupDiagnostics(http, o, done), done);
+    return done;
+}
+/** The Backup's phase and error, the Cluster's conditions and pods, the events of both. */
+async function backupDiagnostics(http, o, b) {
+    const s = b?.status;
+    const lines = [
+        b
+            ? `Backup ${o.name}: phase ${(0,log_safety/* oneLine */.T)(s?.phase ?? 'new')}${s?.error ? `, error: ${(0,log_safety/* oneLine */.T)(s.error)}` : ''}${s?.instanceID?.podName ? `, on ${s.instanceID.podName}` : ''}`
+            : `Backup ${o.name}: not found`,
+    ];
+    let cluster;
+    try {
+        const { body } = await http.json({
+            method: 'GET',
+            path: `${(0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind, o.namespace)}/${o.cluster}`,
+            context: `reading Cluster ${o.cluster}`,
+        });
+        cluster = body;
+    }
+    catch {
+        cluster = undefined;
+    }
+    lines.push(await (0,diagnostics/* gatherDiagnostics */.C)(http, o.namespace, o.cluster, cluster));
+    try {
+        const events = await (0,diagnostics/* recentEvents */.L)(http, o.namespace, [o.name]);
+        if (events.length > 0)
+            lines.push(`Events of Backup ${o.name}:`, ...events.map((e) => `  ${e}`));
+    }
+    catch {
+        // best effort: the cluster's events are above
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/backup-take.ts
+
+
+
+
+
+
+/** Creates (or finds) the Backup and waits for it; `record` gets its facts, on failure too. */
+async function takeBackup(deps, c, record) {
+    const { namespace, clusterName: cluster, backupName: name } = c.inputs;
+    const phases = [];
+    const { backup, created } = c.existing
+        ? { backup: c.existing, created: false }
+        : await create(deps, c);
+    record(backup_take_report(backup, created, phases, c));
+    if (!created)
+        reportExisting(deps.logger, backup);
+    if (!c.inputs.wait) {
+        deps.logger.info(`Not waiting for Backup ${name} (wait: false)`);
+        return backup_take_report(backup, created, phases, c);
+    }
+    const onPhase = (p) => phases.push(p);
+    const o = {
+        namespace,
+        name,
+        cluster,
+        deadline: deps.deadline,
+        logger: deps.logger,
+        now: deps.now,
+        onPhase,
+    };
+    try {
+        const done = backup_take_report(await waitBackup(deps.http, o), created, phases, c);
+        record(done);
+        return done;
+    }
+    catch (error) {
+        if (error instanceof BackupWaitError && error.backup)
+            record(backup_take_report(error.backup, created, phases, c));
+        throw error;
+    }
+}
+function reportExisting(logger, b) {
+    const phase = b.status?.phase ?? 'new';
+    logger.info(`Backup ${b.metadata.name} already exists (created ${b.metadata.creationTimestamp ?? '?'}, phase ${(0,log_safety/* oneLine */.T)(phase)}): reporting it instead of taking another`);
+    if (phase === 'failed')
+        logger.warning(`Backup ${b.metadata.name} failed in an earlier run, and a Backup is never retried (its spec is immutable): give another backup-name, or none, to take a new one`);
+}
+async function create(deps, c) {
+    const { namespace, clusterName: cluster, backupName: name, target } = c.inputs;
+    const others = unfinished(c.backups, name);
+    const manifest = backupManifest({
+        name,
+        namespace,
+        cluster,
+        method: c.config.method,
+        ...(target ? { target } : {}),
+        origin: deps.origin,
+    });
+    const result = await createBackup(deps.http, manifest, cluster);
+    if (result.created)
+        deps.logger.info(`Created Backup ${name} (method ${c.config.method}, target ${target ?? "the Cluster's spec.backup.target"})${others.length > 0 ? `; not finished yet, CNPG runs them first: ${others.join(', ')}` : ''}`);
+    return result;
+}
+function seconds(from, to) {
+    const a = Date.parse(from ?? '');
+    const b = Date.parse(to ?? '');
+    return Number.isFinite(a) && Number.isFinite(b) ? Math.max(0, (b - a) / 1000) : undefined;
+}
+/** The Backup's facts; undefined fields are left out. */
+function backup_take_report(b, created, phases, c) {
+    const s = b.status ?? {};
+    const archive = c.config.archive;
+    const destination = s.destinationPath ?? (archive ? destinationOf(archive, c.store) : undefined);
+    const server = s.serverName ?? archive?.serverName;
+    const location = s.backupId && destination && server
+        ? backupLocation(safeLocation(destination), server, s.backupId)
+        : undefined;
+    const fields = {
+        phase: s.phase,
+        error: s.error,
+        target: b.spec?.target,
+        pod: s.instanceID?.podName,
+        backupId: s.backupId,
+        beginWal: s.beginWal,
+        endWal: s.endWal,
+        beginLsn: s.beginLSN,
+        endLsn: s.endLSN,
+        startedAt: s.startedAt,
+        stoppedAt: s.stoppedAt,
+        seconds: seconds(s.startedAt, s.stoppedAt),
+        location,
+        createdAt: b.metadata.creationTimestamp,
+    };
+    const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+    return { name: b.metadata.name, created, method: c.config.method, phases, ...set };
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/freshness.ts
+// max-backup-age: the newest completed backup before this run must be younger, otherwise a
+// schedule has silently stopped (suspended, failing, or an operator that is down). The
+// failure lists the ScheduledBackups with their last and next runs.
+
+
+function freshness(previous, maxMs, now) {
+    const maxSeconds = maxMs / 1000;
+    if (!previous)
+        return { maxSeconds, fresh: false };
+    const ageSeconds = Math.max(0, (now - Date.parse(previous.completedAt)) / 1000);
+    return { maxSeconds, previous, ageSeconds, fresh: ageSeconds <= maxSeconds };
+}
+function age(seconds) {
+    if (seconds < 120)
+        return `${Math.round(seconds)} s`;
+    if (seconds < 7200)
+        return `${Math.round(seconds / 60)} min`;
+    if (seconds < 172_800)
+        return `${(seconds / 3600).toFixed(1)} h`;
+    return `${(seconds / 86_400).toFixed(1)} days`;
+}
+function scheduleLine(s) {
+    const state = s.suspended
+        ? 'suspended'
+        : s.problem
+            ? `unreadable (${(0,log_safety/* oneLine */.T)(s.problem)})`
+            : `next run ${s.nextRun ?? '-'}${s.overdue ? ' (overdue: the operator has not started it)' : ''}`;
+    return `  ScheduledBackup ${s.name}: '${(0,log_safety/* oneLine */.T)(s.schedule)}', last scheduled ${s.lastScheduleTime ?? 'never'}, ${state}`;
+}
+/** Throws when the newest completed backup before this run is older than max-backup-age. */
+function checkFreshness(f, cluster, schedules) {
+    if (f.fresh)
+        return;
+    const what = f.previous && f.ageSeconds !== undefined
+        ? `the newest completed backup of Cluster ${cluster} before this run, ${f.previous.name}, completed ${age(f.ageSeconds)} ago (${f.previous.completedAt}), more than max-backup-age (${age(f.maxSeconds)})`
+        : `Cluster ${cluster} had no completed backup before this run (max-backup-age ${age(f.maxSeconds)})`;
+    const lines = schedules.length > 0
+        ? ['ScheduledBackups of the cluster:', ...schedules.map(scheduleLine)]
+        : [
+            'The cluster has no ScheduledBackup: backups run only when a step like this one takes them.',
+        ];
+    throw new errors/* DiagnosedError */.xB(`${what}: has a schedule stopped?`, lines.join('\n'));
+}
+
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(13718);
+// EXTERNAL MODULE: ./src/inputs/read.ts
+var read = __webpack_require__(44245);
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var inputs_spec = __webpack_require__(27026);
+;// CONCATENATED MODULE: ./src/inputs/read-backup.ts
+// backup's inputs, read and cross-checked into one frozen BackupInputs before any request.
+
+
+
+const BACKUP_METHOD_INPUTS = [
+    'auto',
+    'plugin',
+    'barman-object-store',
+    'volume-snapshot',
+];
+const BACKUP_TARGETS = ['prefer-standby', 'primary'];
+/** `kubectl cnpg backup`'s default name, in UTC: <cluster>-<YYYYMMDDHHMMSS>. */
+function defaultBackupName(cluster, now) {
+    const stamp = new Date(now).toISOString().replace(/\D/g, '').slice(0, 14);
+    return `${cluster}-${stamp}`;
+}
+function readBackupInputs(get, now) {
+    const r = (0,read/* inputReader */.cN)(get, inputs_spec/* ACTIONS */.kl.backup.inputs);
+    const shared = (0,read/* readShared */.qA)(r);
+    const given = r.optional('backup-name', (v) => (0,parse/* objectName */.Hd)(v, 'pg-orders-before-upgrade'));
+    const inputs = {
+        ...shared,
+        backupName: given ?? defaultBackupName(shared.clusterName ?? '', now),
+        backupNameGiven: given !== undefined,
+        method: r.value('method', (v) => (0,parse/* oneOf */.yL)(v, BACKUP_METHOD_INPUTS)),
+        target: r.optional('target', (v) => (0,parse/* oneOf */.yL)(v, BACKUP_TARGETS)),
+        verifyWal: r.value('verify-wal', parse/* boolean */.zM),
+        wait: r.value('wait', parse/* boolean */.zM),
+        maxBackupAgeMs: r.optional('max-backup-age', (v) => (0,parse/* duration */.p0)(v, '26h', 366 * read/* MAX_TIMEOUT_MS */.mn)),
+    };
+    return r.finish(inputs);
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(54285);
+;// CONCATENATED MODULE: ./src/report/backup-archiving-summary.ts
+
+
+function archivingSection(f) {
+    if (!f.inputs || (!f.where && !f.condition))
+        return '';
+    const parts = ['### WAL archiving\n', verdict(f)];
+    const rows = [];
+    if (f.proof) {
+        rows.push([
+            'segment switched',
+            `${f.proof.segment} at ${f.proof.switchedAt} (LSN ${f.proof.lsn})`,
+        ]);
+        rows.push([
+            'archived',
+            `${f.proof.archivedAt} (pg_stat_archiver last archived: ${f.proof.lastArchivedWal ?? '-'})`,
+        ]);
+        rows.push(['switch to archived', `${f.proof.seconds.toFixed(2)} s`]);
+    }
+    if (f.archiver)
+        rows.push(['pg_stat_archiver before', archiverText(f.archiver)]);
+    if (f.where) {
+        rows.push(['archive', f.where.location]);
+        rows.push(['credentials', f.where.credentials]);
+    }
+    if (rows.length > 0)
+        parts.push((0,markdown/* table */.tp)(['', ''], rows));
+    return parts.join('\n');
+}
+function verdict(f) {
+    const c = f.proof?.condition ?? f.condition;
+    const condition = c
+        ? `ContinuousArchiving ${(0,markdown/* code */.aY)(c.status)}${c.message ? ` (${(0,markdown/* escapeHtml */.ZD)(c.message)})` : ''}`
+        : 'no ContinuousArchiving condition yet';
+    if (f.proof)
+        return `✅ WAL archiving works: segment ${(0,markdown/* code */.aY)(f.proof.segment)} reached the archive ${f.proof.seconds.toFixed(2)} s after the switch; ${condition}.\n`;
+    if (f.inputs?.verifyWal === false)
+        return `Not proven (verify-wal: false); ${condition}. The condition alone does not show that WAL reaches the object store.\n`;
+    return `Not proven. Before the check: ${condition}.\n`;
+}
+function archiverText(s) {
+    const at = (ms) => (ms === undefined ? '' : ` at ${new Date(ms).toISOString()}`);
+    return `last archived ${s.lastArchivedWal ?? 'none'}${at(s.lastArchivedAt)}; last failed ${s.lastFailedWal ?? 'none'}${at(s.lastFailedAt)}; ${s.archivedCount} archived, ${s.failedCount} failed`;
+}
+function windowSection(w, backup, now = Date.now()) {
+    const first = w.firstRecoverabilityPoint;
+    const span = first ? age(Math.max(0, (now - Date.parse(first)) / 1000)) : undefined;
+    const head = first
+        ? `Recoverable from ${(0,markdown/* code */.aY)(first)} to now (${(0,markdown/* escapeHtml */.ZD)(span ?? '')} of history).`
+        : 'No first point of recoverability reported yet.';
+    const stale = backup?.phase === 'completed' &&
+        backup.stoppedAt &&
+        w.lastSuccessfulBackup &&
+        Date.parse(w.lastSuccessfulBackup) < Date.parse(backup.stoppedAt) - 1000
+        ? ' The operator had not yet recorded this backup in it.'
+        : '';
+    const rows = [
+        ['last successful backup', w.lastSuccessfulBackup ?? 'none'],
+        ['last failed backup', w.lastFailedBackup ?? 'none'],
+        ['read from', w.source],
+    ];
+    return `### Recovery window\n\n${head}${stale}\n\n${(0,markdown/* table */.tp)(['', ''], rows)}`;
+}
+
+// EXTERNAL MODULE: ./src/report/step-summary.ts
+var step_summary = __webpack_require__(49211);
+;// CONCATENATED MODULE: ./src/report/backup-timeline.ts
+
+function entry(at, what) {
+    const ms = typeof at === 'number' ? at : Date.parse(at ?? '');
+    return Number.isFinite(ms) ? [{ at: ms, what }] : [];
+}
+function timeline(f) {
+    const p = f.proof;
+    const b = f.backup;
+    const entries = [
+        ...entry(p?.switchedAt, `WAL switched on ${f.primary ?? 'the primary'}: segment ${p?.segment ?? ''} closed`),
+        ...entry(p?.archivedAt, `segment ${p?.segment ?? ''} archived`),
+        ...(b?.created ? entry(b.createdAt, `Backup ${b.name} created`) : []),
+        ...(b?.phases ?? []).map((s) => ({ at: s.at, what: `Backup ${b?.name ?? ''}: ${s.phase}` })),
+        ...entry(b?.startedAt, `backup started${b?.pod ? ` on ${b.pod}` : ''} (Backup status)`),
+        ...entry(b?.stoppedAt, 'backup stopped (Backup status)'),
+    ];
+    return entries.sort((x, y) => x.at - y.at);
+}
+function timelineSection(f) {
+    const entries = timeline(f);
+    if (entries.length === 0)
+        return '';
+    const rows = entries.map((e) => [
+        new Date(e.at).toISOString().replace('T', ' ').replace('Z', ''),
+        e.what,
+    ]);
+    return `### Timeline (UTC)\n\n${(0,markdown/* table */.tp)(['time', 'event'], rows)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/backup-summary.ts
+
+
+
+
+function backupSummary(result) {
+    const f = result.facts;
+    if (!f.inputs)
+        return '';
+    const parts = [title(f, result), headline(f)];
+    if (result.failure)
+        parts.push((0,step_summary/* failureSection */.m)(result.failure));
+    parts.push(archivingSection(f));
+    if (f.backup)
+        parts.push('### Backup\n', backupTable(f.backup));
+    if (f.window)
+        parts.push(windowSection(f.window, f.backup));
+    if (f.freshness)
+        parts.push(freshnessSection(f.freshness));
+    if (f.schedules)
+        parts.push('### Schedules\n', schedulesTable(f.schedules));
+    parts.push(timelineSection(f), '### Phases\n', (0,step_summary/* phasesTable */.l)(result.phases));
+    return parts.filter((p) => p !== '').join('\n');
+}
+function title(f, r) {
+    const cluster = (0,markdown/* escapeHtml */.ZD)(f.inputs?.clusterName ?? '');
+    const name = (0,markdown/* escapeHtml */.ZD)(f.backup?.name ?? f.inputs?.backupName ?? '');
+    if (r.failure?.cancelled)
+        return `## pgha backup: ${cluster} was cancelled\n`;
+    if (r.failure)
+        return `## pgha backup: ${cluster} failed\n`;
+    const phase = f.backup?.phase ?? 'created';
+    return `## pgha backup: ${cluster}, Backup ${name} ${(0,markdown/* escapeHtml */.ZD)(phase)}\n`;
+}
+function headline(f) {
+    const bits = [];
+    if (f.server)
+        bits.push(`API server ${(0,markdown/* code */.aY)(f.server)}, namespace ${(0,markdown/* code */.aY)(f.inputs?.namespace ?? '')}.`);
+    if (f.config)
+        bits.push(`Method ${(0,markdown/* code */.aY)(f.config.method)} (${(0,markdown/* escapeHtml */.ZD)(f.config.reason)}).`);
+    if (f.primary)
+        bits.push(`Primary ${(0,markdown/* code */.aY)(f.primary)}.`);
+    if (f.requests !== undefined)
+        bits.push(`${f.requests} API requests.`);
+    return bits.length > 0 ? `${bits.join(' ')}\n` : '';
+}
+function backupTable(b) {
+    const rows = [
+        ['Backup', `${b.name} (${b.created ? 'created by this run' : 'existing, reported'})`],
+        ['phase', b.phase ?? 'new'],
+        ['error', b.error],
+        ['method', b.method],
+        ['target', b.target ?? "the Cluster's spec.backup.target"],
+        ['taken on', b.pod],
+        ['backup ID', b.backupId],
+        ['begin WAL / LSN', pair(b.beginWal, b.beginLsn)],
+        ['end WAL / LSN', pair(b.endWal, b.endLsn)],
+        ['started / stopped', pair(b.startedAt, b.stoppedAt)],
+        [
+            'duration',
+            b.seconds === undefined ? undefined : `${b.seconds.toFixed(0)} s (startedAt to stoppedAt)`,
+        ],
+        ['in the object store', b.location],
+    ];
+    return (0,markdown/* table */.tp)(['', ''], rows.filter((r) => r[1] !== undefined));
+}
+function pair(a, b) {
+    return a || b ? `${a ?? '-'} / ${b ?? '-'}` : undefined;
+}
+function freshnessSection(f) {
+    const verdict = f.fresh ? '✅ fresh' : '❌ too old';
+    const newest = f.previous
+        ? `${(0,markdown/* code */.aY)(f.previous.name)} at ${(0,markdown/* escapeHtml */.ZD)(f.previous.completedAt)}${f.ageSeconds === undefined ? '' : `, ${Math.round(f.ageSeconds)} s old`}`
+        : 'none';
+    return `### Freshness\n\n${verdict}: newest completed backup before this run: ${newest}; max-backup-age ${Math.round(f.maxSeconds)} s.\n`;
+}
+function schedulesTable(schedules) {
+    if (schedules.length === 0)
+        return 'No ScheduledBackup for this cluster: backups run only when a step like this takes them.\n';
+    const rows = schedules.map((s) => [
+        s.name,
+        {
+            raw: `${(0,markdown/* code */.aY)(s.schedule)}${s.fiveFields ? ' ⚠️ five fields: CNPG reads the first as seconds' : ''}`,
+        },
+        s.method,
+        s.suspended ? 'yes' : 'no',
+        s.lastScheduleTime ?? 'never',
+        s.suspended ? '-' : (s.nextRun ?? s.problem ?? '-') + (s.overdue ? ' (overdue)' : ''),
+    ]);
+    return (0,markdown/* table */.tp)(['ScheduledBackup', 'schedule', 'method', 'suspended', 'last scheduled', 'next run (UTC)'], rows);
+}
+
+// EXTERNAL MODULE: ./src/actions/action.ts + 1 modules
+var action = __webpack_require__(63312);
+// EXTERNAL MODULE: ./src/actions/connect.ts + 3 modules
+var connect = __webpack_require__(27932);
+// EXTERNAL MODULE: ./src/actions/context.ts + 1 modules
+var context = __webpack_require__(87546);
+;// CONCATENATED MODULE: ./src/actions/backup.ts
+// backup: read the inputs, connect, check the Cluster and find its backup method (nothing is
+// written before), prove WAL archiving through psql on the primary, take the Backup (or
+// report the existing one of that name) and wait for it, read the recovery window, and check
+// that the newest backup before this run was fresh enough.
+
+
+
+
+
+
+
+
+
+
+const backup = (0,action/* defineAction */.Q)({
+    command: 'backup',
+    summary: backupSummary,
+    async run(ctx, step) {
+        const started = ctx.now();
+        const inputs = readBackupInputs(ctx.getInput, started);
+        step.record({ inputs });
+        const conn = await step.phase('Connect', () => (0,connect/* connectCluster */.b)(inputs, ctx, step));
+        step.record({ server: conn.config.server });
+        const { http, config } = conn;
+        const deps = {
+            http,
+            kc: config.kc,
+            logger: ctx.logger,
+            now: ctx.now,
+            deadline: started + inputs.timeoutMs,
+        };
+        const pre = await step.phase('Preflight', () => preflight(deps, inputs));
+        recordPreflight(step, pre, inputs, ctx.now());
+        if (inputs.verifyWal)
+            await proveArchiving(step, deps, pre);
+        const taken = await step.phase('Backup', () => takeBackup({ ...deps, origin: (0,context/* runOrigin */.sd)(ctx.env) }, { inputs, ...pre }, (r) => {
+            recordBackup(step, r);
+        }));
+        if (taken.created && taken.phase === 'completed')
+            await readWindow(step, deps, inputs, pre);
+        step.record({ requests: http.requests });
+        await checkFresh(step, inputs, pre);
+    },
+});
+async function proveArchiving(step, deps, pre) {
+    const { where, archiver } = pre;
+    if (!where || !archiver)
+        return;
+    const proof = await step.phase('Prove WAL archiving', () => proveWalArchiving(deps, where, archiver));
+    step.record({ proof });
+    step.output('archived-wal', proof.segment);
+    step.output('wal-archive-seconds', proof.seconds.toFixed(2));
+}
+/** The recovery window once CNPG has recorded the new backup in it. */
+async function readWindow(step, deps, inputs, pre) {
+    const archive = pre.config.archive;
+    if (!archive)
+        return;
+    const { namespace, clusterName: cluster } = inputs;
+    const wait = { namespace, cluster, archive, before: pre.window, ...deps };
+    recordWindow(step, await step.phase('Recovery window', () => windowAfterBackup(deps.http, wait)));
+}
+async function checkFresh(step, inputs, pre) {
+    const fresh = step.facts.freshness;
+    if (!fresh)
+        return;
+    await step.phase('Check backup freshness', () => {
+        checkFreshness(fresh, inputs.clusterName, pre.schedules);
+        return Promise.resolve();
+    });
+}
+function recordPreflight(step, pre, inputs, now) {
+    step.record({ config: pre.config, primary: pre.primary, schedules: pre.schedules });
+    if (pre.where)
+        step.record({ where: pre.where });
+    if (pre.condition)
+        step.record({ condition: pre.condition });
+    if (pre.archiver)
+        step.record({ archiver: pre.archiver });
+    if (pre.window)
+        recordWindow(step, pre.window);
+    if (inputs.maxBackupAgeMs !== undefined)
+        step.record({ freshness: freshness(pre.previous, inputs.maxBackupAgeMs, now) });
+    step.output('backup-name', inputs.backupName);
+    step.output('method', pre.config.method);
+}
+function recordBackup(step, b) {
+    step.record({ backup: b });
+    step.output('backup-name', b.name);
+    step.output('phase', b.phase);
+    step.output('backup-id', b.backupId);
+    step.output('begin-wal', b.beginWal);
+    step.output('end-wal', b.endWal);
+    step.output('begin-lsn', b.beginLsn);
+    step.output('end-lsn', b.endLsn);
+    step.output('started-at', b.startedAt);
+    step.output('stopped-at', b.stoppedAt);
+    step.output('backup-seconds', b.seconds?.toFixed(0));
+}
+function recordWindow(step, w) {
+    step.record({ window: w });
+    step.output('recovery-window-start', w.firstRecoverabilityPoint);
+}
+
+
+/***/ })
+
+};
