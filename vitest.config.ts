@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 // most: the machine has two cores. `npm run test:unit` / `npm run test:sandbox` run one.
 const shared = {
   pool: 'forks' as const,
+  setupFiles: ['test/setup/step-dirs.ts'],
   // @actions/languageservice imports JSON without import attributes: let vite transform it.
   server: { deps: { inline: [/@actions\/(languageservice|workflow-parser|expressions)/] } },
 };

@@ -5,7 +5,7 @@
 // allows it, with the state as STATE_<name>: also after a failed or cancelled main. A
 // cancellation is what the runner does: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
@@ -37,6 +37,15 @@ export interface StepResult extends ProcessResult {
   post?: ProcessResult;
 }
 
+/** RUNNER_TEMP directories of the steps run so far (a runner removes them after the job). */
+const stepDirs = new Set<string>();
+
+/** Removes the RUNNER_TEMP of every step run so far, as a runner does after the job. */
+export function removeStepDirs(): void {
+  for (const dir of stepDirs) rmSync(dir, { recursive: true, force: true });
+  stepDirs.clear();
+}
+
 export function readActionYaml(actionDir: string): ActionYaml {
   return load(readFileSync(join(ROOT, actionDir, 'action.yml'), 'utf8')) as ActionYaml;
 }
@@ -61,6 +70,7 @@ export async function runStep(
 ): Promise<StepResult> {
   const action = readActionYaml(actionDir);
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pgha-step-'));
+  stepDirs.add(runnerTemp);
   const files = { output: join(runnerTemp, 'output'), state: join(runnerTemp, 'state') };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const env: Record<string, string> = {
