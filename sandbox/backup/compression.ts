@@ -1,9 +1,11 @@
 // Compression of archived WAL (wal.compression) and base backups (data.compression) as
 // barman-cloud names it: `<segment>.gz`, `.bz2`, `.xz`, `.snappy`, `.zst`, `.lz4` for WAL
 // (barman/clients/cloud_walarchive.py) and `data.tar.gz`, `.bz2`, `.snappy` for base backups
-// (barman/cloud.py). The sandbox writes and reads gzip with node:zlib; the other algorithms
-// are refused with a message saying so, where a user would see it (the ContinuousArchiving
-// condition for WAL, the Backup's error for data).
+// (barman/cloud.py). The sandbox writes and reads gzip with node:zlib, and WAL in the LZ4
+// frame format (what python-lz4's lz4.frame writes for barman) with the npm package lz4js;
+// the other algorithms are refused with a message saying so, where a user would see it (the
+// ContinuousArchiving condition for WAL, the Backup's error for data).
+import { createRequire } from 'node:module';
 import { createGunzip, createGzip, gunzip, gzip } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { promisify } from 'node:util';
@@ -17,6 +19,12 @@ const WAL_SUFFIXES: Record<string, string> = {
   lz4: '.lz4',
 };
 const DATA_SUFFIXES: Record<string, string> = { gzip: '.gz', bzip2: '.bz2', snappy: '.snappy' };
+/** WAL compressions the sandbox writes and reads. */
+const WAL_IMPLEMENTED = new Set(['gzip', 'lz4']);
+const lz4 = createRequire(import.meta.url)('lz4js') as {
+  compress(data: Uint8Array): Uint8Array;
+  decompress(data: Uint8Array): Uint8Array;
+};
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
@@ -27,15 +35,15 @@ export class CompressionError extends Error {
 function refuse(field: string, algorithm: string, what: string): CompressionError {
   return new CompressionError(
     `${field} ${algorithm} is not implemented by the sandbox, which writes ${what} compressed ` +
-      `with gzip or uncompressed: set ${field} to gzip or remove it`,
+      `with ${what === 'WAL' ? 'gzip or lz4' : 'gzip'} or uncompressed: set ${field} to gzip or remove it`,
   );
 }
 
 /** The object-name suffix of archived WAL for wal.compression ('' when none). */
 export function walSuffix(compression: string | undefined): string {
   if (!compression) return '';
-  if (compression !== 'gzip') throw refuse('wal.compression', compression, 'WAL');
-  return WAL_SUFFIXES.gzip ?? '.gz';
+  if (!WAL_IMPLEMENTED.has(compression)) throw refuse('wal.compression', compression, 'WAL');
+  return WAL_SUFFIXES[compression] ?? '';
 }
 
 /** The base backup's archive name for data.compression: data.tar or data.tar.gz. */
@@ -46,6 +54,7 @@ export function dataTarName(compression: string | undefined): string {
 }
 
 export async function compressWal(data: Buffer, suffix: string): Promise<Buffer> {
+  if (suffix === '.lz4') return Buffer.from(lz4.compress(data));
   return suffix === '' ? data : gzipAsync(data);
 }
 
@@ -69,9 +78,10 @@ export function stripWalSuffix(objectName: string): string {
 export async function decompressWal(data: Buffer, suffix: string, name: string): Promise<Buffer> {
   if (suffix === '') return data;
   if (suffix === '.gz') return gunzipAsync(data);
+  if (suffix === '.lz4') return Buffer.from(lz4.decompress(data));
   const algorithm = Object.entries(WAL_SUFFIXES).find(([, s]) => s === suffix)?.[0] ?? suffix;
   throw new CompressionError(
-    `${name}${suffix} is compressed with ${algorithm}, which the sandbox cannot decompress (it reads gzip)`,
+    `${name}${suffix} is compressed with ${algorithm}, which the sandbox cannot decompress (it reads gzip and lz4)`,
   );
 }
 
