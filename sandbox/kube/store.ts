@@ -240,11 +240,15 @@ export class MemoryStore implements Store {
     });
     if (foreground) collectGarbage(this);
     if (hook)
-      void hook(marked, grace).finally(() => {
-        this.#terminating.delete(uid);
-        const still = this.get(ref, marked.metadata.namespace, marked.metadata.name);
-        if (still?.metadata.uid === uid && this.#deletable(still)) this.#remove(ref, still);
-      });
+      void hook(marked, grace)
+        // A kubelet whose graceful stop fails still kills the container: the pod goes anyway
+        // (the hook logs its own failures; a rejection here must not end the process).
+        .catch(() => undefined)
+        .finally(() => {
+          this.#terminating.delete(uid);
+          const still = this.get(ref, marked.metadata.namespace, marked.metadata.name);
+          if (still?.metadata.uid === uid && this.#deletable(still)) this.#remove(ref, still);
+        });
   }
 
   /** Marked for deletion, no finalizer left, no hook still running. */
