@@ -182,6 +182,14 @@ describe('a 3-instance Cluster', () => {
       await h.core.deleteNamespacedPod({ name: pod, namespace: NS, gracePeriodSeconds: 1 });
     }
     await waitFor('replicas failing', async () => (await h.status(NAME)).readyInstances === 1);
+    // Terminating pods keep streaming until their servers stop (grace period, smart then
+    // fast shutdown), as on a cluster: wait until the primary has no standby left.
+    await waitFor('no standby streaming', async () => {
+      const { rows } = await primary.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_replication',
+      );
+      return rows[0]?.n === '0';
+    });
     const outcome = { committed: false };
     const insert = primary.query('INSERT INTO orders VALUES (101)').then(() => {
       outcome.committed = true;
