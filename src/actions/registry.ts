@@ -8,6 +8,8 @@ export async function loadAction(command: Command): Promise<RunnableAction> {
   switch (command) {
     case 'deploy':
       return (await import('./deploy.ts')).deploy;
+    case 'failover-drill':
+      return (await import('./failover-drill.ts')).failoverDrill;
     default:
       return notImplemented(command);
   }
