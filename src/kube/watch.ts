@@ -98,6 +98,7 @@ export async function waitFor<T>(
       broken = outcome.error || atOnce ? broken + 1 : 0;
       if (broken > 0) await pause(watchBackoff(broken, hooks.random), hooks, now);
     } catch (error) {
+      hooks.signal?.throwIfAborted();
       failures++;
       const delay = http.retryDelay(error, failures);
       if (delay === undefined) throw error;
