@@ -6,6 +6,9 @@
 //  4. Backups (bench/backup.ts): WAL segment -> blob latency, backup and restore of ~100 MB.
 //  5. Failover (bench/failover.ts): abrupt kills with the default and a 3 s primary lease, the
 //     write gap of a graceful delete, committed rows lost under async and sync replication.
+//  6. Failover drill (bench/drill.ts, BENCH_ONLY=drill): the drill's cold start against the
+//     client-node-only bundle, its writers' writes/s, losses and downtime against the
+//     sandbox's own record over 5 runs per fault.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -14,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { backupBench } from './backup.ts';
+import { drillBench } from './drill.ts';
 import { failoverBench } from './failover.ts';
 import { isHealthy } from '../src/cnpg/health.ts';
 import { sandboxRequest } from '../sandbox/admin.ts';
@@ -121,7 +125,7 @@ async function timeToFirstRequest(
   return at - start;
 }
 
-async function coldStart(): Promise<void> {
+async function coldStart(command = 'deploy'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pgha-bench-'));
   mkdirSync(join(dir, 'src'), { recursive: true });
   const server = await firstRequestServer();
@@ -130,7 +134,7 @@ async function coldStart(): Promise<void> {
     // ncc resolves the import from the file's directory: put the source inside the repo's tree.
     const baselineDir = mkdtempSync(join(ROOT, 'node_modules', '.cache-pgha-bench-'));
     const baseline = buildBaseline(baselineDir);
-    const action = join(ROOT, 'dist', 'deploy.js');
+    const action = join(ROOT, 'dist', `${command}.js`);
     const runnerEnv = {
       KUBECONFIG: kubeconfig,
       RUNNER_TEMP: dir,
@@ -154,7 +158,7 @@ async function coldStart(): Promise<void> {
       `  client-node-only bundle: ${fmt(median(b))}  (runs: ${b.map((x) => x.toFixed(0)).join(', ')})`,
     );
     console.log(
-      `  built deploy action:     ${fmt(median(a))}  (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`,
+      `  built ${command} action: ${fmt(median(a))}  (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`,
     );
     console.log(
       `  ratio: ${ratio.toFixed(2)}x (target <= 1.2x) ${ratio <= 1.2 ? 'MET' : 'NOT MET'}`,
@@ -240,3 +244,7 @@ if (!only || only === 'deploy') {
 }
 if (!only || only === 'backup') await backupBench();
 if (!only || only === 'failover') await failoverBench();
+if (!only || only === 'drill') {
+  await coldStart('failover-drill');
+  await drillBench();
+}

@@ -2,7 +2,8 @@
 // the CNPG emulation on real PostgreSQL 18, and the GitHub OIDC / Entra ID / ARM stand-ins
 // around it), then runs the built actions from dist/ as a GitHub runner would, in the order
 // of .github/workflows/example-pipeline.yml: deploy with an OIDC login, the same deploy again
-// (nothing changes), a dry run of a change, then the actions whose issues are still open.
+// (nothing changes), a dry run of a change, a failover drill (CNPG's default 15 s primary
+// lease, so a realistic downtime), then the actions whose issues are still open.
 // Log lines are shown as the runner shows them (masked values as ***). Exit code 1 when a
 // step that should succeed fails.
 //   npm run demo [-- --keep]   (--keep: leave the sandbox running until Ctrl-C)
@@ -107,14 +108,18 @@ async function main(): Promise<number> {
         inputs: { ...CLUSTER, instances: '2', 'dry-run': 'true' },
         expect: 'ok',
       },
-      ...(['backup', 'restore-verify', 'failover-drill', 'teardown'] as const).map(
-        (name): StepPlan => ({
-          title: `${name} (its issue is still open)`,
-          action: `actions/${name}`,
-          inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
-          expect: 'pending',
-        }),
-      ),
+      {
+        title: 'failover-drill: kill the primary under write load, measure, switch back',
+        action: 'actions/failover-drill',
+        inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
+        expect: 'ok',
+      },
+      ...(['backup', 'restore-verify', 'teardown'] as const).map((name): StepPlan => ({
+        title: `${name} (its issue is still open)`,
+        action: `actions/${name}`,
+        inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
+        expect: 'pending',
+      })),
     ];
     const results: string[] = [];
     let failed = 0;

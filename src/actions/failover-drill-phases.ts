@@ -8,6 +8,7 @@ import { switchBack } from '../cnpg/drill-switch-back.ts';
 import { sleep } from '../cnpg/drill.ts';
 import { drillReport, writeDrillReport } from '../report/drill-report.ts';
 import { drillResults, verdict } from '../report/drill-results.ts';
+import { oneLine } from '../log-safety.ts';
 import { formatSeconds } from '../report/markdown.ts';
 import type { Connection } from './connect.ts';
 import type { ActionContext } from './context.ts';
@@ -32,10 +33,14 @@ export async function measure(drill: Drill, pre: Preflight, ctx: ActionContext, 
   step.record({ newPrimary, ...(promotedAt ? { promotedAt } : {}) });
   step.output('new-primary', newPrimary);
   step.output('failover-seconds', secs(np.at - fault));
-  ctx.logger.info(`New primary ${newPrimary} ${formatSeconds(np.at - fault)} after the fault (was ${pre.primary})`);
+  ctx.logger.info(
+    `New primary ${oneLine(newPrimary)} ${formatSeconds(np.at - fault)} after the fault (was ${oneLine(pre.primary)})`,
+  );
   const fw = await step.phase(`Wait for the first write on ${newPrimary}`, () => drill.firstWrite());
   step.output('downtime-seconds', secs(fw.at - fault));
-  ctx.logger.info(`First acknowledged write on ${newPrimary} ${formatSeconds(fw.at - fault)} after the fault`);
+  ctx.logger.info(
+    `First acknowledged write on ${oneLine(newPrimary)} ${formatSeconds(fw.at - fault)} after the fault`,
+  );
   const healthy = await step.phase('Wait for the Cluster to be healthy', () => drill.healthy());
   step.output('healthy-seconds', secs(healthy.at - fault));
   const timeline = healthy.cluster.status?.timelineID ?? (parseInt(fw.timeline, 16) || 0);

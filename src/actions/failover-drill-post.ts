@@ -6,6 +6,7 @@ import { readCluster } from '../cnpg/clusters.ts';
 import type { DrillState } from '../cnpg/drill.ts';
 import { waitHealthy } from '../cnpg/wait.ts';
 import { readSharedInputs } from '../inputs/read.ts';
+import { oneLine } from '../log-safety.ts';
 import { dropDrillTable, qualified } from '../postgres/drill-table.ts';
 import type { MainState } from './action.ts';
 import { connect } from './connect.ts';
@@ -37,7 +38,7 @@ export async function drillPost(ctx: ActionContext, main: MainState): Promise<vo
   try {
     const deadline = ctx.now() + inputs.timeoutMs;
     const healthy = await waitHealthy(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now });
-    ctx.logger.info(`Cluster ${name} is healthy; primary ${healthy.status?.currentPrimary ?? '?'}`);
+    ctx.logger.info(`Cluster ${name} is healthy; primary ${oneLine(healthy.status?.currentPrimary ?? '?')}`);
   } catch (error) {
     ctx.logger.warning(`Cluster ${name} did not become healthy: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -47,5 +48,5 @@ export async function drillPost(ctx: ActionContext, main: MainState): Promise<vo
   }
   const primary = (await readCluster(conn.http, namespace, name)).status?.currentPrimary ?? '';
   await dropDrillTable(conn.config.kc, { namespace, pod: primary, database: state.database }, table);
-  ctx.logger.info(`Dropped the drill table ${qualified(table)} on ${primary}`);
+  ctx.logger.info(`Dropped the drill table ${qualified(table)} on ${oneLine(primary)}`);
 }

@@ -4,6 +4,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { DiagnosedError } from '../errors.ts';
 import type { KubeHttp } from '../kube/http.ts';
+import { oneLine } from '../log-safety.ts';
 import type { Logger } from '../logging.ts';
 import { readReplication } from '../postgres/replication.ts';
 import { gatherDiagnostics } from './diagnostics.ts';
@@ -48,7 +49,7 @@ export async function switchBack(
     original,
     d.now,
   );
-  d.logger.info(`Switching over from ${current} back to ${original}`);
+  d.logger.info(`Switching over from ${oneLine(current)} back to ${original}`);
   try {
     const end = await d.tracker.until(
       `${original} to be the primary of a healthy Cluster`,

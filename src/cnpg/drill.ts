@@ -7,7 +7,7 @@ import { DiagnosedError } from '../errors.ts';
 import type { FailoverDrillInputs } from '../inputs/read-failover-drill.ts';
 import type { KubeHttp } from '../kube/http.ts';
 import type { Logger } from '../logging.ts';
-import { DrillLoad, type Ack, type LoadRecord } from '../postgres/drill-load.ts';
+import { AckTimeout, DrillLoad, type Ack, type LoadRecord } from '../postgres/drill-load.ts';
 import {
   createDrillTable,
   drillTableName,
@@ -142,6 +142,7 @@ export class Drill {
       table: qualified(this.table),
       writers: inputs.writers,
       pod: () => tracker.writablePod(),
+      changed: () => tracker.nextChange(),
       now,
     });
     await this.#load.untilAck(
@@ -254,14 +255,11 @@ export class Drill {
     try {
       return await p;
     } catch (error) {
-      if (!(error instanceof TrackerTimeout)) throw error;
+      if (!(error instanceof TrackerTimeout || error instanceof AckTimeout)) throw error;
       const { http, inputs } = this.#d;
-      const diagnostics = await gatherDiagnostics(
-        http,
-        inputs.namespace,
-        inputs.clusterName,
-        error.view.cluster,
-      );
+      const last =
+        error instanceof TrackerTimeout ? error.view.cluster : this.#tracker?.view.cluster;
+      const diagnostics = await gatherDiagnostics(http, inputs.namespace, inputs.clusterName, last);
       throw new DiagnosedError(`${error.message} (input 'timeout')`, diagnostics, { cause: error });
     }
   }

@@ -47,6 +47,8 @@ export class PrimaryTracker {
   readonly #listeners = new Set<Listener>();
   readonly #stop = new AbortController();
   #failure: Error | undefined;
+  /** One promise for every waiter of the next change. */
+  #next: Promise<void> | undefined;
   readonly #seen = { cluster: false, endpoints: false };
   readonly #now: () => number;
 
@@ -155,6 +157,20 @@ export class PrimaryTracker {
       this.#listeners.add(check);
       check();
     });
+  }
+
+  /** Resolves at the next change of the Cluster or of the -rw Endpoints (or at stop). */
+  nextChange(): Promise<void> {
+    if (this.#stop.signal.aborted) return Promise.resolve();
+    this.#next ??= new Promise<void>((resolve) => {
+      const once = () => {
+        this.#listeners.delete(once);
+        this.#next = undefined;
+        resolve();
+      };
+      this.#listeners.add(once);
+    });
+    return this.#next;
   }
 
   /** Ends both watches; pending waits reject. */

@@ -7,8 +7,9 @@
 // - in doubt: it was sent, then the connection ended (or a FATAL came, or no answer within
 //   WRITE_TIMEOUT_MS): it may or may not have committed;
 // - failed before sending: no connection to send it on (counted, no id used).
-// After a failure a writer waits 50-100 ms and reconnects, so the first write on a new
-// primary follows its appearance by about 0.1 s plus the port-forward and login.
+// After a failure a writer waits 50-100 ms and reconnects; while there is no primary it tries
+// again as soon as one appears, so the first write on a new primary follows its appearance by
+// the port-forward and the login, not by a sleep.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Client } from 'pg';
 import { forwardPort, type LocalPort } from '../kube/port-forward.ts';
@@ -50,6 +51,11 @@ export interface LoadOptions {
   readonly pod: () => string | undefined;
   readonly now: () => number;
   readonly random?: () => number;
+  /**
+   * Resolves at the next change of where writes go: a writer with no primary to connect to
+   * tries again then instead of sleeping out its backoff.
+   */
+  readonly changed?: () => Promise<void>;
 }
 
 export const WRITE_TIMEOUT_MS = 10_000;
@@ -67,6 +73,11 @@ export function classifyWriteError(error: unknown): Outcome {
   // Connection exceptions and operator intervention (admin shutdown, crash) end the session.
   if (e.code.startsWith('08') || e.code.startsWith('57P')) return 'in-doubt';
   return 'rejected';
+}
+
+/** No acknowledgement the caller waited for came in time. */
+export class AckTimeout extends Error {
+  override readonly name = 'AckTimeout';
 }
 
 class WriteTimeout extends Error {
@@ -156,7 +167,7 @@ export class DrillLoad {
       const timer = setTimeout(
         () => {
           finish(() => {
-            reject(new Error(`timed out waiting for ${what}`));
+            reject(new AckTimeout(`timed out waiting for ${what}`));
           });
         },
         Math.max(0, deadline - this.#o.now()),
@@ -194,7 +205,7 @@ export class DrillLoad {
       session ??= await this.#connect(port);
       if (!session) {
         this.#failedBeforeSending++;
-        await this.#backoff();
+        await this.#backoff(true);
         continue;
       }
       if (!(await this.#write(session, writer))) {
@@ -251,9 +262,18 @@ export class DrillLoad {
     }
   }
 
-  #backoff(): Promise<void> {
+  /** 50-100 ms; with wake, less when the primary changes meanwhile. */
+  #backoff(wake = false): Promise<void> {
     const ms = 50 + Math.floor((this.#o.random ?? Math.random)() * 50);
-    return new Promise((r) => setTimeout(r, ms));
+    let timer: NodeJS.Timeout | undefined;
+    const slept = new Promise<void>((r) => {
+      timer = setTimeout(r, ms);
+    });
+    const changed = wake && this.#o.changed ? this.#o.changed() : undefined;
+    if (!changed) return slept;
+    return Promise.race([slept, changed]).finally(() => {
+      clearTimeout(timer);
+    });
   }
 
   #notify(): void {

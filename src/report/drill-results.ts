@@ -99,7 +99,7 @@ export interface Thresholds {
 
 export interface Verdict {
   readonly passed: boolean;
-  /** One line per threshold, e.g. "downtime 3.2 s <= max-downtime 30 s". */
+  /** One line per threshold, e.g. "downtime 3.2 s, within max-downtime 30.0 s". */
   readonly checks: readonly { readonly ok: boolean; readonly text: string }[];
 }
 
@@ -111,7 +111,10 @@ export function verdict(r: DrillResults, th: Thresholds): Verdict {
     const d = r.downtimeMs;
     const ok = d !== undefined && d <= th.maxDowntimeMs;
     const what = d === undefined ? 'no write on the new primary' : `downtime ${s(d)}`;
-    checks.push({ ok, text: `${what} ${ok ? '<=' : '>'} max-downtime ${s(th.maxDowntimeMs)}` });
+    checks.push({
+      ok,
+      text: `${what}, ${ok ? 'within' : 'above'} max-downtime ${s(th.maxDowntimeMs)}`,
+    });
   }
   const lost = r.counts.lost;
   if (th.maxLostWrites === 'any')
@@ -120,7 +123,7 @@ export function verdict(r: DrillResults, th: Thresholds): Verdict {
     const ok = lost <= th.maxLostWrites;
     checks.push({
       ok,
-      text: `${lost} lost writes ${ok ? '<=' : '>'} max-lost-writes ${th.maxLostWrites}`,
+      text: `${lost} lost writes, ${ok ? 'within' : 'above'} max-lost-writes ${th.maxLostWrites}`,
     });
   }
   return { passed: checks.every((c) => c.ok), checks };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from '../../sandbox/runner.ts';
 
-test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change', async () => {
+test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, drills a failover', async () => {
   const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
     const child = spawn(NODE24, [join(ROOT, 'scripts', 'demo.ts')], { cwd: ROOT });
     let out = '';
@@ -20,7 +20,13 @@ test('npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a cha
   expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 3 instances/);
   expect(out).toMatch(/\[2\][\s\S]*Cluster pg-demo: unchanged/);
   expect(out).toMatch(/Cluster pg-demo: would change \(spec\.instances\)/);
+  // The drill with CNPG's default primary lease: the kill waits out the 15 s lease.
+  expect(out).toMatch(/✓ \[\d+\] failover-drill: .*: succeeded/);
+  const downtime = Number(/downtime-seconds=([\d.]+)/.exec(out)?.[1]);
+  expect(downtime).toBeGreaterThanOrEqual(15);
+  expect(downtime).toBeLessThan(30);
+  expect(out).toMatch(/lost-writes=0 /);
   // The runner's log view hides mask commands.
   expect(out).not.toContain('::add-mask::');
   expect(out).not.toMatch(/✗/);
-});
+}, 240_000);

@@ -75,15 +75,15 @@ describe('results', () => {
   });
 
   test.each([
-    [{ maxLostWrites: 0 }, false, '1 lost writes > max-lost-writes 0'],
-    [{ maxLostWrites: 1 }, true, '1 lost writes <= max-lost-writes 1'],
+    [{ maxLostWrites: 0 }, false, '1 lost writes, above max-lost-writes 0'],
+    [{ maxLostWrites: 1 }, true, '1 lost writes, within max-lost-writes 1'],
     [
       { maxLostWrites: 'any' as const },
       true,
       '1 lost writes (max-lost-writes: any, reported only)',
     ],
-    [{ maxLostWrites: 5, maxDowntimeMs: 4000 }, false, 'downtime 5.0 s > max-downtime 4.0 s'],
-    [{ maxLostWrites: 5, maxDowntimeMs: 5000 }, true, 'downtime 5.0 s <= max-downtime 5.0 s'],
+    [{ maxLostWrites: 5, maxDowntimeMs: 4000 }, false, 'downtime 5.0 s, above max-downtime 4.0 s'],
+    [{ maxLostWrites: 5, maxDowntimeMs: 5000 }, true, 'downtime 5.0 s, within max-downtime 5.0 s'],
   ])('thresholds %j', (th, passed, text) => {
     const v = verdict(r, th);
     expect(v.passed).toBe(passed);
@@ -188,7 +188,7 @@ describe('summary', () => {
   test('verdict, results, a gantt of the drill, escaped names', () => {
     const md = drillSummary(result(facts()));
     expect(md).toContain('## pgha failover-drill: pg-&lt;b&gt; failed its thresholds');
-    expect(md).toContain('❌ **Failed**: 1 lost writes &gt; max-lost-writes 0');
+    expect(md).toContain('❌ **Failed**: 1 lost writes, above max-lost-writes 0');
     expect(md).toContain(
       '<td>downtime: fault → first acknowledged write on the new primary</td><td>5.0 s</td>',
     );
