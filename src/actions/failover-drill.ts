@@ -4,7 +4,7 @@
 // the report is written. The post step restores service if main died mid-drill.
 import { Drill } from '../cnpg/drill.ts';
 import { durabilityText } from '../cnpg/durability.ts';
-import { preflight, type Preflight } from '../cnpg/drill-preflight.ts';
+import { DrillRefused, preflight, type Preflight } from '../cnpg/drill-preflight.ts';
 import { readFailoverDrillInputs, type FailoverDrillInputs } from '../inputs/read-failover-drill.ts';
 import type { DrillFacts } from '../report/drill-facts.ts';
 import { reportPath } from '../report/drill-report.ts';
@@ -57,7 +57,7 @@ async function checkCluster(conn: Connection, inputs: FailoverDrillInputs, step:
     step.record(found);
     step.output('durability', durabilityText(found.durability));
   }).catch((error: unknown) => {
-    if (error instanceof Error && 'reasons' in error) step.record({ refused: error.reasons as string[] });
+    if (error instanceof DrillRefused) step.record({ refused: error.reasons });
     throw error;
   });
   step.record({

@@ -82,7 +82,7 @@ export const FAILOVER_DRILL_INPUTS = {
   },
   'grace-period': {
     description:
-      "Grace period of the pod deletion with mode kill: 1 (CNPG's own e2e drills) | 0 (immediate, like a force delete) | default (the pod's terminationGracePeriodSeconds, CNPG's stopDelay: a clean shutdown).",
+      "Grace period of the pod deletion with mode kill: 1 (CNPG's own e2e drills) | 0 (immediate, as kubectl delete --force --grace-period=0) | default (the pod's terminationGracePeriodSeconds, CNPG's stopDelay: a clean shutdown).",
     default: '1',
   },
   target: {

@@ -87,15 +87,23 @@ async function logged(what: RegExp, after: number): Promise<number> {
   throw new Error(`the sandbox logged no ${String(what)}`);
 }
 
+function appPassword(): string {
+  const secret = sandbox.store.get(SECRETS, NS, 'db-user-pass') as unknown as {
+    data: Record<string, string>;
+  };
+  return Buffer.from(secret.data.password ?? '', 'base64').toString();
+}
+
 /** A second reader: straight to the pod's server, not through pgha's port-forward. */
 async function query<T extends pg.QueryResultRow>(pod: string, sql: string): Promise<T[]> {
   const target = sandbox.portForward(NS, pod, 5432);
   if (!target) throw new Error(`no server behind ${pod}`);
-  const secret = sandbox.store.get(SECRETS, NS, 'db-user-pass') as unknown as {
-    data: Record<string, string>;
-  };
-  const password = Buffer.from(secret.data.password ?? '', 'base64').toString();
-  const client = new pg.Client({ ...target, user: 'app', password, database: 'appdb' });
+  const client = new pg.Client({
+    ...target,
+    user: 'app',
+    password: appPassword(),
+    database: 'appdb',
+  });
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -186,6 +194,12 @@ async function switchoverToMostAdvanced(): Promise<void> {
   expect(step.outputs['new-primary']).toBe(other);
   expect(r.counts.lost).toBe(0);
   expect(await independentCheck(r)).toEqual({ missing: [], ghosts: [] });
+  // The application password is masked at once and shown nowhere.
+  const password = appPassword();
+  expect(step.stdout).toContain(`::add-mask::${password}`);
+  const shown = [step.stdout.replace(`::add-mask::${password}`, ''), step.stderr, step.summary];
+  shown.push(JSON.stringify(step.outputs), await readFile(step.outputs.report ?? '', 'utf8'));
+  expect(shown.join('\n')).not.toContain(password);
 }
 
 async function killWithGraceZeroOverMaxDowntime(): Promise<void> {
