@@ -101,7 +101,8 @@ export async function writeReport(
   if (outcome === 'incomplete' && f.timestamps === undefined && f.results === undefined) return;
   try {
     const passed = f.verdict?.passed ?? false;
-    await writeDrillReport(path, drillReport(f, outcome ?? (passed ? 'passed' : 'failed')));
+    const phases = step.snapshot();
+    await writeDrillReport(path, drillReport(f, outcome ?? (passed ? 'passed' : 'failed'), phases));
     step.output('report', path);
     ctx.logger.info(`Wrote the drill report to ${path}`);
   } catch (error) {

@@ -4,6 +4,7 @@
 // against the table (column id holds the written ids) or the cluster's own records.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { PhaseRecord } from '../actions/step.ts';
 import { durabilityText } from '../cnpg/durability.ts';
 import type { DrillFacts } from './drill-facts.ts';
 import type { DrillTimestamps } from './drill-results.ts';
@@ -66,7 +67,11 @@ function durability(f: Partial<DrillFacts>) {
   };
 }
 
-export function drillReport(f: Partial<DrillFacts>, outcome: 'passed' | 'failed' | 'incomplete') {
+export function drillReport(
+  f: Partial<DrillFacts>,
+  outcome: 'passed' | 'failed' | 'incomplete',
+  phases: readonly PhaseRecord[] = [],
+) {
   const r = f.results;
   const l = f.lease;
   return {
@@ -129,6 +134,7 @@ export function drillReport(f: Partial<DrillFacts>, outcome: 'passed' | 'failed'
       ? { ...f.table, id_column: 'id', qualified: `${f.table.schema}.${f.table.name}` }
       : null,
     verdict: f.verdict ?? null,
+    phases: phases.map((p) => ({ title: p.title, seconds: p.ms / 1000, outcome: p.outcome })),
   };
 }
 

@@ -139,7 +139,12 @@ function facts(): Partial<DrillFacts> {
 }
 
 test('the JSON evidence has the fields DESIGN.md lists', () => {
-  const report = JSON.parse(reportText(drillReport(facts(), 'failed'))) as Record<string, unknown>;
+  const phases = [{ title: 'Connect', ms: 1500, outcome: 'done' as const }];
+  const report = JSON.parse(reportText(drillReport(facts(), 'failed', phases))) as Record<
+    string,
+    unknown
+  >;
+  expect(report.phases).toEqual([{ title: 'Connect', seconds: 1.5, outcome: 'done' }]);
   expect(Object.keys(report)).toEqual(
     expect.arrayContaining([
       'settings',
