@@ -8,6 +8,9 @@
 //     write gap of a graceful delete, committed rows lost under async and sync replication.
 //  6. The backup action (bench/backup-action.ts): its wall time against the Backup's own
 //     duration for ~100 MB, WAL switch -> archived latency, and its cold start (1.).
+//  7. Failover drill (bench/drill.ts, BENCH_ONLY=drill): the drill's cold start against the
+//     client-node-only bundle, its writers' writes/s, losses and downtime against the
+//     sandbox's own record over 5 runs per fault.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -17,6 +20,7 @@ import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { backupActionBench } from './backup-action.ts';
 import { backupBench } from './backup.ts';
+import { drillBench } from './drill.ts';
 import { failoverBench } from './failover.ts';
 import { isHealthy } from '../src/cnpg/health.ts';
 import { sandboxRequest } from '../sandbox/admin.ts';
@@ -125,7 +129,7 @@ async function timeToFirstRequest(
 }
 
 /** Cold start of a built action: spawn until its first API request, against the baseline. */
-async function coldStart(command: 'deploy' | 'backup'): Promise<void> {
+async function coldStart(command: 'deploy' | 'backup' | 'failover-drill'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pgha-bench-'));
   mkdirSync(join(dir, 'src'), { recursive: true });
   const server = await firstRequestServer();
@@ -161,7 +165,7 @@ async function coldStart(command: 'deploy' | 'backup'): Promise<void> {
       `  client-node-only bundle: ${fmt(median(b))}  (runs: ${b.map((x) => x.toFixed(0)).join(', ')})`,
     );
     console.log(
-      `  built ${command} action:${' '.repeat(Math.max(1, 11 - command.length))}${fmt(median(a))}  (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`,
+      `  built ${command} action:${' '.repeat(Math.max(1, 15 - command.length))}${fmt(median(a))}  (runs: ${a.map((x) => x.toFixed(0)).join(', ')})`,
     );
     console.log(
       `  ratio: ${ratio.toFixed(2)}x (target <= 1.2x) ${ratio <= 1.2 ? 'MET' : 'NOT MET'}`,
@@ -250,4 +254,8 @@ if (!only || only === 'failover') await failoverBench();
 if (!only || only === 'backup-action') {
   await coldStart('backup');
   await backupActionBench();
+}
+if (!only || only === 'drill') {
+  await coldStart('failover-drill');
+  await drillBench();
 }

@@ -3,7 +3,8 @@
 // around it), then runs the built actions from dist/ as a GitHub runner would, in the order
 // of .github/workflows/example-pipeline.yml: deploy with an OIDC login and backups to Azurite,
 // the same deploy again (nothing changes), a dry run of a change, backup (WAL archiving proven,
-// a Backup taken), then the actions whose issues are still open.
+// a Backup taken), a failover drill (CNPG's default 15 s primary lease, so a realistic
+// downtime), then the actions whose issues are still open.
 // Log lines are shown as the runner shows them (masked values as ***). Exit code 1 when a
 // step that should succeed fails.
 //   npm run demo [-- --keep]   (--keep: leave the sandbox running until Ctrl-C)
@@ -125,7 +126,13 @@ async function main(): Promise<number> {
         },
         expect: 'ok',
       },
-      ...(['restore-verify', 'failover-drill', 'teardown'] as const).map((name): StepPlan => ({
+      {
+        title: 'failover-drill: kill the primary under write load, measure, switch back',
+        action: 'actions/failover-drill',
+        inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
+        expect: 'ok',
+      },
+      ...(['restore-verify', 'teardown'] as const).map((name): StepPlan => ({
         title: `${name} (its issue is still open)`,
         action: `actions/${name}`,
         inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },

@@ -24,6 +24,8 @@ export interface WatchHooks<T> {
   readonly now?: () => number;
   /** For the jitter of the backoff between watches that end at once. */
   readonly random?: () => number;
+  /** Ends the wait early, rejecting with the signal's reason (a watch that follows an object). */
+  readonly signal?: AbortSignal;
 }
 
 const BACKOFF_BASE_MS = 500;
@@ -68,6 +70,7 @@ export async function waitFor<T>(
   let failures = 0;
   let broken = 0;
   for (;;) {
+    hooks.signal?.throwIfAborted();
     if (now() >= hooks.deadline) throw new WatchTimeout(target.what, last);
     try {
       if (resourceVersion === undefined) {
@@ -86,26 +89,40 @@ export async function waitFor<T>(
       const outcome = await watchOnce(http, target, fieldSelector, resourceVersion, hooks, now);
       failures = 0;
       if (outcome.kind === 'done') return outcome.value;
+      hooks.signal?.throwIfAborted();
       last = outcome.last ?? last;
       resourceVersion = outcome.resourceVersion;
       if (outcome.reason === 'deadline') continue;
       hooks.onReconnect?.(outcome.reason);
       const atOnce = outcome.changes === 0 && now() - opened < SHORT_WATCH_MS;
       broken = outcome.error || atOnce ? broken + 1 : 0;
-      if (broken > 0) await pause(watchBackoff(broken, hooks.random), hooks.deadline, now);
+      if (broken > 0) await pause(watchBackoff(broken, hooks.random), hooks, now);
     } catch (error) {
+      hooks.signal?.throwIfAborted();
       failures++;
       const delay = http.retryDelay(error, failures);
       if (delay === undefined) throw error;
       hooks.onReconnect?.(error instanceof Error ? error.message : String(error));
-      await pause(delay, hooks.deadline, now);
+      await pause(delay, hooks, now);
     }
   }
 }
 
-/** Waits ms, but not past the deadline. */
-function pause(ms: number, deadline: number, now: () => number): Promise<void> {
-  return new Promise((r) => setTimeout(r, Math.min(ms, Math.max(0, deadline - now()))));
+/** Waits ms, but not past the deadline nor once the signal aborts. */
+function pause(
+  ms: number,
+  hooks: Pick<WatchHooks<unknown>, 'deadline' | 'signal'>,
+  now: () => number,
+): Promise<void> {
+  return new Promise((r) => {
+    const done = () => {
+      clearTimeout(timer);
+      hooks.signal?.removeEventListener('abort', done);
+      r();
+    };
+    const timer = setTimeout(done, Math.min(ms, Math.max(0, hooks.deadline - now())));
+    hooks.signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 type Outcome<T> =
@@ -132,9 +149,11 @@ async function watchOnce<T>(
 ): Promise<Outcome<T>> {
   const controller = new AbortController();
   const remaining = Math.max(1, Math.ceil((hooks.deadline - now()) / 1000));
-  const timer = setTimeout(() => {
+  const stop = () => {
     controller.abort();
-  }, hooks.deadline - now());
+  };
+  const timer = setTimeout(stop, hooks.deadline - now());
+  hooks.signal?.addEventListener('abort', stop, { once: true });
   try {
     const res = await http.stream(
       target.collection,
@@ -155,6 +174,7 @@ async function watchOnce<T>(
     throw error;
   } finally {
     clearTimeout(timer);
+    hooks.signal?.removeEventListener('abort', stop);
     controller.abort();
   }
 }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from '../../sandbox/runner.ts';
 
-// The whole pipeline in one test: a sandbox, three deploys of three instances and a backup
-// take more than the default minute on a loaded 2-core machine.
+// The whole pipeline in one test: a sandbox, three deploys of three instances, a backup and a
+// drill with CNPG's default lease take minutes on a loaded 2-core machine.
 test(
-  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up',
+  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up, drills a failover',
   { timeout: 240_000 },
   async () => {
     const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
@@ -29,6 +29,12 @@ test(
     expect(out).toMatch(/✓ \[4\] backup: .*: succeeded/);
     expect(out).toMatch(/Switched WAL on pg-demo-1: segment [0-9A-F]{24}/);
     expect(out).toMatch(/outputs: .*phase=completed/);
+    // The drill with CNPG's default primary lease: the kill waits out the 15 s lease.
+    expect(out).toMatch(/✓ \[\d+\] failover-drill: .*: succeeded/);
+    const downtime = Number(/downtime-seconds=([\d.]+)/.exec(out)?.[1]);
+    expect(downtime).toBeGreaterThanOrEqual(15);
+    expect(downtime).toBeLessThan(30);
+    expect(out).toMatch(/lost-writes=0 /);
     // The runner's log view hides mask commands.
     expect(out).not.toContain('::add-mask::');
     expect(out).not.toMatch(/✗/);

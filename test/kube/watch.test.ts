@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KubeHttp } from '../../src/kube/http.ts';
 import { WatchTimeout, waitFor, watchBackoff } from '../../src/kube/watch.ts';
 
-type Mode = 'close' | 'error' | 'gone' | 'healthy';
+type Mode = 'close' | 'error' | 'gone' | 'healthy' | 'quiet';
 
 const requests = new Map<Mode, number[]>();
+const quietClosed: number[] = [];
 let server: Server;
 let http: KubeHttp;
 
@@ -32,6 +33,11 @@ function answer(mode: Mode, watch: boolean, res: import('node:http').ServerRespo
   res.writeHead(200, { 'content-type': 'application/json' });
   if (!watch) {
     res.end(JSON.stringify({ metadata: { resourceVersion: '10' }, items: [object('10', false)] }));
+    return;
+  }
+  if (mode === 'quiet') {
+    res.flushHeaders();
+    res.on('close', () => quietClosed.push(performance.now()));
     return;
   }
   if (mode === 'close') res.end();
@@ -123,6 +129,23 @@ describe('a broken API is not hammered', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(requests.get('healthy')).toHaveLength(2);
   });
+});
+
+test('an aborted signal ends a quiet watch at once, and closes its connection', async () => {
+  const stop = new AbortController();
+  const waiting = waitFor(
+    http,
+    { collection: '/api/v1/namespaces/quiet/configmaps', name: 'x', what: 'x in quiet' },
+    { deadline: Date.now() + 60_000, check: () => undefined, signal: stop.signal },
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  const aborted = performance.now();
+  stop.abort(new Error('drill over'));
+  await expect(waiting).rejects.toThrow('drill over');
+  expect(performance.now() - aborted).toBeLessThan(1000);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(quietClosed).toHaveLength(1);
+  expect(requests.get('quiet')).toHaveLength(2);
 });
 
 test('the backoff doubles up to its cap, jittered within the upper half', () => {
