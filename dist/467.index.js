@@ -2122,6 +2122,97 @@ function errorText(error, depth = 0) {
 }
 
 
+/***/ }),
+
+/***/ 5721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h3: () => (/* binding */ BARMAN_CLOUD_GROUP_VERSION),
+  yX: () => (/* binding */ CNPG_GROUP_VERSION),
+  "if": () => (/* binding */ discoverCnpg),
+  HP: () => (/* binding */ unservedMonitoring)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/kube/discovery.ts
+async function servedGroupVersions(http) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: '/apis',
+        context: 'discovering the API groups the cluster serves',
+    });
+    return new Set((body.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/discovery.ts
+// What the cluster offers pgha: the CNPG operator (required), the Barman Cloud plugin's
+// ObjectStore, and the PodMonitor CRDs of Prometheus Operator and Azure Managed Prometheus.
+
+
+const CNPG_GROUP_VERSION = 'postgresql.cnpg.io/v1';
+const BARMAN_CLOUD_GROUP_VERSION = 'barmancloud.cnpg.io/v1';
+/** Served group versions; fails with how to install CNPG when the operator is missing. */
+async function discoverCnpg(http) {
+    const groupVersions = await servedGroupVersions(http);
+    if (!groupVersions.has(CNPG_GROUP_VERSION))
+        throw new errors/* ConfigurationError */.j1(`the cluster at ${http.server} does not serve ${CNPG_GROUP_VERSION}: the CloudNativePG operator is not installed. ` +
+            'Install it first, e.g. kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml, or with its Helm chart.');
+    return { groupVersions, barmanCloudPlugin: groupVersions.has(BARMAN_CLOUD_GROUP_VERSION) };
+}
+/** `<group>/<version>/PodMonitor` of each PodMonitor kind the monitoring input wants but the cluster lacks. */
+function unservedMonitoring(monitoring, served) {
+    const wanted = [];
+    if (monitoring === 'podmonitor' || monitoring === 'both')
+        wanted.push('monitoring.coreos.com/v1');
+    if (monitoring === 'managed-prometheus' || monitoring === 'both')
+        wanted.push('azmonitoring.coreos.com/v1');
+    return wanted.filter((gv) => !served.groupVersions.has(gv)).map((gv) => `${gv}/PodMonitor`);
+}
+
+
+/***/ }),
+
+/***/ 29616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ PLUGIN_NAME),
+/* harmony export */   _n: () => (/* binding */ WORKLOAD_IDENTITY_LABEL),
+/* harmony export */   iC: () => (/* binding */ objectStoreName),
+/* harmony export */   kd: () => (/* binding */ traceAnnotations),
+/* harmony export */   mI: () => (/* binding */ meta)
+/* harmony export */ });
+const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
+const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
+const objectStoreName = (cluster) => `${cluster}-backup-store`;
+/** Traceability: where the object came from (repository, commit, run, actor). */
+function traceAnnotations(origin) {
+    const run = origin.serverUrl && origin.repository && origin.runId
+        ? `${origin.serverUrl}/${origin.repository}/actions/runs/${origin.runId}`
+        : undefined;
+    const entries = [
+        ['pgha.io/repository', origin.repository],
+        ['pgha.io/sha', origin.sha],
+        ['pgha.io/run', run],
+        ['pgha.io/actor', origin.actor],
+    ];
+    return Object.fromEntries(entries.filter((e) => e[1] !== undefined && e[1] !== ''));
+}
+function meta(name, namespace, origin, extra = {}) {
+    const annotations = { ...traceAnnotations(origin), ...extra.annotations };
+    return {
+        name,
+        namespace,
+        labels: { 'app.kubernetes.io/managed-by': 'pgha', ...extra.labels },
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    };
+}
+
+
 /***/ })
 
 };

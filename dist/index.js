@@ -28686,9 +28686,10 @@ class DiagnosedError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
-/* harmony export */   kl: () => (/* binding */ ACTIONS)
+/* harmony export */   kl: () => (/* binding */ ACTIONS),
+/* harmony export */   or: () => (/* binding */ SHARED_INPUTS)
 /* harmony export */ });
-/* unused harmony exports SHARED_OUTPUTS, SHARED_INPUTS, DEPLOY_INPUTS, DEPLOY_OUTPUTS, BACKUP_INPUTS, BACKUP_OUTPUTS, UMBRELLA */
+/* unused harmony exports SHARED_OUTPUTS, FAILOVER_DRILL_INPUTS, FAILOVER_DRILL_OUTPUTS, DEPLOY_INPUTS, DEPLOY_OUTPUTS, BACKUP_INPUTS, BACKUP_OUTPUTS, UMBRELLA */
 // The one place where action input and output names, descriptions and defaults live.
 // scripts/build.mjs writes every action.yml from these tables; test/inputs/spec.test.ts
 // checks that the committed action.yml files agree with them.
@@ -28742,6 +28743,75 @@ const SHARED_INPUTS = {
         description: 'Overall time bound of the step, e.g. 15m, 90s, 1h; at most 24h.',
         default: '15m',
     },
+};
+const FAILOVER_DRILL_INPUTS = {
+    mode: {
+        description: "kill: delete the primary's pod (grace-period) | switchover: promote target as kubectl cnpg promote does.",
+        default: 'kill',
+    },
+    'grace-period': {
+        description: "Grace period of the pod deletion with mode kill: 1 (CNPG's own e2e drills) | 0 (immediate, as kubectl delete --force --grace-period=0) | default (the pod's terminationGracePeriodSeconds, CNPG's stopDelay: a clean shutdown).",
+        default: '1',
+    },
+    target: {
+        description: 'Instance to promote with mode switchover, e.g. pg-orders-2 (a number n means <cluster-name>-n). Default: the most advanced streaming standby.',
+    },
+    writers: {
+        description: 'Connections that write numbered rows during the drill, each through its own port-forward to the current primary (1-32).',
+        default: '4',
+    },
+    'warm-up': { description: 'Write load before the fault, e.g. 5s.', default: '5s' },
+    observe: {
+        description: 'Write load after the Cluster is healthy again, e.g. 10s.',
+        default: '10s',
+    },
+    'max-downtime': {
+        description: 'Fail the step when the downtime (fault to the first acknowledged write on the new primary) is longer, e.g. 30s. Default: no limit.',
+    },
+    'max-lost-writes': {
+        description: 'Fail the step when more acknowledged writes than this are missing afterwards: a number, or any to only report.',
+        default: '0',
+    },
+    'switch-back': {
+        description: 'After the drill, switch over back to the original primary and wait until the Cluster is healthy.',
+        default: 'true',
+    },
+    'keep-table': {
+        description: 'Keep the drill table (output drill-table) instead of dropping it, e.g. to inspect it.',
+        default: 'false',
+    },
+    'report-path': {
+        description: 'Where to write the JSON evidence of the drill. Default: RUNNER_TEMP/pgha-failover-drill-<cluster-name>.json.',
+    },
+};
+const FAILOVER_DRILL_OUTPUTS = {
+    'old-primary': { description: 'The primary before the fault.' },
+    'new-primary': { description: 'The primary after the fault (before any switch back).' },
+    timeline: { description: 'PostgreSQL timeline of the new primary.' },
+    'downtime-seconds': {
+        description: 'Seconds from the fault to the first acknowledged write on the new primary, as the writers saw it.',
+    },
+    'failover-seconds': {
+        description: 'Seconds from the fault until the Cluster status named a new currentPrimary.',
+    },
+    'healthy-seconds': {
+        description: 'Seconds from the fault until the Cluster was healthy again.',
+    },
+    'acknowledged-writes': {
+        description: 'Writes whose COMMIT returned, before and after the fault.',
+    },
+    'lost-writes': {
+        description: 'Acknowledged writes missing on the new primary afterwards.',
+    },
+    'in-doubt-writes': {
+        description: 'Writes whose connection ended after they were sent, with no answer: committed or not.',
+    },
+    durability: {
+        description: 'Replication mode the result depends on: async, or sync with method, number, dataDurability and failoverQuorum.',
+    },
+    'drill-table': { description: 'The drill table, with keep-table: true (schema.table).' },
+    report: { description: 'Path of the JSON evidence file.' },
+    ...SHARED_OUTPUTS,
 };
 const DEPLOY_INPUTS = {
     instances: {
@@ -28938,8 +29008,8 @@ const ACTIONS = {
     'failover-drill': {
         name: 'pgha failover-drill',
         description: 'Delete the primary under write load and measure recovery time and data loss.',
-        inputs: SHARED_INPUTS,
-        outputs: SHARED_OUTPUTS,
+        inputs: { ...SHARED_INPUTS, ...FAILOVER_DRILL_INPUTS },
+        outputs: FAILOVER_DRILL_OUTPUTS,
         post: true,
     },
     teardown: {
@@ -29383,6 +29453,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 98253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 
@@ -32607,9 +32684,11 @@ var actions_context = __nccwpck_require__(87546);
 async function loadAction(command) {
     switch (command) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(19), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24467))).deploy;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24467))).deploy;
         case 'backup':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(19), __nccwpck_require__.e(668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59668))).backup;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(474)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62474))).backup;
+        case 'failover-drill':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(543)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56543))).failoverDrill;
         default:
             return notImplemented(command);
     }

@@ -29,14 +29,17 @@ export async function measure(drill: Drill, pre: Preflight, ctx: ActionContext, 
   const fault = drill.t.fault ?? ctx.now();
   const np = await step.phase('Wait for a new primary', () => drill.newPrimary());
   const newPrimary = np.cluster.status?.currentPrimary ?? '';
-  const promotedAt = (np.cluster.status as { currentPrimaryTimestamp?: string } | undefined)?.currentPrimaryTimestamp;
+  const promotedAt = (np.cluster.status as { currentPrimaryTimestamp?: string } | undefined)
+    ?.currentPrimaryTimestamp;
   step.record({ newPrimary, ...(promotedAt ? { promotedAt } : {}) });
   step.output('new-primary', newPrimary);
   step.output('failover-seconds', secs(np.at - fault));
   ctx.logger.info(
     `New primary ${oneLine(newPrimary)} ${formatSeconds(np.at - fault)} after the fault (was ${oneLine(pre.primary)})`,
   );
-  const fw = await step.phase(`Wait for the first write on ${newPrimary}`, () => drill.firstWrite());
+  const fw = await step.phase(`Wait for the first write on ${newPrimary}`, () =>
+    drill.firstWrite(),
+  );
   step.output('downtime-seconds', secs(fw.at - fault));
   ctx.logger.info(
     `First acknowledged write on ${oneLine(newPrimary)} ${formatSeconds(fw.at - fault)} after the fault`,
@@ -46,11 +49,23 @@ export async function measure(drill: Drill, pre: Preflight, ctx: ActionContext, 
   const timeline = healthy.cluster.status?.timelineID ?? (parseInt(fw.timeline, 16) || 0);
   step.record({ timeline });
   step.output('timeline', timeline);
-  const record = await step.phase(`Observe for ${formatSeconds(drill.inputs.observeMs)}`, () => drill.observe());
-  const back = await step.phase(`Read back every row from ${drill.currentPrimary()}`, () => drill.readBack());
+  const record = await step.phase(`Observe for ${formatSeconds(drill.inputs.observeMs)}`, () =>
+    drill.observe(),
+  );
+  const back = await step.phase(`Read back every row from ${drill.currentPrimary()}`, () =>
+    drill.readBack(),
+  );
   const results = drillResults(record, back.ids, drill.t);
   const { maxDowntimeMs, maxLostWrites } = step.facts.inputs ?? { maxLostWrites: 0 };
-  step.record({ results, byTimeline: back.byTimeline, timestamps: { ...drill.t }, verdict: verdict(results, { ...(maxDowntimeMs === undefined ? {} : { maxDowntimeMs }), maxLostWrites }) });
+  step.record({
+    results,
+    byTimeline: back.byTimeline,
+    timestamps: { ...drill.t },
+    verdict: verdict(results, {
+      ...(maxDowntimeMs === undefined ? {} : { maxDowntimeMs }),
+      maxLostWrites,
+    }),
+  });
   step.output('acknowledged-writes', results.counts.acknowledged);
   step.output('lost-writes', results.counts.lost);
   step.output('in-doubt-writes', results.counts.inDoubt);
@@ -60,7 +75,13 @@ export async function measure(drill: Drill, pre: Preflight, ctx: ActionContext, 
   );
 }
 
-export async function putBack(drill: Drill, conn: Connection, pre: Preflight, ctx: ActionContext, step: DrillStep) {
+export async function putBack(
+  drill: Drill,
+  conn: Connection,
+  pre: Preflight,
+  ctx: ActionContext,
+  step: DrillStep,
+) {
   const inputs = drill.inputs;
   if (inputs.switchBack && drill.currentPrimary() !== pre.primary) {
     const deps = {
@@ -74,7 +95,9 @@ export async function putBack(drill: Drill, conn: Connection, pre: Preflight, ct
       logger: ctx.logger,
       pause: (ms: number) => sleep(ms, ctx.signal),
     };
-    const back = await step.phase(`Switch back to ${pre.primary}`, () => switchBack(deps, pre.primary));
+    const back = await step.phase(`Switch back to ${pre.primary}`, () =>
+      switchBack(deps, pre.primary),
+    );
     drill.t.switchBackStart = back.start;
     drill.t.switchBackEnd = back.end;
     step.record({ switchedBackTo: pre.primary, timestamps: { ...drill.t } });
@@ -107,7 +130,9 @@ export async function writeReport(
     ctx.logger.info(`Wrote the drill report to ${path}`);
   } catch (error) {
     if (outcome !== 'incomplete') throw error;
-    ctx.logger.warning(`Could not write the drill report: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.logger.warning(
+      `Could not write the drill report: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

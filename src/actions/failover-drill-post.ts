@@ -22,7 +22,9 @@ function drillState(ctx: ActionContext): DrillState | undefined {
 export async function drillPost(ctx: ActionContext, main: MainState): Promise<void> {
   const state = drillState(ctx);
   if (!state) {
-    ctx.logger.info(`failover-drill (main started ${main.started}) created no drill table: nothing to put back`);
+    ctx.logger.info(
+      `failover-drill (main started ${main.started}) created no drill table: nothing to put back`,
+    );
     return;
   }
   const table = { schema: state.schema, name: state.table };
@@ -37,16 +39,30 @@ export async function drillPost(ctx: ActionContext, main: MainState): Promise<vo
   ctx.logger.info(`Main stopped mid-drill: waiting until Cluster ${name} is healthy again`);
   try {
     const deadline = ctx.now() + inputs.timeoutMs;
-    const healthy = await waitHealthy(conn.http, { namespace, name, deadline, logger: ctx.logger, now: ctx.now });
-    ctx.logger.info(`Cluster ${name} is healthy; primary ${oneLine(healthy.status?.currentPrimary ?? '?')}`);
+    const healthy = await waitHealthy(conn.http, {
+      namespace,
+      name,
+      deadline,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
+    ctx.logger.info(
+      `Cluster ${name} is healthy; primary ${oneLine(healthy.status?.currentPrimary ?? '?')}`,
+    );
   } catch (error) {
-    ctx.logger.warning(`Cluster ${name} did not become healthy: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.logger.warning(
+      `Cluster ${name} did not become healthy: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (state.keepTable) {
     ctx.logger.info(`keep-table: the drill table ${qualified(table)} stays`);
     return;
   }
   const primary = (await readCluster(conn.http, namespace, name)).status?.currentPrimary ?? '';
-  await dropDrillTable(conn.config.kc, { namespace, pod: primary, database: state.database }, table);
+  await dropDrillTable(
+    conn.config.kc,
+    { namespace, pod: primary, database: state.database },
+    table,
+  );
   ctx.logger.info(`Dropped the drill table ${qualified(table)} on ${oneLine(primary)}`);
 }

@@ -5,7 +5,10 @@
 import { Drill } from '../cnpg/drill.ts';
 import { durabilityText } from '../cnpg/durability.ts';
 import { DrillRefused, preflight, type Preflight } from '../cnpg/drill-preflight.ts';
-import { readFailoverDrillInputs, type FailoverDrillInputs } from '../inputs/read-failover-drill.ts';
+import {
+  readFailoverDrillInputs,
+  type FailoverDrillInputs,
+} from '../inputs/read-failover-drill.ts';
 import type { DrillFacts } from '../report/drill-facts.ts';
 import { reportPath } from '../report/drill-report.ts';
 import { drillSummary } from '../report/drill-summary.ts';
@@ -52,7 +55,11 @@ export const failoverDrill = defineAction<'failover-drill', DrillFacts>({
   post: drillPost,
 });
 
-async function checkCluster(conn: Connection, inputs: FailoverDrillInputs, step: DrillStep): Promise<Preflight> {
+async function checkCluster(
+  conn: Connection,
+  inputs: FailoverDrillInputs,
+  step: DrillStep,
+): Promise<Preflight> {
   const pre = await preflight(conn.http, conn.config.kc, inputs, (found) => {
     step.record(found);
     step.output('durability', durabilityText(found.durability));
@@ -70,7 +77,13 @@ async function checkCluster(conn: Connection, inputs: FailoverDrillInputs, step:
   return pre;
 }
 
-function newDrill(conn: Connection, inputs: FailoverDrillInputs, pre: Preflight, ctx: ActionContext, deadline: number): Drill {
+function newDrill(
+  conn: Connection,
+  inputs: FailoverDrillInputs,
+  pre: Preflight,
+  ctx: ActionContext,
+  deadline: number,
+): Drill {
   return new Drill(
     {
       http: conn.http,
@@ -92,6 +105,9 @@ function newDrill(conn: Connection, inputs: FailoverDrillInputs, pre: Preflight,
 function faultTitle(inputs: FailoverDrillInputs, pre: Preflight): string {
   if (inputs.mode === 'switchover')
     return `Fault: switch over from ${pre.primary} to ${pre.target ?? '?'}`;
-  const grace = inputs.gracePeriod === 'default' ? `the pod's ${pre.podGraceSeconds ?? '?'} s` : `${inputs.gracePeriod} s`;
+  const grace =
+    inputs.gracePeriod === 'default'
+      ? `the pod's ${pre.podGraceSeconds ?? '?'} s`
+      : `${inputs.gracePeriod} s`;
   return `Fault: delete the primary's pod ${pre.primary} (grace ${grace})`;
 }

@@ -1,8 +1,8 @@
-export const id = 668;
-export const ids = [668];
+export const id = 474;
+export const ids = [474];
 export const modules = {
 
-/***/ 59668:
+/***/ 62474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -113,117 +113,10 @@ function failureSince(status, since) {
     return wal !== undefined && at !== undefined && at >= since ? { wal, at } : undefined;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-;// CONCATENATED MODULE: ./src/kube/exec.ts
-// Running a command in a pod's container through pods/exec (client-node's Exec, over
-// WebSocket), as `kubectl exec` does: stdout, stderr and the exit status, bounded in time.
-
-class ExecError extends Error {
-    name = 'ExecError';
-}
-function collector() {
-    const chunks = [];
-    const stream = new external_node_stream_.Writable({
-        write(chunk, _enc, done) {
-            chunks.push(chunk);
-            done();
-        },
-    });
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-/** The exit code in a metav1.Status of the exec error channel (reason NonZeroExitCode). */
-function exitCodeOf(status) {
-    if (status.status === 'Success')
-        return 0;
-    const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode');
-    return cause?.message === undefined ? undefined : Number(cause.message);
-}
-async function execInPod(kc, target, command, timeoutMs) {
-    const { Exec } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 92574));
-    const out = collector();
-    const err = collector();
-    const where = `${target.namespace}/${target.pod} (container ${target.container})`;
-    return new Promise((resolve, reject) => {
-        let socket;
-        const timer = setTimeout(() => {
-            socket?.close();
-            reject(new ExecError(`exec in ${where} did not finish within ${Math.round(timeoutMs / 1000)} s`));
-        }, timeoutMs);
-        let finished = false;
-        const done = (status) => {
-            if (finished)
-                return;
-            finished = true;
-            clearTimeout(timer);
-            const exitCode = exitCodeOf(status);
-            resolve({
-                stdout: out.text(),
-                stderr: err.text(),
-                exitCode,
-                ...(status.status === 'Success' ? {} : { message: status.message ?? status.reason ?? '' }),
-            });
-        };
-        new Exec(kc)
-            .exec(target.namespace, target.pod, target.container, [...command], out.stream, err.stream, null, false, done)
-            .then((ws) => {
-            socket = ws;
-            // A connection that ends with no status on the error channel: report what came.
-            ws.on('close', () => {
-                setTimeout(() => {
-                    done({
-                        status: 'Failure',
-                        message: 'the exec connection closed without an exit status',
-                    });
-                }, 100);
-            });
-        })
-            .catch((error) => {
-            clearTimeout(timer);
-            reject(new ExecError(`exec in ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/postgres/psql.ts
-
-const POSTGRES_CONTAINER = 'postgres';
-class PsqlError extends Error {
-    name = 'PsqlError';
-    result;
-    constructor(message, result) {
-        super(message);
-        this.result = result;
-    }
-}
-/** The psql arguments: no psqlrc, unaligned tuples only, quiet, stop at the first error. */
-function psqlArgs(sql, database) {
-    return [
-        'psql',
-        '-U',
-        'postgres',
-        '-X',
-        '-A',
-        '-t',
-        '-q',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-d',
-        database,
-        '-c',
-        sql,
-    ];
-}
-/** Runs one SQL text; returns the output lines (one per row, columns joined by '|'). */
-async function psqlInPod(kc, where, sql, options = {}) {
-    const result = await execInPod(kc, { ...where, container: POSTGRES_CONTAINER }, psqlArgs(sql, options.database ?? 'postgres'), options.timeoutMs ?? 60_000);
-    if (result.exitCode !== 0) {
-        const why = result.stderr.trim() || result.message || `exit status ${String(result.exitCode)}`;
-        throw new PsqlError(`psql in ${where.namespace}/${where.pod} failed: ${why}`, result);
-    }
-    return result.stdout.split('\n').filter((line) => line !== '');
-}
-
+// EXTERNAL MODULE: ./src/kube/exec.ts
+var exec = __webpack_require__(48728);
+// EXTERNAL MODULE: ./src/postgres/psql.ts
+var psql = __webpack_require__(10343);
 ;// CONCATENATED MODULE: ./src/postgres/superuser-sql.ts
 
 
@@ -231,24 +124,24 @@ async function psqlInPod(kc, where, sql, options = {}) {
 const ATTEMPTS = 4;
 const MAX_EXEC_MS = 30_000;
 function superuser_sql_transient(error) {
-    if (!(error instanceof ExecError))
+    if (!(error instanceof exec/* ExecError */.cI))
         return false;
     return /\b(429|50[02-4])\b|ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|closed without/.test(error.message);
 }
 function forbidden(error) {
-    return error instanceof ExecError && /\b403\b/.test(error.message);
+    return error instanceof exec/* ExecError */.cI && /\b403\b/.test(error.message);
 }
 async function superuserSql(t, sql) {
     for (let attempt = 1;; attempt++) {
         const left = t.deadline - t.now();
         try {
-            return await psqlInPod(t.kc, t, sql, {
+            return await (0,psql/* psqlInPod */.hu)(t.kc, t, sql, {
                 timeoutMs: Math.max(1000, Math.min(MAX_EXEC_MS, left)),
             });
         }
         catch (error) {
             if (forbidden(error))
-                throw new ExecError(`exec into ${t.namespace}/${t.pod} is forbidden: the identity needs create on pods/exec in namespace ${t.namespace} (Kubernetes' edit role grants it), or set verify-wal: false (${(0,log_safety/* oneLine */.T)(error.message)})`, { cause: error });
+                throw new exec/* ExecError */.cI(`exec into ${t.namespace}/${t.pod} is forbidden: the identity needs create on pods/exec in namespace ${t.namespace} (Kubernetes' edit role grants it), or set verify-wal: false (${(0,log_safety/* oneLine */.T)(error.message)})`, { cause: error });
             const delay = 500 * 2 ** (attempt - 1);
             if (!superuser_sql_transient(error) || attempt >= ATTEMPTS || t.now() + delay >= t.deadline)
                 throw error;
@@ -673,58 +566,8 @@ function unfinished(backups, except) {
         .map((b) => `${b.metadata.name} (${b.status?.phase ?? 'new'})`);
 }
 
-;// CONCATENATED MODULE: ./src/cnpg/clusters.ts
-// Reading a CNPG Cluster by name. A missing one is the user's mistake (a wrong cluster-name or
-// namespace), so the error says which namespaces do have a Cluster of that name.
-
-
-
-async function readCluster(http, namespace, name) {
-    const path = `${(0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind, namespace)}/${name}`;
-    const { status, body } = await http.json({
-        method: 'GET',
-        path,
-        allowNotFound: true,
-        context: `reading Cluster ${name} in namespace ${namespace}`,
-    });
-    if (status !== 404 && body)
-        return body;
-    throw new errors/* ConfigurationError */.j1(`input 'cluster-name': there is no CNPG Cluster ${name} in namespace ${namespace}; ${await elsewhere(http, name)} (example: cluster-name: pg-orders with namespace: cnpg-database)`);
-}
-/** Where else a Cluster of that name lives, as far as the identity may list. */
-async function elsewhere(http, name) {
-    try {
-        const { body } = await http.json({
-            method: 'GET',
-            path: (0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind),
-            query: { fieldSelector: `metadata.name=${name}` },
-            context: `looking for Clusters named ${name} in every namespace`,
-        });
-        const namespaces = body.items
-            .map((c) => c.metadata.namespace ?? '')
-            .filter(Boolean)
-            .sort();
-        return namespaces.length > 0
-            ? `a Cluster of that name exists in namespace ${namespaces.join(', ')}: set input 'namespace'`
-            : 'no namespace has a Cluster of that name';
-    }
-    catch (error) {
-        if (error instanceof kube_errors/* KubeApiError */.W3 && error.status === 403)
-            return 'the identity may not list Clusters in other namespaces to look for it';
-        throw error;
-    }
-}
-/**
- * The pod that is primary as the Cluster reports it (status.currentPrimary, written by the
- * instance that promoted), and whether a failover or switchover is under way (targetPrimary
- * differs, or is `pending`).
- */
-function primaryOf(cluster) {
-    const s = cluster.status;
-    const switching = s?.targetPrimary !== undefined && s.targetPrimary !== s.currentPrimary;
-    return { ...(s?.currentPrimary ? { primary: s.currentPrimary } : {}), switching };
-}
-
+// EXTERNAL MODULE: ./src/cnpg/clusters.ts
+var clusters = __webpack_require__(53633);
 // EXTERNAL MODULE: ./src/cnpg/health.ts
 var health = __webpack_require__(2852);
 ;// CONCATENATED MODULE: ./src/cnpg/recovery-window.ts
@@ -1048,7 +891,7 @@ var wait = __webpack_require__(89867);
 
 async function preflight(deps, inputs) {
     const { namespace, clusterName: name } = inputs;
-    let cluster = await readCluster(deps.http, namespace, name);
+    let cluster = await (0,clusters/* readCluster */.D)(deps.http, namespace, name);
     const config = backupConfig(cluster, inputs.method);
     deps.logger.info(`Backup method: ${config.method} (${config.reason})`);
     checkArchiving(config, inputs);
@@ -1064,7 +907,7 @@ async function preflight(deps, inputs) {
         checkOwnBackup(existing, name);
     if (!(0,health/* isHealthy */.Wr)(cluster))
         cluster = await waitUntilHealthy(deps, cluster);
-    const primary = primaryOf(cluster).primary ?? '';
+    const primary = (0,clusters/* primaryOf */.O)(cluster).primary ?? '';
     const where = config.archive ? archiveContext(cluster, config, store, primary) : undefined;
     const window = config.archive ? windowOf(config.archive, cluster, store) : undefined;
     const ours = backups.filter((b) => b.spec?.cluster?.name === name);
@@ -1759,6 +1602,292 @@ function recordBackup(step, b) {
 function recordWindow(step, w) {
     step.record({ window: w });
     step.output('recovery-window-start', w.firstRecoverabilityPoint);
+}
+
+
+/***/ }),
+
+/***/ 53633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ readCluster),
+/* harmony export */   O: () => (/* binding */ primaryOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kube_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23646);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26804);
+// Reading a CNPG Cluster by name. A missing one is the user's mistake (a wrong cluster-name or
+// namespace), so the error says which namespaces do have a Cluster of that name.
+
+
+
+async function readCluster(http, namespace, name) {
+    const path = `${(0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .CNPG_CLUSTER */ .wn.kind, namespace)}/${name}`;
+    const { status, body } = await http.json({
+        method: 'GET',
+        path,
+        allowNotFound: true,
+        context: `reading Cluster ${name} in namespace ${namespace}`,
+    });
+    if (status !== 404 && body)
+        return body;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'cluster-name': there is no CNPG Cluster ${name} in namespace ${namespace}; ${await elsewhere(http, name)} (example: cluster-name: pg-orders with namespace: cnpg-database)`);
+}
+/** Where else a Cluster of that name lives, as far as the identity may list. */
+async function elsewhere(http, name) {
+    try {
+        const { body } = await http.json({
+            method: 'GET',
+            path: (0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .CNPG_CLUSTER */ .wn.kind),
+            query: { fieldSelector: `metadata.name=${name}` },
+            context: `looking for Clusters named ${name} in every namespace`,
+        });
+        const namespaces = body.items
+            .map((c) => c.metadata.namespace ?? '')
+            .filter(Boolean)
+            .sort();
+        return namespaces.length > 0
+            ? `a Cluster of that name exists in namespace ${namespaces.join(', ')}: set input 'namespace'`
+            : 'no namespace has a Cluster of that name';
+    }
+    catch (error) {
+        if (error instanceof _kube_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && error.status === 403)
+            return 'the identity may not list Clusters in other namespaces to look for it';
+        throw error;
+    }
+}
+/**
+ * The pod that is primary as the Cluster reports it (status.currentPrimary, written by the
+ * instance that promoted), and whether a failover or switchover is under way (targetPrimary
+ * differs, or is `pending`).
+ */
+function primaryOf(cluster) {
+    const s = cluster.status;
+    const switching = s?.targetPrimary !== undefined && s.targetPrimary !== s.currentPrimary;
+    return { ...(s?.currentPrimary ? { primary: s.currentPrimary } : {}), switching };
+}
+
+
+/***/ }),
+
+/***/ 5721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h3: () => (/* binding */ BARMAN_CLOUD_GROUP_VERSION),
+  yX: () => (/* binding */ CNPG_GROUP_VERSION),
+  "if": () => (/* binding */ discoverCnpg),
+  HP: () => (/* binding */ unservedMonitoring)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/kube/discovery.ts
+async function servedGroupVersions(http) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: '/apis',
+        context: 'discovering the API groups the cluster serves',
+    });
+    return new Set((body.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/discovery.ts
+// What the cluster offers pgha: the CNPG operator (required), the Barman Cloud plugin's
+// ObjectStore, and the PodMonitor CRDs of Prometheus Operator and Azure Managed Prometheus.
+
+
+const CNPG_GROUP_VERSION = 'postgresql.cnpg.io/v1';
+const BARMAN_CLOUD_GROUP_VERSION = 'barmancloud.cnpg.io/v1';
+/** Served group versions; fails with how to install CNPG when the operator is missing. */
+async function discoverCnpg(http) {
+    const groupVersions = await servedGroupVersions(http);
+    if (!groupVersions.has(CNPG_GROUP_VERSION))
+        throw new errors/* ConfigurationError */.j1(`the cluster at ${http.server} does not serve ${CNPG_GROUP_VERSION}: the CloudNativePG operator is not installed. ` +
+            'Install it first, e.g. kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml, or with its Helm chart.');
+    return { groupVersions, barmanCloudPlugin: groupVersions.has(BARMAN_CLOUD_GROUP_VERSION) };
+}
+/** `<group>/<version>/PodMonitor` of each PodMonitor kind the monitoring input wants but the cluster lacks. */
+function unservedMonitoring(monitoring, served) {
+    const wanted = [];
+    if (monitoring === 'podmonitor' || monitoring === 'both')
+        wanted.push('monitoring.coreos.com/v1');
+    if (monitoring === 'managed-prometheus' || monitoring === 'both')
+        wanted.push('azmonitoring.coreos.com/v1');
+    return wanted.filter((gv) => !served.groupVersions.has(gv)).map((gv) => `${gv}/PodMonitor`);
+}
+
+
+/***/ }),
+
+/***/ 29616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ PLUGIN_NAME),
+/* harmony export */   _n: () => (/* binding */ WORKLOAD_IDENTITY_LABEL),
+/* harmony export */   iC: () => (/* binding */ objectStoreName),
+/* harmony export */   kd: () => (/* binding */ traceAnnotations),
+/* harmony export */   mI: () => (/* binding */ meta)
+/* harmony export */ });
+const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
+const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
+const objectStoreName = (cluster) => `${cluster}-backup-store`;
+/** Traceability: where the object came from (repository, commit, run, actor). */
+function traceAnnotations(origin) {
+    const run = origin.serverUrl && origin.repository && origin.runId
+        ? `${origin.serverUrl}/${origin.repository}/actions/runs/${origin.runId}`
+        : undefined;
+    const entries = [
+        ['pgha.io/repository', origin.repository],
+        ['pgha.io/sha', origin.sha],
+        ['pgha.io/run', run],
+        ['pgha.io/actor', origin.actor],
+    ];
+    return Object.fromEntries(entries.filter((e) => e[1] !== undefined && e[1] !== ''));
+}
+function meta(name, namespace, origin, extra = {}) {
+    const annotations = { ...traceAnnotations(origin), ...extra.annotations };
+    return {
+        name,
+        namespace,
+        labels: { 'app.kubernetes.io/managed-by': 'pgha', ...extra.labels },
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 48728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YE: () => (/* binding */ execInPod),
+/* harmony export */   cI: () => (/* binding */ ExecError)
+/* harmony export */ });
+/* unused harmony export exitCodeOf */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+// Running a command in a pod's container through pods/exec (client-node's Exec, over
+// WebSocket), as `kubectl exec` does: stdout, stderr and the exit status, bounded in time.
+
+class ExecError extends Error {
+    name = 'ExecError';
+}
+function collector() {
+    const chunks = [];
+    const stream = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Writable({
+        write(chunk, _enc, done) {
+            chunks.push(chunk);
+            done();
+        },
+    });
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+/** The exit code in a metav1.Status of the exec error channel (reason NonZeroExitCode). */
+function exitCodeOf(status) {
+    if (status.status === 'Success')
+        return 0;
+    const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode');
+    return cause?.message === undefined ? undefined : Number(cause.message);
+}
+async function execInPod(kc, target, command, timeoutMs) {
+    const { Exec } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 53329));
+    const out = collector();
+    const err = collector();
+    const where = `${target.namespace}/${target.pod} (container ${target.container})`;
+    return new Promise((resolve, reject) => {
+        let socket;
+        const timer = setTimeout(() => {
+            socket?.close();
+            reject(new ExecError(`exec in ${where} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+        }, timeoutMs);
+        let finished = false;
+        const done = (status) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            const exitCode = exitCodeOf(status);
+            resolve({
+                stdout: out.text(),
+                stderr: err.text(),
+                exitCode,
+                ...(status.status === 'Success' ? {} : { message: status.message ?? status.reason ?? '' }),
+            });
+        };
+        new Exec(kc)
+            .exec(target.namespace, target.pod, target.container, [...command], out.stream, err.stream, null, false, done)
+            .then((ws) => {
+            socket = ws;
+            // A connection that ends with no status on the error channel: report what came.
+            ws.on('close', () => {
+                setTimeout(() => {
+                    done({
+                        status: 'Failure',
+                        message: 'the exec connection closed without an exit status',
+                    });
+                }, 100);
+            });
+        })
+            .catch((error) => {
+            clearTimeout(timer);
+            reject(new ExecError(`exec in ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 10343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hu: () => (/* binding */ psqlInPod)
+/* harmony export */ });
+/* unused harmony exports POSTGRES_CONTAINER, PsqlError, psqlArgs */
+/* harmony import */ var _kube_exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48728);
+
+const POSTGRES_CONTAINER = 'postgres';
+class PsqlError extends Error {
+    name = 'PsqlError';
+    result;
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
+}
+/** The psql arguments: no psqlrc, unaligned tuples only, quiet, stop at the first error. */
+function psqlArgs(sql, database) {
+    return [
+        'psql',
+        '-U',
+        'postgres',
+        '-X',
+        '-A',
+        '-t',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-d',
+        database,
+        '-c',
+        sql,
+    ];
+}
+/** Runs one SQL text; returns the output lines (one per row, columns joined by '|'). */
+async function psqlInPod(kc, where, sql, options = {}) {
+    const result = await (0,_kube_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execInPod */ .YE)(kc, { ...where, container: POSTGRES_CONTAINER }, psqlArgs(sql, options.database ?? 'postgres'), options.timeoutMs ?? 60_000);
+    if (result.exitCode !== 0) {
+        const why = result.stderr.trim() || result.message || `exit status ${String(result.exitCode)}`;
+        throw new PsqlError(`psql in ${where.namespace}/${where.pod} failed: ${why}`, result);
+    }
+    return result.stdout.split('\n').filter((line) => line !== '');
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 19;
-export const ids = [19];
+export const id = 772;
+export const ids = [772];
 export const modules = {
 
 /***/ 27932:
@@ -8,10 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ connect),
   b: () => (/* binding */ connectCluster)
 });
-
-// UNUSED EXPORTS: connect
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -184,7 +183,7 @@ function shapeProblem(error) {
 }
 async function loadKubeConfig(source, context, setSecret) {
     await maskSupplied(source, setSecret);
-    const { KubeConfig } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 92574));
+    const { KubeConfig } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 53329));
     const kc = new KubeConfig();
     const tokenProvider = source.kind === 'aks' ? source.tokenProvider : undefined;
     if (tokenProvider) {
@@ -568,58 +567,6 @@ function time(e) {
 
 /***/ }),
 
-/***/ 5721:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  h3: () => (/* binding */ BARMAN_CLOUD_GROUP_VERSION),
-  yX: () => (/* binding */ CNPG_GROUP_VERSION),
-  "if": () => (/* binding */ discoverCnpg),
-  HP: () => (/* binding */ unservedMonitoring)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/kube/discovery.ts
-async function servedGroupVersions(http) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: '/apis',
-        context: 'discovering the API groups the cluster serves',
-    });
-    return new Set((body.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
-}
-
-;// CONCATENATED MODULE: ./src/cnpg/discovery.ts
-// What the cluster offers pgha: the CNPG operator (required), the Barman Cloud plugin's
-// ObjectStore, and the PodMonitor CRDs of Prometheus Operator and Azure Managed Prometheus.
-
-
-const CNPG_GROUP_VERSION = 'postgresql.cnpg.io/v1';
-const BARMAN_CLOUD_GROUP_VERSION = 'barmancloud.cnpg.io/v1';
-/** Served group versions; fails with how to install CNPG when the operator is missing. */
-async function discoverCnpg(http) {
-    const groupVersions = await servedGroupVersions(http);
-    if (!groupVersions.has(CNPG_GROUP_VERSION))
-        throw new errors/* ConfigurationError */.j1(`the cluster at ${http.server} does not serve ${CNPG_GROUP_VERSION}: the CloudNativePG operator is not installed. ` +
-            'Install it first, e.g. kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml, or with its Helm chart.');
-    return { groupVersions, barmanCloudPlugin: groupVersions.has(BARMAN_CLOUD_GROUP_VERSION) };
-}
-/** `<group>/<version>/PodMonitor` of each PodMonitor kind the monitoring input wants but the cluster lacks. */
-function unservedMonitoring(monitoring, served) {
-    const wanted = [];
-    if (monitoring === 'podmonitor' || monitoring === 'both')
-        wanted.push('monitoring.coreos.com/v1');
-    if (monitoring === 'managed-prometheus' || monitoring === 'both')
-        wanted.push('azmonitoring.coreos.com/v1');
-    return wanted.filter((gv) => !served.groupVersions.has(gv)).map((gv) => `${gv}/PodMonitor`);
-}
-
-
-/***/ }),
-
 /***/ 2852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -702,9 +649,10 @@ class ProgressTracker {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ND: () => (/* binding */ listInstances)
+/* harmony export */   ND: () => (/* binding */ listInstances),
+/* harmony export */   iF: () => (/* binding */ listInstancePods)
 /* harmony export */ });
-/* unused harmony exports instanceSelector, roleOf, isReady, listInstancePods */
+/* unused harmony exports instanceSelector, roleOf, isReady */
 function instanceSelector(cluster) {
     return `cnpg.io/cluster=${cluster},cnpg.io/podRole=instance`;
 }
@@ -762,45 +710,6 @@ async function withZones(http, instances) {
     catch {
         return instances;
     }
-}
-
-
-/***/ }),
-
-/***/ 29616:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ PLUGIN_NAME),
-/* harmony export */   _n: () => (/* binding */ WORKLOAD_IDENTITY_LABEL),
-/* harmony export */   iC: () => (/* binding */ objectStoreName),
-/* harmony export */   kd: () => (/* binding */ traceAnnotations),
-/* harmony export */   mI: () => (/* binding */ meta)
-/* harmony export */ });
-const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
-const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
-const objectStoreName = (cluster) => `${cluster}-backup-store`;
-/** Traceability: where the object came from (repository, commit, run, actor). */
-function traceAnnotations(origin) {
-    const run = origin.serverUrl && origin.repository && origin.runId
-        ? `${origin.serverUrl}/${origin.repository}/actions/runs/${origin.runId}`
-        : undefined;
-    const entries = [
-        ['pgha.io/repository', origin.repository],
-        ['pgha.io/sha', origin.sha],
-        ['pgha.io/run', run],
-        ['pgha.io/actor', origin.actor],
-    ];
-    return Object.fromEntries(entries.filter((e) => e[1] !== undefined && e[1] !== ''));
-}
-function meta(name, namespace, origin, extra = {}) {
-    const annotations = { ...traceAnnotations(origin), ...extra.annotations };
-    return {
-        name,
-        namespace,
-        labels: { 'app.kubernetes.io/managed-by': 'pgha', ...extra.labels },
-        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-    };
 }
 
 
@@ -1048,10 +957,11 @@ function httpsOrigin(raw, example) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cN: () => (/* binding */ inputReader),
+/* harmony export */   lS: () => (/* binding */ readSharedInputs),
 /* harmony export */   mn: () => (/* binding */ MAX_TIMEOUT_MS),
 /* harmony export */   qA: () => (/* binding */ readShared)
 /* harmony export */ });
-/* unused harmony exports InputReader, readSharedInputs */
+/* unused harmony export InputReader */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13718);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27026);
@@ -1179,7 +1089,7 @@ function checkAzureCombination(r, a) {
     }
 }
 function readSharedInputs(get) {
-    const r = inputReader(get, SHARED_INPUTS);
+    const r = inputReader(get, _spec_js__WEBPACK_IMPORTED_MODULE_2__/* .SHARED_INPUTS */ .or);
     return r.finish(readShared(r));
 }
 
@@ -1337,6 +1247,7 @@ async function waitFor(http, target, hooks) {
     let failures = 0;
     let broken = 0;
     for (;;) {
+        hooks.signal?.throwIfAborted();
         if (now() >= hooks.deadline)
             throw new WatchTimeout(target.what, last);
         try {
@@ -1358,6 +1269,7 @@ async function waitFor(http, target, hooks) {
             failures = 0;
             if (outcome.kind === 'done')
                 return outcome.value;
+            hooks.signal?.throwIfAborted();
             last = outcome.last ?? last;
             resourceVersion = outcome.resourceVersion;
             if (outcome.reason === 'deadline')
@@ -1366,29 +1278,40 @@ async function waitFor(http, target, hooks) {
             const atOnce = outcome.changes === 0 && now() - opened < SHORT_WATCH_MS;
             broken = outcome.error || atOnce ? broken + 1 : 0;
             if (broken > 0)
-                await pause(watchBackoff(broken, hooks.random), hooks.deadline, now);
+                await pause(watchBackoff(broken, hooks.random), hooks, now);
         }
         catch (error) {
+            hooks.signal?.throwIfAborted();
             failures++;
             const delay = http.retryDelay(error, failures);
             if (delay === undefined)
                 throw error;
             hooks.onReconnect?.(error instanceof Error ? error.message : String(error));
-            await pause(delay, hooks.deadline, now);
+            await pause(delay, hooks, now);
         }
     }
 }
-/** Waits ms, but not past the deadline. */
-function pause(ms, deadline, now) {
-    return new Promise((r) => setTimeout(r, Math.min(ms, Math.max(0, deadline - now()))));
+/** Waits ms, but not past the deadline nor once the signal aborts. */
+function pause(ms, hooks, now) {
+    return new Promise((r) => {
+        const done = () => {
+            clearTimeout(timer);
+            hooks.signal?.removeEventListener('abort', done);
+            r();
+        };
+        const timer = setTimeout(done, Math.min(ms, Math.max(0, hooks.deadline - now())));
+        hooks.signal?.addEventListener('abort', done, { once: true });
+    });
 }
 /** One watch connection, until the predicate holds, the stream ends, or the deadline. */
 async function watchOnce(http, target, fieldSelector, resourceVersion, hooks, now) {
     const controller = new AbortController();
     const remaining = Math.max(1, Math.ceil((hooks.deadline - now()) / 1000));
-    const timer = setTimeout(() => {
+    const stop = () => {
         controller.abort();
-    }, hooks.deadline - now());
+    };
+    const timer = setTimeout(stop, hooks.deadline - now());
+    hooks.signal?.addEventListener('abort', stop, { once: true });
     try {
         const res = await http.stream(target.collection, {
             watch: 'true',
@@ -1408,6 +1331,7 @@ async function watchOnce(http, target, fieldSelector, resourceVersion, hooks, no
     }
     finally {
         clearTimeout(timer);
+        hooks.signal?.removeEventListener('abort', stop);
         controller.abort();
     }
 }
