@@ -310,6 +310,21 @@ class KubeHttp {
             }
         }
     }
+    /** One request whose answer is plain text (pods/log), retried like json(). */
+    async text(req) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return (await this.#once(req, false)).body;
+            }
+            catch (error) {
+                const delay = this.retryDelay(error, attempt);
+                if (delay === undefined)
+                    throw error;
+                this.#options.onRetry?.(describeFailure(error), attempt, delay);
+                await (this.#options.sleep ?? sleep)(delay);
+            }
+        }
+    }
     /** Delay before the next attempt, or undefined when the error is final or attempts are spent. */
     retryDelay(error, attempt) {
         if (attempt >= this.#retry.maxAttempts)
@@ -344,7 +359,7 @@ class KubeHttp {
             req.end();
         });
     }
-    async #once(req) {
+    async #once(req, parse = true) {
         const options = await this.#requestOptions(req.method, req.path, req.query ?? {});
         const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
         if (payload !== undefined) {
@@ -379,6 +394,8 @@ class KubeHttp {
             return { status, body: undefined };
         if (status >= 400)
             throw (0,kube_errors/* kubeApiError */.K5)(status, text, req.context, retryAfter);
+        if (!parse)
+            return { status, body: text };
         return { status, body: (text ? JSON.parse(text) : undefined) };
     }
     async #requestOptions(method, path, query) {

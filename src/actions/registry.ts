@@ -10,6 +10,8 @@ export async function loadAction(command: Command): Promise<RunnableAction> {
       return (await import('./deploy.ts')).deploy;
     case 'backup':
       return (await import('./backup.ts')).backup;
+    case 'restore-verify':
+      return (await import('./restore-verify.ts')).restoreVerify;
     case 'failover-drill':
       return (await import('./failover-drill.ts')).failoverDrill;
     default:

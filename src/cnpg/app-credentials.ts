@@ -41,7 +41,7 @@ export function appDatabase(c: BootstrapView): string {
   return methods(c).find((m) => m.database)?.database ?? 'app';
 }
 
-function owner(c: BootstrapView): string {
+export function appOwner(c: BootstrapView): string {
   const m = methods(c).find((x) => x.owner ?? x.database);
   return m?.owner ?? m?.database ?? 'app';
 }
@@ -65,12 +65,12 @@ export async function appLogin(
   const password = decode('password');
   if (password === undefined)
     throw new ConfigurationError(
-      `Cluster ${cluster.metadata.name}: its application secret ${secret} in namespace ${namespace} ${data ? 'has no key password' : 'does not exist'}; the drill writes as that user`,
+      `Cluster ${cluster.metadata.name}: its application secret ${secret} in namespace ${namespace} ${data ? 'has no key password' : 'does not exist'}; pgha connects to the database as that user`,
     );
   setSecret(password);
   return {
     secret,
-    user: decode('username') ?? owner(cluster),
+    user: decode('username') ?? appOwner(cluster),
     password,
     database: appDatabase(cluster),
   };

@@ -134,7 +134,7 @@ async function waitUntilHealthy(
   });
 }
 
-function archiveContext(
+export function archiveContext(
   cluster: ClusterWithSpec,
   config: BackupConfig,
   store: ObjectStoreView | undefined,

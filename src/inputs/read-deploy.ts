@@ -131,7 +131,7 @@ function readDryRun(r: DeployReader): boolean {
 }
 
 /** Azure resource names: letters, digits, '-', '_', '.', '(' , ')' ; at most 90 characters. */
-function armName(raw: string, example: string): string {
+export function armName(raw: string, example: string): string {
   if (!/^[-\w.()]{1,90}$/.test(raw) || raw.endsWith('.'))
     throw new ParseError('is not an Azure resource name (letters, digits, - _ . ( ))', example);
   return raw;

@@ -360,6 +360,100 @@ export const BACKUP_OUTPUTS = {
   ...SHARED_OUTPUTS,
 } as const satisfies Record<string, OutputSpec>;
 
+export const RESTORE_VERIFY_INPUTS = {
+  'backup-name': {
+    description:
+      'Backup of cluster-name to restore. Default: its newest completed Backup (plugin or in-core, as the Cluster archives), pinned by its backupID.',
+  },
+  target: {
+    description:
+      'marker: write marker rows A and B on the source around a time T, restore to T and require A present and B absent | latest: restore to the end of the archive and require A | an RFC 3339 time (e.g. 2026-05-01T03:00:00Z): restore to it, no markers.',
+    default: 'marker',
+  },
+  'recovery-cluster': {
+    description:
+      'Name of the throwaway Cluster. Default: <cluster-name>-verify-<run id>, cut to 50 characters.',
+  },
+  'recovery-namespace': {
+    description:
+      "Namespace of the throwaway Cluster (default: the source's). With the plugin it needs the source's ObjectStore, with the in-core method its credential Secrets.",
+  },
+  instances: { description: 'Instances of the throwaway Cluster (1-3).', default: '1' },
+  'storage-size': {
+    description: "Data volume size of the throwaway Cluster (default: the source's).",
+  },
+  'storage-class': {
+    description: "StorageClass of the throwaway Cluster (default: the source's).",
+  },
+  checks: {
+    description:
+      'YAML list of checks on the restored application database, run read-only as the application user: {name, sql, expect} (exact text of the first column of the first row) or {name, sql, min, max} (a number). Validated before anything starts.',
+  },
+  'verify-command': {
+    description:
+      'Command run on the runner (bash -c) with PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE for the restored database over a port-forward; its exit status is a check.',
+  },
+  amcheck: {
+    description:
+      'none | indexes (bt_index_check on every B-tree index of the application database) | heapallindexed (also checks that every heap tuple is indexed). The extension is created in the throwaway Cluster only.',
+    default: 'indexes',
+  },
+  keep: {
+    description:
+      'Keep the throwaway Cluster: never (delete it in main) | on-failure (keep it when a check or the restore failed, for inspection) | always.',
+    default: 'never',
+  },
+  'identity-name': {
+    description:
+      "User-assigned managed identity that reads the backups: its federated credential for the throwaway Cluster's service account is ensured before and removed after (needs the Azure inputs and aks-cluster).",
+  },
+  'identity-resource-group': {
+    description: 'Resource group of identity-name (default: resource-group).',
+  },
+  'max-backup-age': {
+    description:
+      'Fail before restoring when the chosen backup completed longer ago than this, e.g. 26h for a daily schedule. Default: no check.',
+  },
+  'max-restore-time': {
+    description:
+      'Fail when the throwaway Cluster takes longer than this from creation to healthy, e.g. 30m. Default: bounded by timeout only.',
+  },
+  'report-path': {
+    description:
+      'Where to write the JSON evidence. Default: RUNNER_TEMP/pgha-restore-verify-<cluster-name>.json.',
+  },
+  'open-issue-on-failure': {
+    description:
+      'On failure open a GitHub issue labelled pgha-restore-verify (or comment on the open one) with github-token; a passing run closes it. Needs permissions: issues: write.',
+    default: 'false',
+  },
+  'github-token': {
+    description: 'Token for open-issue-on-failure.',
+    default: '${{ github.token }}',
+  },
+} as const satisfies Record<string, InputSpec>;
+
+export const RESTORE_VERIFY_OUTPUTS = {
+  'recovery-cluster': { description: 'Name of the throwaway Cluster.' },
+  'backup-name': { description: 'The Backup that was restored.' },
+  'backup-id': { description: 'Its backupID in the object store (the recovery is pinned to it).' },
+  'recovered-to': {
+    description:
+      "The LSN where recovery stopped and the restored server's new timeline began (its timeline history file; the JSON evidence has PostgreSQL's reason, e.g. before <time>).",
+  },
+  'restore-seconds': {
+    description: 'Seconds from creating the throwaway Cluster until it was healthy.',
+  },
+  'verify-seconds': { description: 'Seconds of the whole step.' },
+  'checks-passed': {
+    description: 'Number of checks that passed (markers, checks, amcheck, verify-command).',
+  },
+  'checks-failed': { description: 'Number of checks that failed.' },
+  report: { description: 'Path of the JSON evidence file.' },
+  'issue-url': { description: 'URL of the issue opened or commented on (open-issue-on-failure).' },
+  ...SHARED_OUTPUTS,
+} as const satisfies Record<string, OutputSpec>;
+
 export interface ActionSpec {
   readonly name: string;
   readonly description: string;
@@ -387,8 +481,8 @@ export const ACTIONS = {
     name: 'pgha restore-verify',
     description:
       'Restore the latest backup into a temporary cluster and prove that the data came back.',
-    inputs: SHARED_INPUTS,
-    outputs: SHARED_OUTPUTS,
+    inputs: { ...SHARED_INPUTS, ...RESTORE_VERIFY_INPUTS },
+    outputs: RESTORE_VERIFY_OUTPUTS,
     post: true,
   },
   'failover-drill': {

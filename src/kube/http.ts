@@ -72,6 +72,20 @@ export class KubeHttp {
     }
   }
 
+  /** One request whose answer is plain text (pods/log), retried like json(). */
+  async text(req: KubeRequest): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.#once<string>(req, false)).body;
+      } catch (error) {
+        const delay = this.retryDelay(error, attempt);
+        if (delay === undefined) throw error;
+        this.#options.onRetry?.(describeFailure(error), attempt, delay);
+        await (this.#options.sleep ?? sleep)(delay);
+      }
+    }
+  }
+
   /** Delay before the next attempt, or undefined when the error is final or attempts are spent. */
   retryDelay(error: unknown, attempt: number): number | undefined {
     if (attempt >= this.#retry.maxAttempts) return undefined;
@@ -105,7 +119,7 @@ export class KubeHttp {
     });
   }
 
-  async #once<T>(req: KubeRequest): Promise<KubeResponse<T>> {
+  async #once<T>(req: KubeRequest, parse = true): Promise<KubeResponse<T>> {
     const options = await this.#requestOptions(req.method, req.path, req.query ?? {});
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
     if (payload !== undefined) {
@@ -144,6 +158,7 @@ export class KubeHttp {
     });
     if (status === 404 && req.allowNotFound) return { status, body: undefined as T };
     if (status >= 400) throw kubeApiError(status, text, req.context, retryAfter);
+    if (!parse) return { status, body: text as T };
     return { status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 

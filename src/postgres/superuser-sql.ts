@@ -11,10 +11,14 @@ export interface SqlTarget {
   readonly kc: KubeConfig;
   readonly namespace: string;
   readonly pod: string;
+  /** Database to connect to (default postgres). */
+  readonly database?: string;
   /** Absolute deadline, ms since the epoch. */
   readonly deadline: number;
   readonly now: () => number;
   readonly onRetry?: (message: string) => void;
+  /** Bound of one exec (default 30 s); amcheck of a large database takes longer. */
+  readonly maxExecMs?: number;
 }
 
 const ATTEMPTS = 4;
@@ -36,7 +40,8 @@ export async function superuserSql(t: SqlTarget, sql: string): Promise<string[]>
     const left = t.deadline - t.now();
     try {
       return await psqlInPod(t.kc, t, sql, {
-        timeoutMs: Math.max(1000, Math.min(MAX_EXEC_MS, left)),
+        timeoutMs: Math.max(1000, Math.min(t.maxExecMs ?? MAX_EXEC_MS, left)),
+        ...(t.database ? { database: t.database } : {}),
       });
     } catch (error) {
       if (forbidden(error))

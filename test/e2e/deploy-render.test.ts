@@ -142,7 +142,7 @@ describe('the umbrella action and the other commands', () => {
     );
   });
 
-  test.each(['restore-verify', 'failover-drill', 'teardown'])(
+  test.each(['failover-drill', 'teardown'])(
     '%s says clearly that it is not implemented yet',
     async (command) => {
       const step = await runStep(`actions/${command}`, { 'cluster-name': 'pg' });

@@ -1,8 +1,8 @@
-export const id = 543;
-export const ids = [543];
+export const id = 960;
+export const ids = [960];
 export const modules = {
 
-/***/ 56543:
+/***/ 34960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,96 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ./src/kube/port-forward.ts
-// A local TCP port that tunnels each connection to a pod through pods/portforward (client-node's
-// PortForward, one WebSocket per connection), as `kubectl port-forward` does. The pod is
-// resolved again for every new connection, so that a client that reconnects after a failover
-// reaches the new primary. When the pod's end closes (the pod or its server went away), the
-// local connection is closed too, so a client sees its connection end instead of hanging.
-
-async function forwardPort(kc, o) {
-    const { PortForward } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 53329));
-    const forward = new PortForward(kc);
-    const resolve = typeof o.pod === 'string' ? () => Promise.resolve(o.pod) : o.pod;
-    const sockets = new Set();
-    const tunnels = new Set();
-    const connections = [];
-    const fail = (socket, message) => {
-        o.onError?.(message);
-        socket.destroy();
-    };
-    const server = (0,external_node_net_.createServer)((socket) => {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => undefined);
-        socket.pause();
-        void (async () => {
-            let pod = '';
-            try {
-                pod = await resolve();
-                connections.push({ pod });
-                const errors = {
-                    write: (b) => (b.length > 0 && o.onError?.(b.toString('utf8')), true),
-                };
-                const ws = (await forward.portForward(o.namespace, pod, [o.port], socket, errors, socket));
-                tunnels.add(ws);
-                ws.on?.('close', () => {
-                    tunnels.delete(ws);
-                    socket.end();
-                });
-                socket.on('close', () => {
-                    ws.close();
-                });
-                socket.resume();
-            }
-            catch (error) {
-                fail(socket, `port-forward to ${pod || 'the pod'}:${o.port}: ${error instanceof Error ? error.message : String(error)}`);
-            }
-        })();
-    });
-    await new Promise((done) => server.listen(0, '127.0.0.1', done));
-    const address = server.address();
-    return {
-        host: '127.0.0.1',
-        port: typeof address === 'object' && address ? address.port : 0,
-        connections,
-        close: () => new Promise((done) => {
-            for (const t of tunnels)
-                t.close();
-            for (const s of sockets)
-                s.destroy();
-            server.close(() => {
-                done();
-            });
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/postgres/session.ts
-async function openSession(port, auth, options = {}) {
-    const { default: pg } = await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 83849));
-    const client = new pg.Client({
-        host: port.host,
-        port: port.port,
-        user: auth.user,
-        password: auth.password,
-        database: auth.database,
-        connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-        application_name: options.applicationName ?? 'pgha',
-    });
-    client.on('error', (error) => options.onError?.(error));
-    try {
-        await client.connect();
-    }
-    catch (error) {
-        await client.end().catch(() => undefined);
-        throw error;
-    }
-    return client;
-}
-
+// EXTERNAL MODULE: ./src/kube/port-forward.ts
+var port_forward = __webpack_require__(58318);
+// EXTERNAL MODULE: ./src/postgres/session.ts
+var session = __webpack_require__(92515);
 ;// CONCATENATED MODULE: ./src/postgres/drill-load.ts
 
 
@@ -168,7 +82,7 @@ class DrillLoad {
             return pod ? Promise.resolve(pod) : Promise.reject(new Error('no primary to write to'));
         };
         for (let w = 0; w < o.writers; w++)
-            load.#ports.push(await forwardPort(o.kc, { namespace: o.namespace, pod: resolve, port: 5432 }));
+            load.#ports.push(await (0,port_forward/* forwardPort */.x)(o.kc, { namespace: o.namespace, pod: resolve, port: 5432 }));
         load.#loops = load.#ports.map((port, w) => load.#writer(port, w + 1));
         return load;
     }
@@ -253,7 +167,7 @@ class DrillLoad {
             return undefined;
         const holder = {};
         try {
-            const client = await openSession(port, this.#o.credentials, {
+            const client = await (0,session/* openSession */.f)(port, this.#o.credentials, {
                 connectTimeoutMs: 2000,
                 applicationName: APPLICATION_NAME,
                 onError: () => {
@@ -346,9 +260,9 @@ function createTableSql(t) {
 }
 /** Runs fn in a session as the application user on one pod, through a port-forward. */
 async function withSession(kc, where, credentials, fn) {
-    const port = await forwardPort(kc, { ...where, port: 5432 });
+    const port = await (0,port_forward/* forwardPort */.x)(kc, { ...where, port: 5432 });
     try {
-        const client = await openSession(port, credentials, { applicationName: 'pgha-failover-drill' });
+        const client = await (0,session/* openSession */.f)(port, credentials, { applicationName: 'pgha-failover-drill' });
         try {
             return await fn(client);
         }
@@ -385,48 +299,8 @@ async function dropDrillTable(kc, where, t) {
     await (0,psql/* psqlInPod */.hu)(kc, where, `DROP TABLE IF EXISTS ${qualified(t)}`, { database: where.database });
 }
 
-;// CONCATENATED MODULE: ./src/cnpg/app-credentials.ts
-// The application user's login, found as CNPG finds it (api/v1/cluster_funcs.go
-// GetApplicationSecretName, GetApplicationDatabaseName): the secret named by the bootstrap
-// method (recovery, pg_basebackup, then initdb), else `<cluster>-app`; the database of the same
-// bootstrap, else `app` (the webhook's default). The password is masked as soon as it is read.
-
-function methods(c) {
-    const b = c.spec?.bootstrap;
-    return [b?.recovery, b?.pg_basebackup, b?.initdb].filter((m) => m !== undefined);
-}
-function appSecretName(c) {
-    return methods(c).find((m) => m.secret?.name)?.secret?.name ?? `${c.metadata.name}-app`;
-}
-function appDatabase(c) {
-    return methods(c).find((m) => m.database)?.database ?? 'app';
-}
-function owner(c) {
-    const m = methods(c).find((x) => x.owner ?? x.database);
-    return m?.owner ?? m?.database ?? 'app';
-}
-async function appLogin(http, namespace, cluster, setSecret) {
-    const secret = appSecretName(cluster);
-    const { status, body } = await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${namespace}/secrets/${secret}`,
-        allowNotFound: true,
-        context: `reading the application secret ${secret}`,
-    });
-    const data = status === 404 ? undefined : body?.data;
-    const decode = (key) => data?.[key] === undefined ? undefined : Buffer.from(data[key], 'base64').toString('utf8');
-    const password = decode('password');
-    if (password === undefined)
-        throw new errors/* ConfigurationError */.j1(`Cluster ${cluster.metadata.name}: its application secret ${secret} in namespace ${namespace} ${data ? 'has no key password' : 'does not exist'}; the drill writes as that user`);
-    setSecret(password);
-    return {
-        secret,
-        user: decode('username') ?? owner(cluster),
-        password,
-        database: appDatabase(cluster),
-    };
-}
-
+// EXTERNAL MODULE: ./src/cnpg/app-credentials.ts
+var app_credentials = __webpack_require__(68148);
 // EXTERNAL MODULE: ./src/cnpg/diagnostics.ts
 var cnpg_diagnostics = __webpack_require__(98200);
 // EXTERNAL MODULE: ./src/kube/errors.ts
@@ -752,7 +626,7 @@ class Drill {
     /** The application login, the drill table (state saved first), the primary tracker. */
     async prepare() {
         const { http, kc, inputs } = this.#d;
-        this.#login = await appLogin(http, inputs.namespace, this.#pre.cluster, this.#d.setSecret);
+        this.#login = await (0,app_credentials/* appLogin */.PF)(http, inputs.namespace, this.#pre.cluster, this.#d.setSecret);
         this.#d.saveDrillState(this.state(false));
         const where = { namespace: inputs.namespace, pod: this.#pre.primary };
         const note = `pgha failover-drill of Cluster ${inputs.clusterName}: safe to drop`;
@@ -1826,6 +1700,60 @@ function faultTitle(inputs, pre) {
 
 /***/ }),
 
+/***/ 68148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ appOwner),
+/* harmony export */   PF: () => (/* binding */ appLogin),
+/* harmony export */   xI: () => (/* binding */ appDatabase)
+/* harmony export */ });
+/* unused harmony export appSecretName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The application user's login, found as CNPG finds it (api/v1/cluster_funcs.go
+// GetApplicationSecretName, GetApplicationDatabaseName): the secret named by the bootstrap
+// method (recovery, pg_basebackup, then initdb), else `<cluster>-app`; the database of the same
+// bootstrap, else `app` (the webhook's default). The password is masked as soon as it is read.
+
+function methods(c) {
+    const b = c.spec?.bootstrap;
+    return [b?.recovery, b?.pg_basebackup, b?.initdb].filter((m) => m !== undefined);
+}
+function appSecretName(c) {
+    return methods(c).find((m) => m.secret?.name)?.secret?.name ?? `${c.metadata.name}-app`;
+}
+function appDatabase(c) {
+    return methods(c).find((m) => m.database)?.database ?? 'app';
+}
+function appOwner(c) {
+    const m = methods(c).find((x) => x.owner ?? x.database);
+    return m?.owner ?? m?.database ?? 'app';
+}
+async function appLogin(http, namespace, cluster, setSecret) {
+    const secret = appSecretName(cluster);
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: `/api/v1/namespaces/${namespace}/secrets/${secret}`,
+        allowNotFound: true,
+        context: `reading the application secret ${secret}`,
+    });
+    const data = status === 404 ? undefined : body?.data;
+    const decode = (key) => data?.[key] === undefined ? undefined : Buffer.from(data[key], 'base64').toString('utf8');
+    const password = decode('password');
+    if (password === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${cluster.metadata.name}: its application secret ${secret} in namespace ${namespace} ${data ? 'has no key password' : 'does not exist'}; pgha connects to the database as that user`);
+    setSecret(password);
+    return {
+        secret,
+        user: decode('username') ?? appOwner(cluster),
+        password,
+        database: appDatabase(cluster),
+    };
+}
+
+
+/***/ }),
+
 /***/ 53633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1972,6 +1900,81 @@ async function execInPod(kc, target, command, timeoutMs) {
 
 /***/ }),
 
+/***/ 58318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ forwardPort)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// A local TCP port that tunnels each connection to a pod through pods/portforward (client-node's
+// PortForward, one WebSocket per connection), as `kubectl port-forward` does. The pod is
+// resolved again for every new connection, so that a client that reconnects after a failover
+// reaches the new primary. When the pod's end closes (the pod or its server went away), the
+// local connection is closed too, so a client sees its connection end instead of hanging.
+
+async function forwardPort(kc, o) {
+    const { PortForward } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 53329));
+    const forward = new PortForward(kc);
+    const resolve = typeof o.pod === 'string' ? () => Promise.resolve(o.pod) : o.pod;
+    const sockets = new Set();
+    const tunnels = new Set();
+    const connections = [];
+    const fail = (socket, message) => {
+        o.onError?.(message);
+        socket.destroy();
+    };
+    const server = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.createServer)((socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => undefined);
+        socket.pause();
+        void (async () => {
+            let pod = '';
+            try {
+                pod = await resolve();
+                connections.push({ pod });
+                const errors = {
+                    write: (b) => (b.length > 0 && o.onError?.(b.toString('utf8')), true),
+                };
+                const ws = (await forward.portForward(o.namespace, pod, [o.port], socket, errors, socket));
+                tunnels.add(ws);
+                ws.on?.('close', () => {
+                    tunnels.delete(ws);
+                    socket.end();
+                });
+                socket.on('close', () => {
+                    ws.close();
+                });
+                socket.resume();
+            }
+            catch (error) {
+                fail(socket, `port-forward to ${pod || 'the pod'}:${o.port}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        })();
+    });
+    await new Promise((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    return {
+        host: '127.0.0.1',
+        port: typeof address === 'object' && address ? address.port : 0,
+        connections,
+        close: () => new Promise((done) => {
+            for (const t of tunnels)
+                t.close();
+            for (const s of sockets)
+                s.destroy();
+            server.close(() => {
+                done();
+            });
+        }),
+    };
+}
+
+
+/***/ }),
+
 /***/ 10343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2016,6 +2019,37 @@ async function psqlInPod(kc, where, sql, options = {}) {
         throw new PsqlError(`psql in ${where.namespace}/${where.pod} failed: ${why}`, result);
     }
     return result.stdout.split('\n').filter((line) => line !== '');
+}
+
+
+/***/ }),
+
+/***/ 92515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ openSession)
+/* harmony export */ });
+async function openSession(port, auth, options = {}) {
+    const { default: pg } = await __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 83849));
+    const client = new pg.Client({
+        host: port.host,
+        port: port.port,
+        user: auth.user,
+        password: auth.password,
+        database: auth.database,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+        application_name: options.applicationName ?? 'pgha',
+    });
+    client.on('error', (error) => options.onError?.(error));
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+    }
+    return client;
 }
 
 
