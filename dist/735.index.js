@@ -1262,14 +1262,14 @@ async function trustIdentity(r) {
         serviceAccount: inputs.recoveryCluster,
         dryRun: false,
     }, r.ctx.logger);
-    r.step.record({ identity: trust });
-    return {
+    const credential = {
         subscriptionId: inputs.azure.subscriptionId,
         resourceGroup: inputs.identity.resourceGroup,
         identity: inputs.identity.name,
         name: trust.name,
-        created: trust.change === 'created',
     };
+    r.step.record({ identity: trust, credential });
+    return credential;
 }
 async function waitRestore(r) {
     const { inputs, ctx } = r;
@@ -1514,8 +1514,8 @@ async function cleanUp(r, failure) {
     const started = ctx.now();
     mark(r, { cleanupStart: started });
     try {
-        const saved = JSON.parse(ctx.getState('pgha-restore') || '{}');
-        const identity = await r.step.phase(`Delete the throwaway Cluster ${inputs.recoveryCluster}`, () => removeThrowaway(r.conn, ctx, { ...state, ...(saved.identity ? { identity: saved.identity } : {}) }, Math.max(r.deadline, started + 60_000)));
+        const credential = r.step.facts.credential;
+        const identity = await r.step.phase(`Delete the throwaway Cluster ${inputs.recoveryCluster}`, () => removeThrowaway(r.conn, ctx, { ...state, ...(credential ? { identity: credential } : {}) }, Math.max(r.deadline, started + 60_000)));
         saveRestoreState(ctx, state);
         mark(r, { cleanupEnd: ctx.now() });
         record(r, {

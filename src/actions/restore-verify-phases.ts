@@ -179,14 +179,14 @@ async function trustIdentity(r: Run) {
     },
     r.ctx.logger,
   );
-  r.step.record({ identity: trust });
-  return {
+  const credential = {
     subscriptionId: inputs.azure.subscriptionId,
     resourceGroup: inputs.identity.resourceGroup,
     identity: inputs.identity.name,
     name: trust.name,
-    created: trust.change === 'created',
   };
+  r.step.record({ identity: trust, credential });
+  return credential;
 }
 
 export async function waitRestore(r: Run): Promise<Restored> {

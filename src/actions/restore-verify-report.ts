@@ -53,14 +53,14 @@ export async function cleanUp(r: Run, failure: unknown): Promise<void> {
   const started = ctx.now();
   mark(r, { cleanupStart: started });
   try {
-    const saved = JSON.parse(ctx.getState('pgha-restore') || '{}') as Partial<RestoreState>;
+    const credential = r.step.facts.credential;
     const identity = await r.step.phase(
       `Delete the throwaway Cluster ${inputs.recoveryCluster}`,
       () =>
         removeThrowaway(
           r.conn,
           ctx,
-          { ...state, ...(saved.identity ? { identity: saved.identity } : {}) },
+          { ...state, ...(credential ? { identity: credential } : {}) },
           Math.max(r.deadline, started + 60_000),
         ),
     );

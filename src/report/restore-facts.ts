@@ -73,6 +73,13 @@ export interface RestoreFacts {
   readonly walProof: WalProof;
   readonly recovery: RecoveryFacts;
   readonly identity: IdentityTrust;
+  /** The federated credential to remove afterwards. */
+  readonly credential: {
+    readonly subscriptionId: string;
+    readonly resourceGroup: string;
+    readonly identity: string;
+    readonly name: string;
+  };
   /** The LSN where the restored server's new timeline begins. */
   readonly recoveredTo: string;
   /** Why recovery stopped there, in PostgreSQL's words (timeline history file). */

@@ -7,7 +7,7 @@ import { NODE24, ROOT } from '../../sandbox/runner.ts';
 // The whole pipeline in one test: a sandbox, three deploys of three instances, a backup and a
 // drill with CNPG's default lease take minutes on a loaded 2-core machine.
 test(
-  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up, drills a failover',
+  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up, verifies a restore, drills a failover',
   { timeout: 240_000 },
   async () => {
     const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
@@ -29,6 +29,17 @@ test(
     expect(out).toMatch(/✓ \[4\] backup: .*: succeeded/);
     expect(out).toMatch(/Switched WAL on pg-demo-1: segment [0-9A-F]{24}/);
     expect(out).toMatch(/outputs: .*phase=completed/);
+    // The backup restored into a throwaway Cluster with the marker proof, then deleted.
+    expect(out).toMatch(/✓ \[5\] restore-verify: .*: succeeded/);
+    expect(out).toMatch(
+      /passed: marker B \(written [^)]*, after the target\) not restored: absent/,
+    );
+    expect(out).toMatch(
+      /Federated credential \S+ of \S+ for system:serviceaccount:cnpg-database:pg-demo-verify-1: created/,
+    );
+    expect(out).toMatch(/outputs: .*recovery-cluster=pg-demo-verify-1 .*checks-failed=0/);
+    expect(out).toContain('Cluster pg-demo-verify-1 is gone, with its pods and PVCs');
+    expect(out).toMatch(/Federated credential \S+ of \S+: deleted/);
     // The drill with CNPG's default primary lease: the kill waits out the 15 s lease.
     expect(out).toMatch(/✓ \[\d+\] failover-drill: .*: succeeded/);
     const downtime = Number(/downtime-seconds=([\d.]+)/.exec(out)?.[1]);
