@@ -11,6 +11,9 @@
 //  7. Failover drill (bench/drill.ts, BENCH_ONLY=drill): the drill's cold start against the
 //     client-node-only bundle, its writers' writes/s, losses and downtime against the
 //     sandbox's own record over 5 runs per fault.
+//  8. restore-verify (bench/restore.ts, BENCH_ONLY=restore): its wall time against the sum of
+//     its parts from the API server's store (created -> healthy, checks, teardown) for ~100 MB,
+//     and the throwaway Cluster healthy -> the step seeing it.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
@@ -22,6 +25,7 @@ import { backupActionBench } from './backup-action.ts';
 import { backupBench } from './backup.ts';
 import { drillBench } from './drill.ts';
 import { failoverBench } from './failover.ts';
+import { restoreBench } from './restore.ts';
 import { isHealthy } from '../src/cnpg/health.ts';
 import { sandboxRequest } from '../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -259,3 +263,4 @@ if (!only || only === 'drill') {
   await coldStart('failover-drill');
   await drillBench();
 }
+if (!only || only === 'restore') await restoreBench();

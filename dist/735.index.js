@@ -975,37 +975,40 @@ function quoteIdent(name) {
     return `"${name.replaceAll('"', '""')}"`;
 }
 const CREATE = `CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, marker text NOT NULL, token text NOT NULL UNIQUE, run_id text, written_at timestamptz NOT NULL DEFAULT clock_timestamp())`;
-/** Inserts a marker as the owner; returns the insert's server time. */
-function markerSql(owner, label, token, runId) {
+function insertSql(label, token, runId) {
     if (!/^[0-9a-f]+$/.test(token))
         throw new Error('a marker token is hex');
     const run = runId.replace(/[^\w.-]/g, '');
-    return (`SET ROLE ${quoteIdent(owner)}; ${label === 'A' ? `${CREATE}; ` : ''}` +
-        `INSERT INTO ${MARKER_TABLE} (marker, token, run_id) VALUES ('${label}', '${token}', '${run}') ` +
+    return (`INSERT INTO ${MARKER_TABLE} (marker, token, run_id) VALUES ('${label}', '${token}', '${run}') ` +
         `RETURNING to_char(written_at AT TIME ZONE 'UTC', ${UTC})`);
+}
+/**
+ * One psql call as the owner: marker A, COMMIT, the server's time T a little later, COMMIT,
+ * marker B (committed when the call ends). Explicit COMMITs split a multi-statement query into
+ * transactions, so A is committed before T is read and B after. Prints A's time, T, B's time.
+ */
+function markersSql(owner, tokens, runId) {
+    const parts = [`SET ROLE ${quoteIdent(owner)}`, CREATE, insertSql('A', tokens.a, runId)];
+    if (tokens.b !== undefined)
+        parts.push('COMMIT', SERVER_TIME_SQL, 'COMMIT', insertSql('B', tokens.b, runId));
+    return parts.join('; ');
 }
 /** The server's time, a little after the previous transaction ended. */
 const SERVER_TIME_SQL = `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', ${UTC}) FROM pg_sleep(0.01)`;
-function last(lines, what) {
-    const value = lines.at(-1) ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value))
-        throw new Error(`unexpected psql output for ${what}: ${JSON.stringify(lines.slice(-3))}`);
-    return value;
-}
+const TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 const token = () => (0,external_node_crypto_.randomBytes)(12).toString('hex');
-async function insert(t, owner, label, runId) {
-    const tok = token();
-    const at = last(await (0,superuser_sql/* superuserSql */.d)(t, markerSql(owner, label, tok, runId)), `marker ${label}`);
-    return { label, token: tok, writtenAt: at };
-}
-/** A, then (with `around`) T and B. */
+/** A, then (with `around`) T and B, in one exec. */
 async function writeMarkers(t, owner, runId, around) {
-    const a = await insert(t, owner, 'A', runId);
-    if (!around)
-        return { a };
-    const time = last(await (0,superuser_sql/* superuserSql */.d)(t, SERVER_TIME_SQL), 'the server time');
-    const b = await insert(t, owner, 'B', runId);
-    return { a, t: time, b };
+    const tokens = { a: token(), ...(around ? { b: token() } : {}) };
+    const lines = await (0,superuser_sql/* superuserSql */.d)(t, markersSql(owner, tokens, runId));
+    const times = lines.filter((l) => TIME.test(l));
+    const [a = '', time = '', b = ''] = times;
+    if (times.length !== (around ? 3 : 1))
+        throw new Error(`unexpected psql output for the markers: ${JSON.stringify(lines.slice(-4))}`);
+    const markerA = { label: 'A', token: tokens.a, writtenAt: a };
+    if (!around || tokens.b === undefined)
+        return { a: markerA };
+    return { a: markerA, t: time, b: { label: 'B', token: tokens.b, writtenAt: b } };
 }
 
 ;// CONCATENATED MODULE: ./src/postgres/restore-checks.ts
@@ -1168,43 +1171,50 @@ function sqlTarget(r, namespace, pod, database) {
 }
 /** marker: A, T, B, then B's segment archived; latest: A archived; a time: nothing. */
 async function prepareTarget(r, source) {
+    (0,cluster_schema/* warmClusterSchema */.Z)();
     const t = r.inputs.target;
     if (t.kind === 'time') {
         r.step.record({
             targetTime: t.time,
             proof: `restore to the explicit time ${t.time}; no markers`,
         });
-        return t.time;
+        return { time: t.time };
     }
-    const title = t.kind === 'marker'
-        ? 'Write markers A and B and archive the WAL'
-        : 'Write marker A and archive the WAL';
-    const markers = await r.step.phase(title, () => markAndArchive(r, source, t.kind === 'marker'));
-    mark(r, { markersWritten: Date.parse(markers.markers.a.writtenAt), archived: r.ctx.now() });
+    const around = t.kind === 'marker';
+    const title = around ? 'Write markers A and B' : 'Write marker A';
+    const { markers, before } = await r.step.phase(title, () => writeAll(r, source, around));
+    mark(r, { markersWritten: Date.parse(markers.a.writtenAt) });
     r.step.record({
-        markers: markers.markers,
-        walProof: markers.proof,
-        proof: t.kind === 'marker'
-            ? `WAL continuity and point-in-time precision: marker A (written ${markers.markers.a.writtenAt}) must be restored and marker B (written after the target time ${markers.markers.t ?? ''}) must not`
-            : `WAL continuity to the end of the archive: marker A (written ${markers.markers.a.writtenAt}) must be restored`,
-        ...(markers.markers.t ? { targetTime: markers.markers.t } : {}),
+        markers,
+        proof: around
+            ? `WAL continuity and point-in-time precision: marker A (written ${markers.a.writtenAt}) must be restored and marker B (written after the target time ${markers.t ?? ''}) must not`
+            : `WAL continuity to the end of the archive: marker A (written ${markers.a.writtenAt}) must be restored`,
+        ...(markers.t ? { targetTime: markers.t } : {}),
     });
-    return markers.markers.t;
+    const archived = archive(r, source, before);
+    // A rejection is handled where it is awaited; this only keeps it from being "unhandled".
+    archived.catch(() => undefined);
+    if (!around) {
+        await r.step.phase('Archive the WAL with marker A', () => archived);
+        return {};
+    }
+    return { ...(markers.t ? { time: markers.t } : {}), archived };
 }
-async function markAndArchive(r, source, around) {
+function archivingDeps(r) {
+    return { http: http(r), kc: kc(r), logger: r.ctx.logger, now: r.ctx.now, deadline: r.deadline };
+}
+async function writeAll(r, source, around) {
     const target = sqlTarget(r, r.inputs.namespace, source.primary, source.database);
-    const deps = {
-        http: http(r),
-        kc: kc(r),
-        logger: r.ctx.logger,
-        now: r.ctx.now,
-        deadline: r.deadline,
-    };
-    const before = await (0,archiving/* readArchiver */.b9)(deps, source.where);
+    const before = await (0,archiving/* readArchiver */.b9)(archivingDeps(r), source.where);
     const markers = await writeMarkers(target, source.owner, r.ctx.env.GITHUB_RUN_ID ?? '', around);
     r.ctx.logger.info(`Marker A written at ${markers.a.writtenAt}${markers.t ? `; target time ${markers.t}; marker B written at ${markers.b?.writtenAt ?? ''}` : ''} (table pgha_restore_markers in database ${source.database})`);
-    const proof = await (0,archiving/* proveWalArchiving */.oP)(deps, source.where, before);
-    return { markers, proof };
+    return { markers, before };
+}
+/** Switches WAL and waits until the segment with the markers is archived. */
+async function archive(r, source, before) {
+    const proof = await (0,archiving/* proveWalArchiving */.oP)(archivingDeps(r), source.where, before);
+    mark(r, { archived: r.ctx.now() });
+    r.step.record({ walProof: proof });
 }
 /** Ensures the identity's trust, saves the state for post, then creates the Cluster. */
 async function createThrowaway(r, source, targetTime) {
@@ -1633,8 +1643,11 @@ const restoreVerify = (0,action/* defineAction */.Q)({
         try {
             const source = await step.phase('Choose the backup', () => chooseSource({ ...conn, kc: conn.config.kc, logger: ctx.logger, now: ctx.now }, inputs));
             recordSource(run, source);
-            const targetTime = await prepareTarget(run, source);
-            await step.phase(`Create the throwaway Cluster ${inputs.recoveryCluster}`, () => createThrowaway(run, source, targetTime));
+            const target = await prepareTarget(run, source);
+            await step.phase(`Create the throwaway Cluster ${inputs.recoveryCluster}`, () => createThrowaway(run, source, target.time));
+            const archived = target.archived;
+            if (archived)
+                await step.phase('Archive the WAL with markers A and B', () => archived);
             const restored = await step.phase(`Restore ${inputs.recoveryCluster}`, () => waitRestore(run));
             mark(run, { checksStart: ctx.now() });
             await verifyData(run, restored);

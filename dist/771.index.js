@@ -302,7 +302,8 @@ function errorText(error, depth = 0) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ clusterSpecSchemaProblems)
+/* harmony export */   F: () => (/* binding */ clusterSpecSchemaProblems),
+/* harmony export */   Z: () => (/* binding */ warmClusterSchema)
 /* harmony export */ });
 let validator;
 function ajvClass(mod) {
@@ -319,6 +320,11 @@ async function compile() {
     const Ajv = ajvClass(mod);
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
     return ajv.compile(schema.default);
+}
+/** Loads and compiles the schema ahead of its first use (e.g. while waiting on the cluster). */
+function warmClusterSchema() {
+    validator ??= compile();
+    validator.catch(() => undefined);
 }
 /** spec.a.b[0].c from a JSON pointer /a/b/0/c. */
 function fieldPath(pointer) {

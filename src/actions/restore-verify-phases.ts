@@ -6,7 +6,7 @@ import { ensureIdentityTrust } from '../azure/identity-trust.ts';
 import { proveWalArchiving, readArchiver } from '../cnpg/archiving.ts';
 import { appLogin } from '../cnpg/app-credentials.ts';
 import { recoveryClusterManifest } from '../cnpg/recovery-cluster.ts';
-import { clusterSpecSchemaProblems } from '../cnpg/cluster-schema.ts';
+import { clusterSpecSchemaProblems, warmClusterSchema } from '../cnpg/cluster-schema.ts';
 import type { RestoreSource } from '../cnpg/restore-source.ts';
 import { waitRestored, type Restored } from '../cnpg/restore-wait.ts';
 import { ConfigurationError } from '../errors.ts';
@@ -18,7 +18,8 @@ import { objectPath, type KubeObject } from '../kube/resources.ts';
 import { oneLine } from '../log-safety.ts';
 import { runAmcheck } from '../postgres/amcheck.ts';
 import { readRecoveryPoint } from '../postgres/recovery-point.ts';
-import { writeMarkers, type Markers } from '../postgres/markers.ts';
+import { writeMarkers } from '../postgres/markers.ts';
+import type { ArchiverStatus } from '../postgres/archiver.ts';
 import { runSessionChecks, type CheckResult } from '../postgres/restore-checks.ts';
 import { openSession } from '../postgres/session.ts';
 import type { SqlTarget } from '../postgres/superuser-sql.ts';
@@ -60,55 +61,68 @@ function sqlTarget(r: Run, namespace: string, pod: string, database?: string): S
   };
 }
 
+export interface Target {
+  /** targetTime for CNPG; none restores to the end of the archive. */
+  readonly time?: string;
+  /**
+   * marker: B's segment being proven archived while the throwaway Cluster is created (its
+   * recovery Job restores the base backup first); awaited before the restore is waited for.
+   * A recovery that got there before the segment would fail and be retried, never pass.
+   */
+  readonly archived?: Promise<void>;
+}
+
 /** marker: A, T, B, then B's segment archived; latest: A archived; a time: nothing. */
-export async function prepareTarget(r: Run, source: RestoreSource): Promise<string | undefined> {
+export async function prepareTarget(r: Run, source: RestoreSource): Promise<Target> {
+  warmClusterSchema();
   const t = r.inputs.target;
   if (t.kind === 'time') {
     r.step.record({
       targetTime: t.time,
       proof: `restore to the explicit time ${t.time}; no markers`,
     });
-    return t.time;
+    return { time: t.time };
   }
-  const title =
-    t.kind === 'marker'
-      ? 'Write markers A and B and archive the WAL'
-      : 'Write marker A and archive the WAL';
-  const markers = await r.step.phase(title, () => markAndArchive(r, source, t.kind === 'marker'));
-  mark(r, { markersWritten: Date.parse(markers.markers.a.writtenAt), archived: r.ctx.now() });
+  const around = t.kind === 'marker';
+  const title = around ? 'Write markers A and B' : 'Write marker A';
+  const { markers, before } = await r.step.phase(title, () => writeAll(r, source, around));
+  mark(r, { markersWritten: Date.parse(markers.a.writtenAt) });
   r.step.record({
-    markers: markers.markers,
-    walProof: markers.proof,
-    proof:
-      t.kind === 'marker'
-        ? `WAL continuity and point-in-time precision: marker A (written ${markers.markers.a.writtenAt}) must be restored and marker B (written after the target time ${markers.markers.t ?? ''}) must not`
-        : `WAL continuity to the end of the archive: marker A (written ${markers.markers.a.writtenAt}) must be restored`,
-    ...(markers.markers.t ? { targetTime: markers.markers.t } : {}),
+    markers,
+    proof: around
+      ? `WAL continuity and point-in-time precision: marker A (written ${markers.a.writtenAt}) must be restored and marker B (written after the target time ${markers.t ?? ''}) must not`
+      : `WAL continuity to the end of the archive: marker A (written ${markers.a.writtenAt}) must be restored`,
+    ...(markers.t ? { targetTime: markers.t } : {}),
   });
-  return markers.markers.t;
+  const archived = archive(r, source, before);
+  // A rejection is handled where it is awaited; this only keeps it from being "unhandled".
+  archived.catch(() => undefined);
+  if (!around) {
+    await r.step.phase('Archive the WAL with marker A', () => archived);
+    return {};
+  }
+  return { ...(markers.t ? { time: markers.t } : {}), archived };
 }
 
-async function markAndArchive(r: Run, source: RestoreSource, around: boolean) {
+function archivingDeps(r: Run) {
+  return { http: http(r), kc: kc(r), logger: r.ctx.logger, now: r.ctx.now, deadline: r.deadline };
+}
+
+async function writeAll(r: Run, source: RestoreSource, around: boolean) {
   const target = sqlTarget(r, r.inputs.namespace, source.primary, source.database);
-  const deps = {
-    http: http(r),
-    kc: kc(r),
-    logger: r.ctx.logger,
-    now: r.ctx.now,
-    deadline: r.deadline,
-  };
-  const before = await readArchiver(deps, source.where);
-  const markers: Markers = await writeMarkers(
-    target,
-    source.owner,
-    r.ctx.env.GITHUB_RUN_ID ?? '',
-    around,
-  );
+  const before = await readArchiver(archivingDeps(r), source.where);
+  const markers = await writeMarkers(target, source.owner, r.ctx.env.GITHUB_RUN_ID ?? '', around);
   r.ctx.logger.info(
     `Marker A written at ${markers.a.writtenAt}${markers.t ? `; target time ${markers.t}; marker B written at ${markers.b?.writtenAt ?? ''}` : ''} (table pgha_restore_markers in database ${source.database})`,
   );
-  const proof = await proveWalArchiving(deps, source.where, before);
-  return { markers, proof };
+  return { markers, before };
+}
+
+/** Switches WAL and waits until the segment with the markers is archived. */
+async function archive(r: Run, source: RestoreSource, before: ArchiverStatus): Promise<void> {
+  const proof = await proveWalArchiving(archivingDeps(r), source.where, before);
+  mark(r, { archived: r.ctx.now() });
+  r.step.record({ walProof: proof });
 }
 
 /** Ensures the identity's trust, saves the state for post, then creates the Cluster. */

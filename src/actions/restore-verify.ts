@@ -43,10 +43,12 @@ export const restoreVerify = defineAction<'restore-verify', RestoreFacts>({
         chooseSource({ ...conn, kc: conn.config.kc, logger: ctx.logger, now: ctx.now }, inputs),
       );
       recordSource(run, source);
-      const targetTime = await prepareTarget(run, source);
+      const target = await prepareTarget(run, source);
       await step.phase(`Create the throwaway Cluster ${inputs.recoveryCluster}`, () =>
-        createThrowaway(run, source, targetTime),
+        createThrowaway(run, source, target.time),
       );
+      const archived = target.archived;
+      if (archived) await step.phase('Archive the WAL with markers A and B', () => archived);
       const restored = await step.phase(`Restore ${inputs.recoveryCluster}`, () =>
         waitRestore(run),
       );

@@ -27,6 +27,12 @@ async function compile(): Promise<ValidateFunction> {
   return ajv.compile(schema.default);
 }
 
+/** Loads and compiles the schema ahead of its first use (e.g. while waiting on the cluster). */
+export function warmClusterSchema(): void {
+  validator ??= compile();
+  validator.catch(() => undefined);
+}
+
 /** spec.a.b[0].c from a JSON pointer /a/b/0/c. */
 function fieldPath(pointer: string): string {
   return pointer

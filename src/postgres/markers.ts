@@ -30,50 +30,52 @@ export function quoteIdent(name: string): string {
 
 const CREATE = `CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, marker text NOT NULL, token text NOT NULL UNIQUE, run_id text, written_at timestamptz NOT NULL DEFAULT clock_timestamp())`;
 
-/** Inserts a marker as the owner; returns the insert's server time. */
-export function markerSql(owner: string, label: 'A' | 'B', token: string, runId: string): string {
+function insertSql(label: 'A' | 'B', token: string, runId: string): string {
   if (!/^[0-9a-f]+$/.test(token)) throw new Error('a marker token is hex');
   const run = runId.replace(/[^\w.-]/g, '');
   return (
-    `SET ROLE ${quoteIdent(owner)}; ${label === 'A' ? `${CREATE}; ` : ''}` +
     `INSERT INTO ${MARKER_TABLE} (marker, token, run_id) VALUES ('${label}', '${token}', '${run}') ` +
     `RETURNING to_char(written_at AT TIME ZONE 'UTC', ${UTC})`
   );
 }
 
+/**
+ * One psql call as the owner: marker A, COMMIT, the server's time T a little later, COMMIT,
+ * marker B (committed when the call ends). Explicit COMMITs split a multi-statement query into
+ * transactions, so A is committed before T is read and B after. Prints A's time, T, B's time.
+ */
+export function markersSql(
+  owner: string,
+  tokens: { a: string; b?: string },
+  runId: string,
+): string {
+  const parts = [`SET ROLE ${quoteIdent(owner)}`, CREATE, insertSql('A', tokens.a, runId)];
+  if (tokens.b !== undefined)
+    parts.push('COMMIT', SERVER_TIME_SQL, 'COMMIT', insertSql('B', tokens.b, runId));
+  return parts.join('; ');
+}
+
 /** The server's time, a little after the previous transaction ended. */
 export const SERVER_TIME_SQL = `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', ${UTC}) FROM pg_sleep(0.01)`;
 
-function last(lines: readonly string[], what: string): string {
-  const value = lines.at(-1) ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value))
-    throw new Error(`unexpected psql output for ${what}: ${JSON.stringify(lines.slice(-3))}`);
-  return value;
-}
+const TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
 const token = () => randomBytes(12).toString('hex');
 
-async function insert(
-  t: SqlTarget,
-  owner: string,
-  label: 'A' | 'B',
-  runId: string,
-): Promise<Marker> {
-  const tok = token();
-  const at = last(await superuserSql(t, markerSql(owner, label, tok, runId)), `marker ${label}`);
-  return { label, token: tok, writtenAt: at };
-}
-
-/** A, then (with `around`) T and B. */
+/** A, then (with `around`) T and B, in one exec. */
 export async function writeMarkers(
   t: SqlTarget,
   owner: string,
   runId: string,
   around: boolean,
 ): Promise<Markers> {
-  const a = await insert(t, owner, 'A', runId);
-  if (!around) return { a };
-  const time = last(await superuserSql(t, SERVER_TIME_SQL), 'the server time');
-  const b = await insert(t, owner, 'B', runId);
-  return { a, t: time, b };
+  const tokens = { a: token(), ...(around ? { b: token() } : {}) };
+  const lines = await superuserSql(t, markersSql(owner, tokens, runId));
+  const times = lines.filter((l) => TIME.test(l));
+  const [a = '', time = '', b = ''] = times;
+  if (times.length !== (around ? 3 : 1))
+    throw new Error(`unexpected psql output for the markers: ${JSON.stringify(lines.slice(-4))}`);
+  const markerA: Marker = { label: 'A', token: tokens.a, writtenAt: a };
+  if (!around || tokens.b === undefined) return { a: markerA };
+  return { a: markerA, t: time, b: { label: 'B', token: tokens.b, writtenAt: b } };
 }

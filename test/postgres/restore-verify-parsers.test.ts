@@ -4,7 +4,7 @@
 import { expect, test } from 'vitest';
 import { lastError } from '../../src/cnpg/restore-wait.ts';
 import { parseAmcheck } from '../../src/postgres/amcheck.ts';
-import { markerSql } from '../../src/postgres/markers.ts';
+import { markersSql } from '../../src/postgres/markers.ts';
 import { parseRecoveryPoint } from '../../src/postgres/recovery-point.ts';
 import { judge } from '../../src/postgres/restore-checks.ts';
 
@@ -69,12 +69,19 @@ test('the reason of a recovery Job pod: its last error line', () => {
   expect(lastError('{"level":"info","msg":"fine"}')).toBeUndefined();
 });
 
-test('marker SQL: the owner quoted, the run id cleaned, a token only in hex', () => {
-  expect(markerSql('app"x', 'B', 'ab12', '42;drop')).toBe(
-    `SET ROLE "app""x"; INSERT INTO public.pgha_restore_markers (marker, token, run_id) VALUES ('B', 'ab12', '42drop') RETURNING to_char(written_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-  );
-  expect(markerSql('app', 'A', 'ab', '1')).toContain(
-    'CREATE TABLE IF NOT EXISTS public.pgha_restore_markers',
-  );
-  expect(() => markerSql('app', 'A', "x'", '1')).toThrow('hex');
+test('marker SQL: one call, A committed before T, B after; the owner quoted, the run id cleaned, hex tokens', () => {
+  const sql = markersSql('app"x', { a: 'ab12', b: 'cd34' }, '42;drop');
+  expect(sql.split('; ').map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([
+    'SET ROLE "app""x"',
+    'CREATE TABLE IF',
+    'INSERT INTO public.pgha_restore_markers',
+    'COMMIT',
+    'SELECT to_char(clock_timestamp() AT',
+    'COMMIT',
+    'INSERT INTO public.pgha_restore_markers',
+  ]);
+  expect(sql).toContain("VALUES ('A', 'ab12', '42drop')");
+  expect(sql).toContain("VALUES ('B', 'cd34', '42drop')");
+  expect(markersSql('app', { a: 'ab' }, '1')).not.toContain('COMMIT');
+  expect(() => markersSql('app', { a: "x'" }, '1')).toThrow('hex');
 });
