@@ -142,7 +142,7 @@ describe('the umbrella action and the other commands', () => {
     );
   });
 
-  test.each(['restore-verify', 'failover-drill', 'teardown'])(
+  test.each(['restore-verify', 'teardown'])(
     '%s says clearly that it is not implemented yet',
     async (command) => {
       const step = await runStep(`actions/${command}`, { 'cluster-name': 'pg' });
