@@ -66,7 +66,7 @@ const writesDuring = (fn: () => Promise<unknown>) => writesDuringOn(sandbox, fn)
 beforeAll(async () => {
   dir = await mkdtemp('/tmp/pgha-e2e-');
   await chmod(dir, 0o711);
-  sandbox = await startSandbox({ dir });
+  sandbox = await startSandbox({ dir, cloud: false });
 });
 
 afterAll(async () => {
