@@ -13,6 +13,8 @@ const shared = {
 };
 
 export default defineConfig({
+  // Vite warns about every inlined @actions/* module whose source map names missing files.
+  logLevel: 'error',
   test: {
     maxWorkers: 2,
     // The longest files first, so that no long file runs alone at the end (test/setup/sequencer.ts).
