@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { 'pgha/no-import-cycle': ['error', { roots: ['src', 'sandbox'] }] },
   },
   {
-    files: ['sandbox/**', 'test/**', 'scripts/**', 'bench/**'],
+    files: ['sandbox/**', 'test/**', 'scripts/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-console': 'off' },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

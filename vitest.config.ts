@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './test/setup/sequencer.ts';
 
 // Two projects, both run by `npm test`: `unit` (fast, no servers: parsers, renderers, the
 // kit's pure parts, the runner emulation) and `sandbox` (test/sandbox/** and test/e2e/**:
@@ -12,8 +13,12 @@ const shared = {
 };
 
 export default defineConfig({
+  // Vite warns about every inlined @actions/* module whose source map names missing files.
+  logLevel: 'error',
   test: {
     maxWorkers: 2,
+    // The longest files first, so that no long file runs alone at the end (test/setup/sequencer.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         test: {

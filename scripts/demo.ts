@@ -6,17 +6,35 @@
 // a Backup taken), restore-verify (the marker proof: that Backup restored into a throwaway
 // Cluster whose service account gets a federated credential for the time of the run, the data
 // checked, the Cluster deleted), a failover drill (CNPG's default 15 s primary lease, so a
-// realistic downtime), then the actions whose issues are still open.
+// realistic downtime; --quick shortens it for tests), then the actions whose issues are still
+// open.
 // Log lines are shown as the runner shows them (masked values as ***). Exit code 1 when a
 // step that should succeed fails.
-//   npm run demo [-- --keep]   (--keep: leave the sandbox running until Ctrl-C)
+//   npm run demo [-- --keep] [-- --quick]
+//   --keep: leave the sandbox running until Ctrl-C.
+//   --quick: for tests: a 3 s primary lease (through deploy's overrides input) and a short
+//   drill warm-up and observation, instead of CNPG's defaults.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { runStep, type StepResult } from '../sandbox/runner.ts';
 
-const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    keep: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+  },
+});
+
+/** --quick: the shortest primary Lease CNPG's webhook accepts, and a short drill. */
+const QUICK_DEPLOY: Record<string, string> = values.quick
+  ? {
+      overrides:
+        'primaryLease:\n  leaseDurationSeconds: 3\n  renewDeadlineSeconds: 2\n  retryPeriodSeconds: 1\n',
+    }
+  : {};
+const QUICK_DRILL: Record<string, string> = values.quick ? { 'warm-up': '2s', observe: '2s' } : {};
 
 const CLUSTER = {
   'cluster-name': 'pg-demo',
@@ -103,19 +121,19 @@ async function main(): Promise<number> {
       {
         title: 'deploy: OIDC login, AKS credentials, apply, wait until healthy',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, ...backups, 'identity-name': s?.identityName ?? '' },
+        inputs: { ...CLUSTER, ...backups, ...QUICK_DEPLOY, 'identity-name': s?.identityName ?? '' },
         expect: 'ok',
       },
       {
         title: 'deploy again: nothing changes, the password is kept',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, ...backups, 'identity-name': s?.identityName ?? '' },
+        inputs: { ...CLUSTER, ...backups, ...QUICK_DEPLOY, 'identity-name': s?.identityName ?? '' },
         expect: 'ok',
       },
       {
         title: 'deploy dry run of a change (as a pull request would)',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, ...backups, instances: '2', 'dry-run': 'true' },
+        inputs: { ...CLUSTER, ...backups, ...QUICK_DEPLOY, instances: '2', 'dry-run': 'true' },
         expect: 'ok',
       },
       {
@@ -145,7 +163,11 @@ async function main(): Promise<number> {
       {
         title: 'failover-drill: kill the primary under write load, measure, switch back',
         action: 'actions/failover-drill',
-        inputs: { 'cluster-name': CLUSTER['cluster-name'], namespace: CLUSTER.namespace },
+        inputs: {
+          'cluster-name': CLUSTER['cluster-name'],
+          namespace: CLUSTER.namespace,
+          ...QUICK_DRILL,
+        },
         expect: 'ok',
       },
       ...(['teardown'] as const).map((name): StepPlan => ({

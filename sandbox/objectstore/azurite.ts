@@ -100,6 +100,9 @@ export async function startObjectStore(options: {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
+        // Node's compile cache: Azurite's module graph loads in about two thirds of the time
+        // once it has been compiled (a sandbox starts per test file).
+        NODE_COMPILE_CACHE: join(ROOT, 'node_modules', '.cache', 'pgha-node-compile'),
         AZURITE_ACCOUNTS: [...accounts.values()].map((a) => `${a.name}:${a.key}`).join(';'),
       },
     },

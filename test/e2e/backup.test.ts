@@ -236,9 +236,9 @@ describe('faults', () => {
     sandbox.faults.set({ walArchiveFailing: true });
     try {
       const started = Date.now();
-      const step = await backup(CORE, { 'backup-name': `${CORE.name}-no-wal`, timeout: '10s' });
+      const step = await backup(CORE, { 'backup-name': `${CORE.name}-no-wal`, timeout: '6s' });
       expect(step.code).toBe(1);
-      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(step.stdout).toMatch(
         /WAL segment [0-9A-F]{24} was not archived within \d+ s \(input 'timeout'\): the last failed WAL is [0-9A-F]{24} at \d{4}-/,
       );

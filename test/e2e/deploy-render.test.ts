@@ -142,12 +142,9 @@ describe('the umbrella action and the other commands', () => {
     );
   });
 
-  test.each(['failover-drill', 'teardown'])(
-    '%s says clearly that it is not implemented yet',
-    async (command) => {
-      const step = await runStep(`actions/${command}`, { 'cluster-name': 'pg' });
-      expect(step.code).toBe(1);
-      expect(step.stdout).toContain(`::error::pgha ${command} is not implemented yet`);
-    },
-  );
+  test.each(['teardown'])('%s says clearly that it is not implemented yet', async (command) => {
+    const step = await runStep(`actions/${command}`, { 'cluster-name': 'pg' });
+    expect(step.code).toBe(1);
+    expect(step.stdout).toContain(`::error::pgha ${command} is not implemented yet`);
+  });
 });

@@ -66,7 +66,7 @@ const writesDuring = (fn: () => Promise<unknown>) => writesDuringOn(sandbox, fn)
 beforeAll(async () => {
   dir = await mkdtemp('/tmp/pgha-e2e-');
   await chmod(dir, 0o711);
-  sandbox = await startSandbox({ dir });
+  sandbox = await startSandbox({ dir, cloud: false });
 });
 
 afterAll(async () => {
@@ -189,10 +189,10 @@ describe('faults', () => {
     sandbox.faults.set({ failingInstances: ['pg-stuck-2'] });
     try {
       const started = Date.now();
-      const step = await deploy(inputs('pg-stuck', 'stuck', { instances: '2', timeout: '15s' }));
+      const step = await deploy(inputs('pg-stuck', 'stuck', { instances: '2', timeout: '10s' }));
       const elapsed = Date.now() - started;
       expect(step.code).toBe(1);
-      expect(elapsed).toBeLessThan(25_000);
+      expect(elapsed).toBeLessThan(20_000);
       expect(step.stdout).toContain("did not reach 'Cluster in healthy state'");
       expect(step.stdout).toContain('pod pg-stuck-1: Running, ready, primary');
       expect(step.stdout).toContain('Recent events:');

@@ -20,7 +20,7 @@ import {
 } from './ha-harness.ts';
 
 const NS = 'loss';
-const RUNS = 3;
+const RUNS = 2;
 const SYNC = { method: 'any', number: 1, dataDurability: 'required' };
 let h: Harness;
 const logins = new Map<string, AppLogin>();
@@ -73,7 +73,7 @@ describe(
   'committed rows lost when the primary is killed (200 ms replication latency)',
   HA_TEST_TIMEOUT,
   () => {
-    // Six kills and four re-clones, two Clusters at a time.
+    // Four kills and two re-clones, two Clusters at a time.
     it(
       'are some with asynchronous replication and none with synchronous',
       { timeout: 240_000 },

@@ -21,7 +21,7 @@ async function countRows(pod: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  h = await startHarness(NS);
+  h = await startHarness(NS, { cloud: false, objectStore: false });
 });
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ let h: Harness;
 const app = { user: 'app', password: '', database: 'app' };
 
 beforeAll(async () => {
-  h = await startHarness(NS);
+  h = await startHarness(NS, { cloud: false, objectStore: false });
   await h.custom.createNamespacedCustomObject({
     ...clusterRef(NS),
     body: {

@@ -39,7 +39,7 @@ async function podNames(cluster: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  h = await startHarness(NS);
+  h = await startHarness(NS, { cloud: false, objectStore: false });
   dir = h.sandbox.dir;
 });
 

@@ -55,7 +55,7 @@ async function run(
 }
 
 beforeAll(async () => {
-  h = await startHarness(NS);
+  h = await startHarness(NS, { cloud: false, objectStore: false });
   const kc = new k8s.KubeConfig();
   kc.loadFromFile(h.sandbox.kubeconfigPath);
   exec = new k8s.Exec(kc);

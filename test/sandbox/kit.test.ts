@@ -25,7 +25,7 @@ let http: KubeHttp;
 let password = '';
 
 beforeAll(async () => {
-  h = await startHarness(NS);
+  h = await startHarness(NS, { cloud: false });
   kc = new k8s.KubeConfig();
   kc.loadFromFile(h.sandbox.kubeconfigPath);
   http = new KubeHttp(kc);

@@ -34,7 +34,7 @@ async function manifest(name: string, obj: object): Promise<string> {
 
 beforeAll(async () => {
   tmp = await mkdtemp('/tmp/pgha-kubectl-');
-  h = await startHarness(NS);
+  h = await startHarness(NS, { cloud: false, objectStore: false });
   await h.custom.createNamespacedCustomObject({
     ...clusterRef(NS),
     body: cluster('pg', { size: '1Gi' }),

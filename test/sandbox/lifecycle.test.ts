@@ -35,7 +35,7 @@ const CLUSTER = {
   apiVersion: 'postgresql.cnpg.io/v1',
   kind: 'Cluster',
   metadata: { name: 'life', namespace: 'default' },
-  spec: { instances: 2, storage: { size: '1Gi' } },
+  spec: { instances: 1, storage: { size: '1Gi' } },
 };
 
 afterAll(async () => {
@@ -60,8 +60,9 @@ describe('sandbox lifecycle', () => {
       plural: 'clusters',
       body: CLUSTER,
     });
-    await waitFor('2 ready instances', () => sandbox.cnpg.serverPids().length === 2);
-    expect(processesUnder(dir).length).toBeGreaterThan(2);
+    await waitFor('a ready instance', () => sandbox.cnpg.serverPids().length === 1);
+    // The instance's postmaster and Azurite at least.
+    expect(processesUnder(dir).length).toBeGreaterThanOrEqual(2);
     await sandbox.stop();
     expect(existsSync(join(dir, 'ready'))).toBe(false);
     expect(processesUnder(dir)).toEqual([]);
@@ -78,7 +79,7 @@ describe('sandbox lifecycle', () => {
 const sandbox = await startSandbox({ dir: process.argv[2] });
 sandbox.store.create({ group: 'postgresql.cnpg.io', version: 'v1', plural: 'clusters' }, ${JSON.stringify(CLUSTER)});
 const timer = setInterval(() => {
-  if (sandbox.cnpg.serverPids().length === 2) { clearInterval(timer); process.stdout.write('up\\n'); }
+  if (sandbox.cnpg.serverPids().length === 1) { clearInterval(timer); process.stdout.write('up\\n'); }
 }, 50);
 `,
     );
@@ -91,8 +92,11 @@ const timer = setInterval(() => {
         fail(new Error(`sandbox process exited early (${code})`));
       });
     });
-    expect(processesUnder(join(dir, 'instances')).length).toBeGreaterThan(2);
-    child.kill('SIGKILL');
+    try {
+      expect(processesUnder(join(dir, 'instances')).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
     await waitFor('no process under the sandbox dir', () => processesUnder(dir).length === 0, 5000);
   });
 });
