@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export const SLOWEST_FIRST = [
   'test/e2e/demo.test.ts',
   'test/e2e/failover-drill.test.ts',
+  'test/e2e/restore-verify.test.ts',
   'test/e2e/backup.test.ts',
   'test/sandbox/backup-incore.test.ts',
   'test/e2e/deploy-sandbox.test.ts',
