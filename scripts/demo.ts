@@ -12,8 +12,8 @@
 // step that should succeed fails.
 //   npm run demo [-- --keep] [-- --quick]
 //   --keep: leave the sandbox running until Ctrl-C.
-//   --quick: for tests: a 3 s primary lease (through deploy's overrides input) and a short
-//   drill warm-up and observation, instead of CNPG's defaults.
+//   --quick: for tests: two instances, a 3 s primary lease (through deploy's overrides input)
+//   and a short drill warm-up and observation, instead of CNPG's defaults.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,7 +39,8 @@ const QUICK_DRILL: Record<string, string> = values.quick ? { 'warm-up': '2s', ob
 const CLUSTER = {
   'cluster-name': 'pg-demo',
   namespace: 'cnpg-database',
-  instances: '3',
+  // --quick: two instances, the fewest a failover needs.
+  instances: values.quick ? '2' : '3',
   // Small instances: the AKS guide's production sizes would ask this machine for 6 cores.
   'storage-size': '1Gi',
   cpu: '500m',
@@ -133,7 +134,13 @@ async function main(): Promise<number> {
       {
         title: 'deploy dry run of a change (as a pull request would)',
         action: 'actions/deploy',
-        inputs: { ...CLUSTER, ...backups, ...QUICK_DEPLOY, instances: '2', 'dry-run': 'true' },
+        inputs: {
+          ...CLUSTER,
+          ...backups,
+          ...QUICK_DEPLOY,
+          instances: values.quick ? '3' : '2',
+          'dry-run': 'true',
+        },
         expect: 'ok',
       },
       {

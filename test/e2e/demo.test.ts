@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from '../../sandbox/runner.ts';
 
-// The whole pipeline in one test: a sandbox, three deploys of three instances, a backup and a
-// drill take a minute or more on a loaded 2-core machine. --quick gives the Cluster a 3 s
-// primary lease and the drill a short warm-up and observation (the demo's defaults are CNPG's).
+// The whole pipeline in one test: a sandbox, three deploys, a backup, a restore and a drill
+// take a minute or more on a loaded 2-core machine. --quick gives the Cluster two instances
+// and a 3 s primary lease, and the drill a short warm-up and observation (the demo's defaults
+// are three instances and CNPG's).
 test(
   'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up, verifies a restore, drills a failover',
   { timeout: 240_000 },
@@ -23,7 +24,7 @@ test(
     });
     expect(code, out).toBe(0);
     expect(out).toMatch(/✓ \[1\] deploy: OIDC login.*: succeeded/);
-    expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 3 instances/);
+    expect(out).toMatch(/Cluster pg-demo is healthy: primary pg-demo-1, 2 instances/);
     expect(out).toMatch(/\[2\][\s\S]*Cluster pg-demo: unchanged/);
     expect(out).toMatch(/Cluster pg-demo: would change \(spec\.instances\)/);
     // Backups to Azurite: WAL archiving proven on the primary, then a completed Backup.

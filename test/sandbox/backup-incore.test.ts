@@ -1,7 +1,8 @@
 // WAL archiving, backups and recovery with the in-core spec.backup.barmanObjectStore on the
 // sandbox's Azurite: segments reach the blob layout CNPG users see, archive faults flip
 // ContinuousArchiving and it recovers, a Backup completes with a sane backup.info, a recovery
-// cluster restores a table, a targetTime excludes later rows, a target beyond the archive
+// to a targetTime restores the rows before it and none after (a restore to the end of the
+// archive: backup-plugin.test.ts and the restore-verify e2e), a target beyond the archive
 // fails the recovery Job (its pod log says why), and an initdb cluster meeting an archive
 // that holds WAL gets healthy with ContinuousArchiving=False.
 import { copyFile } from 'node:fs/promises';
@@ -192,18 +193,6 @@ describe('recovery', () => {
       barmanObjectStore: barmanObjectStore('incore', serverName ? { serverName } : {}),
     },
   ];
-
-  test('a recovery cluster restores every archived row and starts a new timeline', async () => {
-    await createCluster(h, 'pg-restored', {
-      bootstrap: { recovery: { source: 'clusterBackup' } },
-      externalClusters: external(SRC),
-    });
-    const started = Date.now();
-    const s = await h.waitHealthy('pg-restored', 1);
-    console.info(`recovery to healthy: ${String(Date.now() - started)} ms`);
-    expect(s.timelineID).toBe(2);
-    expect(await count('pg-restored-1')).toBe(250);
-  });
 
   test('a targetTime excludes the rows written after it', async () => {
     await createCluster(h, 'pg-pitr', {
