@@ -284,20 +284,6 @@ function runTag(env, now) {
         return id;
     return new Date(now).toISOString().replace(/\D/g, '').slice(0, 14);
 }
-function readIdentity(r) {
-    const name = r.optional('identity-name', (v) => (0,read_deploy/* armName */.KL)(v, 'id-pg-backup'));
-    const group = r.optional('identity-resource-group', (v) => (0,read_deploy/* armName */.KL)(v, 'rg-pg'));
-    if (name === undefined) {
-        if (group !== undefined)
-            r.problem('identity-resource-group', 'is set without identity-name', 'identity-name: id-pg-backup');
-        return undefined;
-    }
-    if (r.raw('aks-cluster') === '' || r.raw('azure-client-id') === '') {
-        r.problem('identity-name', 'the federated credential needs the Azure login and aks-cluster (its OIDC issuer)', 'azure-client-id, azure-tenant-id, azure-subscription-id, resource-group and aks-cluster');
-        return undefined;
-    }
-    return { name, resourceGroup: group ?? r.raw('resource-group') };
-}
 /** The runner passes the default `${{ github.token }}` evaluated; unevaluated, it is no token. */
 function githubToken(r, openIssue) {
     const raw = r.raw('github-token');
@@ -329,7 +315,7 @@ function readRestoreVerifyInputs(get, env, now) {
         verifyCommand: r.raw('verify-command') || undefined,
         amcheck: r.value('amcheck', (v) => (0,parse/* oneOf */.yL)(v, AMCHECK_MODES)),
         keep: r.value('keep', (v) => (0,parse/* oneOf */.yL)(v, KEEP_MODES)),
-        identity: readIdentity(r),
+        identity: (0,read_deploy/* readIdentity */.xN)(r),
         maxBackupAgeMs: r.optional('max-backup-age', (v) => (0,parse/* duration */.p0)(v, '26h', 366 * read/* MAX_TIMEOUT_MS */.mn)),
         maxRestoreMs: r.optional('max-restore-time', (v) => (0,parse/* duration */.p0)(v, '30m', read/* MAX_TIMEOUT_MS */.mn)),
         reportPath: r.optional('report-path', (v) => (0,parse/* singleLine */.pF)(v, '${{ runner.temp }}/restore.json')),

@@ -596,11 +596,11 @@ function overrides(raw) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KL: () => (/* binding */ armName),
-  Jj: () => (/* binding */ readDeployInputs)
+  Jj: () => (/* binding */ readDeployInputs),
+  xN: () => (/* binding */ readIdentity)
 });
 
-// UNUSED EXPORTS: MAX_SIZE_BYTES
+// UNUSED EXPORTS: MAX_SIZE_BYTES, armName
 
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __webpack_require__(13718);
@@ -742,6 +742,10 @@ function readDeployInputs(get) {
     };
     return r.finish(inputs);
 }
+/**
+ * identity-name and identity-resource-group (default: resource-group), for deploy and
+ * restore-verify: the federated credential needs the Azure login and the AKS OIDC issuer.
+ */
 function readIdentity(r) {
     const name = r.optional('identity-name', (v) => armName(v, 'id-pg-backup'));
     const group = r.optional('identity-resource-group', (v) => armName(v, 'rg-pg'));
@@ -750,13 +754,11 @@ function readIdentity(r) {
             r.problem('identity-resource-group', 'is set without identity-name', 'identity-name: id-pg-backup');
         return undefined;
     }
-    const aks = r.raw('aks-cluster') !== '' && r.raw('azure-client-id') !== '';
-    if (!aks) {
+    if (r.raw('aks-cluster') === '' || r.raw('azure-client-id') === '') {
         r.problem('identity-name', 'the federated credential needs the Azure login and aks-cluster (its OIDC issuer)', 'azure-client-id, azure-tenant-id, azure-subscription-id, resource-group and aks-cluster');
         return undefined;
     }
-    const resourceGroup = group ?? r.raw('resource-group');
-    return { name, resourceGroup };
+    return { name, resourceGroup: group ?? r.raw('resource-group') };
 }
 function readDryRun(r) {
     const dryRun = r.value('dry-run', parse/* boolean */.zM);

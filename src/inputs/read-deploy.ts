@@ -94,7 +94,21 @@ export function readDeployInputs(get: GetInput): DeployInputs {
   return r.finish(inputs as DeployInputs);
 }
 
-function readIdentity(r: DeployReader): DeployInputs['identity'] {
+/** The inputs that name the managed identity whose federated credential an action ensures. */
+type IdentityInputName =
+  | 'identity-name'
+  | 'identity-resource-group'
+  | 'aks-cluster'
+  | 'azure-client-id'
+  | 'resource-group';
+
+/**
+ * identity-name and identity-resource-group (default: resource-group), for deploy and
+ * restore-verify: the federated credential needs the Azure login and the AKS OIDC issuer.
+ */
+export function readIdentity(
+  r: InputReader<IdentityInputName>,
+): { name: string; resourceGroup: string } | undefined {
   const name = r.optional('identity-name', (v) => armName(v, 'id-pg-backup'));
   const group = r.optional('identity-resource-group', (v) => armName(v, 'rg-pg'));
   if (name === undefined) {
@@ -106,8 +120,7 @@ function readIdentity(r: DeployReader): DeployInputs['identity'] {
       );
     return undefined;
   }
-  const aks = r.raw('aks-cluster') !== '' && r.raw('azure-client-id') !== '';
-  if (!aks) {
+  if (r.raw('aks-cluster') === '' || r.raw('azure-client-id') === '') {
     r.problem(
       'identity-name',
       'the federated credential needs the Azure login and aks-cluster (its OIDC issuer)',
@@ -115,8 +128,7 @@ function readIdentity(r: DeployReader): DeployInputs['identity'] {
     );
     return undefined;
   }
-  const resourceGroup = group ?? r.raw('resource-group');
-  return { name, resourceGroup };
+  return { name, resourceGroup: group ?? r.raw('resource-group') };
 }
 
 function readDryRun(r: DeployReader): boolean {

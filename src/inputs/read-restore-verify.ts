@@ -15,7 +15,7 @@ import {
   singleLine,
 } from './parse.ts';
 import { MAX_TIMEOUT_MS, inputReader, readShared, type GetInput } from './read.ts';
-import { armName } from './read-deploy.ts';
+import { readIdentity } from './read-deploy.ts';
 import { ACTIONS } from './spec.ts';
 import type { Quantity, SharedInputs } from './types.ts';
 
@@ -81,29 +81,6 @@ function runTag(env: Readonly<Record<string, string | undefined>>, now: number):
 }
 
 type Reader = ReturnType<typeof inputReader<(typeof ACTIONS)['restore-verify']['inputs']>>;
-
-function readIdentity(r: Reader): RestoreVerifyInputs['identity'] {
-  const name = r.optional('identity-name', (v) => armName(v, 'id-pg-backup'));
-  const group = r.optional('identity-resource-group', (v) => armName(v, 'rg-pg'));
-  if (name === undefined) {
-    if (group !== undefined)
-      r.problem(
-        'identity-resource-group',
-        'is set without identity-name',
-        'identity-name: id-pg-backup',
-      );
-    return undefined;
-  }
-  if (r.raw('aks-cluster') === '' || r.raw('azure-client-id') === '') {
-    r.problem(
-      'identity-name',
-      'the federated credential needs the Azure login and aks-cluster (its OIDC issuer)',
-      'azure-client-id, azure-tenant-id, azure-subscription-id, resource-group and aks-cluster',
-    );
-    return undefined;
-  }
-  return { name, resourceGroup: group ?? r.raw('resource-group') };
-}
 
 /** The runner passes the default `${{ github.token }}` evaluated; unevaluated, it is no token. */
 function githubToken(r: Reader, openIssue: boolean): string | undefined {
