@@ -78,16 +78,31 @@ export class WalArchiver implements WalHandler {
     this.#deps = deps;
   }
 
-  #cluster(req: WalRequest): KubeObject {
-    const name = this.#deps.clusterOf(req.namespace, req.pod);
-    const cluster = name ? this.#deps.store.get(CLUSTERS, req.namespace, name) : undefined;
-    if (!cluster) throw new Error(`instance ${req.namespace}/${req.pod} belongs to no Cluster`);
+  /**
+   * The instance manager archives with its cached copy of its Cluster (internal/management/
+   * cache): while a deleted Cluster's pods shut down, their last segments go where the Cluster
+   * said, and a Cluster without backups archives nothing, successfully. Without this, every
+   * shutdown after a Cluster's deletion waited out PostgreSQL's archive retries.
+   */
+  readonly #lastSeen = new Map<string, KubeObject>();
+
+  #cluster(req: WalRequest): KubeObject | undefined {
     if (!isWalName(req.name)) throw new Error(`${req.name} is not a WAL file name`);
-    return cluster;
+    const name = this.#deps.clusterOf(req.namespace, req.pod);
+    if (!name) throw new Error(`instance ${req.namespace}/${req.pod} belongs to no Cluster`);
+    const key = `${req.namespace}/${name}`;
+    const live = this.#deps.store.get(CLUSTERS, req.namespace, name);
+    if (live) this.#lastSeen.set(key, live);
+    else if (!this.#lastSeen.has(key))
+      this.#deps.log(
+        `${req.namespace}/${req.pod}: wal-archive ${req.name}: Cluster ${name} is gone and was never seen archiving, nothing to do`,
+      );
+    return live ?? this.#lastSeen.get(key);
   }
 
   async archive(req: WalRequest): Promise<void> {
     const cluster = this.#cluster(req);
+    if (!cluster) return;
     try {
       await this.#archive(cluster, req);
       setClusterCondition(
@@ -138,6 +153,7 @@ export class WalArchiver implements WalHandler {
 
   async restore(req: WalRequest): Promise<boolean> {
     const cluster = this.#cluster(req);
+    if (!cluster) return false;
     const at = openArchive(this.#deps, this.#deps.recoverySource(cluster));
     const found = await findWal(at, req.name);
     if (!found) return false;
