@@ -72,6 +72,16 @@ async function blobNames(prefix: string): Promise<string[]> {
   return names;
 }
 
+async function waitFor<T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 function backupsOf(namespace: string) {
   return sandbox.store.list(BACKUPS).filter((b) => b.metadata.namespace === namespace);
 }
@@ -79,7 +89,8 @@ function backupsOf(namespace: string) {
 beforeAll(async () => {
   dir = await mkdtemp('/tmp/pgha-backup-');
   await chmod(dir, 0o711);
-  sandbox = await startSandbox({ dir, cloud: false });
+  // A Backup made before its target pod is ready is retried after 2 s, not CNPG's 30 s.
+  sandbox = await startSandbox({ dir, cloud: false, timings: { backupRetryMs: 2000 } });
   const steps = await Promise.all([
     deploy(PLUGIN),
     deploy(CORE, 'barman-object-store'),
@@ -155,19 +166,29 @@ describe.each([
 
 describe('freshness', () => {
   test('with max-backup-age shorter than its age, fails and says a schedule may have stopped', async () => {
-    await new Promise((r) => setTimeout(r, 1100));
+    // Every Backup of the cluster done, the newest over a second ago: the ScheduledBackup's
+    // immediate Backup waits in pending (and is retried) when deploy made it before the pod
+    // was ready, and on a loaded machine it can complete just now.
+    const newest = await waitFor('no Backup of the plugin cluster still running', () => {
+      const all = backupsOf(PLUGIN.namespace).map(
+        (b) => (b.status ?? {}) as { phase?: string; stoppedAt?: string },
+      );
+      if (all.some((st) => st.phase !== 'completed' && st.phase !== 'failed')) return undefined;
+      return Math.max(0, ...all.map((st) => Date.parse(st.stoppedAt ?? '') || 0));
+    });
+    await new Promise((r) => setTimeout(r, Math.max(0, newest + 1100 - Date.now())));
     const step = await backup(PLUGIN, {
       'backup-name': `${PLUGIN.name}-first`,
       'verify-wal': 'false',
       'max-backup-age': '1s',
     });
-    expect(step.code).toBe(1);
+    expect(step.code, step.stdout).toBe(1);
     expect(step.stdout).toMatch(
       /completed \d+ s ago .*more than max-backup-age \(1 s\): has a schedule stopped\?/,
     );
     expect(step.stdout).toContain(`ScheduledBackup ${PLUGIN.name}-scheduled`);
     expect(step.outputs.phase).toBe('completed');
-  });
+  }, 120_000);
 });
 
 describe('refused before any write', () => {
