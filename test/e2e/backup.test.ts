@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writesDuring as writesDuringOn } from '../../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { runStep, type StepResult } from '../helpers/action-runner.ts';
+import { waitFor } from '../sandbox/cnpg-harness.ts';
 
 let sandbox: Sandbox;
 let dir: string;
@@ -70,16 +71,6 @@ async function blobNames(prefix: string): Promise<string[]> {
   for await (const b of os.client(account).getContainerClient('backups').listBlobsFlat({ prefix }))
     names.push(b.name);
   return names;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 function backupsOf(namespace: string) {
@@ -169,13 +160,20 @@ describe('freshness', () => {
     // Every Backup of the cluster done, the newest over a second ago: the ScheduledBackup's
     // immediate Backup waits in pending (and is retried) when deploy made it before the pod
     // was ready, and on a loaded machine it can complete just now.
-    const newest = await waitFor('no Backup of the plugin cluster still running', () => {
-      const all = backupsOf(PLUGIN.namespace).map(
-        (b) => (b.status ?? {}) as { phase?: string; stoppedAt?: string },
-      );
-      if (all.some((st) => st.phase !== 'completed' && st.phase !== 'failed')) return undefined;
-      return Math.max(0, ...all.map((st) => Date.parse(st.stoppedAt ?? '') || 0));
-    });
+    const newest = await waitFor(
+      'no Backup of the plugin cluster still running',
+      () => {
+        const all = backupsOf(PLUGIN.namespace).map(
+          (b) => (b.status ?? {}) as { phase?: string; stoppedAt?: string },
+        );
+        if (all.some((st) => st.phase !== 'completed' && st.phase !== 'failed'))
+          return Promise.resolve(undefined);
+        return Promise.resolve(
+          Math.max(0, ...all.map((st) => Date.parse(st.stoppedAt ?? '') || 0)),
+        );
+      },
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, Math.max(0, newest + 1100 - Date.now())));
     const step = await backup(PLUGIN, {
       'backup-name': `${PLUGIN.name}-first`,

@@ -448,6 +448,16 @@ describe('four restores side by side', () => {
       },
     ]);
     expect(core.post?.stdout).toContain('Main already deleted or kept');
+    // restore-seconds against the API server's own record of the kept Cluster: created
+    // (creationTimestamp, whole seconds) to its Ready condition turning True.
+    const ready = (
+      kept?.status?.conditions as { type: string; status: string; lastTransitionTime?: string }[]
+    ).find((c) => c.type === 'Ready' && c.status === 'True');
+    const recorded =
+      (Date.parse(ready?.lastTransitionTime ?? '') -
+        Date.parse(kept?.metadata.creationTimestamp ?? '')) /
+      1000;
+    expect(Math.abs(Number(core.outputs['restore-seconds']) - recorded)).toBeLessThan(1.5);
     const rows = await sql<{ n: string }>(
       CORE.namespace,
       `${name}-1`,
