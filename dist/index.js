@@ -28687,7 +28687,7 @@ class DiagnosedError extends Error {
 /* harmony export */   kl: () => (/* binding */ ACTIONS),
 /* harmony export */   or: () => (/* binding */ SHARED_INPUTS)
 /* harmony export */ });
-/* unused harmony exports SHARED_OUTPUTS, FAILOVER_DRILL_INPUTS, FAILOVER_DRILL_OUTPUTS, DEPLOY_INPUTS, DEPLOY_OUTPUTS, BACKUP_INPUTS, BACKUP_OUTPUTS, RESTORE_VERIFY_INPUTS, RESTORE_VERIFY_OUTPUTS, UMBRELLA */
+/* unused harmony exports SHARED_OUTPUTS, FAILOVER_DRILL_INPUTS, FAILOVER_DRILL_OUTPUTS, DEPLOY_INPUTS, DEPLOY_OUTPUTS, BACKUP_INPUTS, BACKUP_OUTPUTS, RESTORE_VERIFY_INPUTS, RESTORE_VERIFY_OUTPUTS, TEARDOWN_INPUTS, TEARDOWN_OUTPUTS, UMBRELLA */
 // The one place where action input and output names, descriptions and defaults live.
 // scripts/build.mjs writes every action.yml from these tables; test/inputs/spec.test.ts
 // checks that the committed action.yml files agree with them.
@@ -29061,6 +29061,41 @@ const RESTORE_VERIFY_OUTPUTS = {
     'issue-url': { description: 'URL of the issue opened or commented on (open-issue-on-failure).' },
     ...SHARED_OUTPUTS,
 };
+const TEARDOWN_INPUTS = {
+    force: {
+        description: 'Also delete a Cluster pgha did not create (no app.kubernetes.io/managed-by: pgha label). Its backups are never deleted.',
+        default: 'false',
+    },
+    'delete-backups': {
+        description: "Also delete the cluster's Backup objects and its data in the object store (everything under <destination>/<serverName>/), for an ephemeral cluster pgha deployed. Blob storage is reached with the workflow's Azure login (needs Storage Blob Data Contributor on the account).",
+        default: 'false',
+    },
+    wait: {
+        description: "Wait until the Cluster's pods and PVCs are gone (up to timeout), reporting what is still terminating.",
+        default: 'true',
+    },
+    'sweep-older-than': {
+        description: "Also delete restore-verify's throwaway Clusters of this cluster older than this (e.g. 6h) that a crashed run left behind.",
+    },
+    'identity-name': {
+        description: 'User-assigned managed identity whose federated credentials deploy and restore-verify ensured for this cluster: they are deleted (needs the Azure inputs).',
+    },
+    'identity-resource-group': {
+        description: 'Resource group of identity-name (default: resource-group).',
+    },
+    'blob-endpoint': {
+        description: "Blob service endpoint to reach the backup storage account through instead of the destination's own host, e.g. a private endpoint or an emulator: https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1.",
+    },
+};
+const TEARDOWN_OUTPUTS = {
+    deleted: { description: 'What was deleted, one Kind/name a line (empty when nothing was).' },
+    'teardown-seconds': { description: 'Seconds of the whole step.' },
+    'deleted-backup-files': {
+        description: 'Number of files deleted in the object store (delete-backups).',
+    },
+    'deleted-backup-bytes': { description: 'Bytes deleted in the object store (delete-backups).' },
+    ...SHARED_OUTPUTS,
+};
 const ACTIONS = {
     deploy: {
         name: 'pgha deploy',
@@ -29091,8 +29126,8 @@ const ACTIONS = {
     teardown: {
         name: 'pgha teardown',
         description: 'Delete a cluster created by pgha, e.g. the ephemeral cluster of a pull request.',
-        inputs: SHARED_INPUTS,
-        outputs: SHARED_OUTPUTS,
+        inputs: { ...SHARED_INPUTS, ...TEARDOWN_INPUTS },
+        outputs: TEARDOWN_OUTPUTS,
     },
 };
 function union(maps) {
