@@ -6,7 +6,7 @@ import { discoverCnpg, unservedMonitoring, type Served } from '../cnpg/discovery
 import { install, type Installed } from '../cnpg/install.ts';
 import { listInstances } from '../cnpg/instances.ts';
 import { renderManifests, writeManifests } from '../cnpg/manifests.ts';
-import { traceAnnotations } from '../cnpg/objects.ts';
+import { pghaLabels, traceAnnotations } from '../cnpg/objects.ts';
 import type { Rendered } from '../cnpg/render.ts';
 import { waitHealthy } from '../cnpg/wait.ts';
 import { readDeployInputs } from '../inputs/read-deploy.ts';
@@ -39,9 +39,11 @@ export const deploy = defineAction<'deploy', DeployFacts>({
     const skip = skippedMonitors(inputs, served, ctx.logger);
     const rendered = await render(inputs, backup, ctx, step, skip);
     await trustIdentity(inputs, conn, ctx, step);
-    const annotations = traceAnnotations(runOrigin(ctx.env));
+    const origin = runOrigin(ctx.env);
+    const annotations = traceAnnotations(origin);
+    const labels = pghaLabels(inputs.clusterName, 'deploy', origin);
     const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () =>
-      install(conn.http, inputs, rendered.objects, { ...ctx, annotations }),
+      install(conn.http, inputs, rendered.objects, { ...ctx, annotations, labels }),
     );
     recordInstalled(inputs, conn, installed, step);
     if (inputs.dryRun) return;

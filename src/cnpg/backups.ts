@@ -10,7 +10,7 @@ import type { KubeHttp } from '../kube/http.ts';
 import { collectionPath, type KubeObject } from '../kube/resources.ts';
 import { CNPG_METHOD } from './backup-config.ts';
 import { CNPG_GROUP_VERSION } from './discovery.ts';
-import { PLUGIN_NAME, meta, type RenderedObject } from './objects.ts';
+import { PLUGIN_NAME, meta, pghaLabels, type RenderedObject } from './objects.ts';
 
 export const BACKUP = { apiVersion: CNPG_GROUP_VERSION, kind: 'Backup' } as const;
 
@@ -60,12 +60,7 @@ export interface BackupRequest {
 }
 
 export function backupManifest(r: BackupRequest): RenderedObject {
-  const labels: Record<string, string> = {
-    'cnpg.io/cluster': r.cluster,
-    'pgha.io/cluster': r.cluster,
-    'pgha.io/role': 'backup',
-    ...(r.origin.runId ? { 'pgha.io/run-id': r.origin.runId } : {}),
-  };
+  const labels = { 'cnpg.io/cluster': r.cluster, ...pghaLabels(r.cluster, 'backup', r.origin) };
   return {
     ...BACKUP,
     metadata: meta(r.name, r.namespace, r.origin, { labels }),

@@ -20,9 +20,9 @@ export interface InstallContext {
   readonly setSecret: (value: string) => void;
   /** Annotations saying where the run came from, for the Secret pgha creates. */
   readonly annotations: Record<string, string>;
+  /** pgha's labels for what deploy creates (teardown finds the Namespace and Secret by them). */
+  readonly labels: Record<string, string>;
 }
-
-const MANAGED = { 'app.kubernetes.io/managed-by': 'pgha' };
 
 export async function install(
   http: KubeHttp,
@@ -30,7 +30,7 @@ export async function install(
   objects: readonly RenderedObject[],
   ctx: InstallContext,
 ): Promise<Installed> {
-  const namespace = await ensureNamespace(http, inputs.namespace, MANAGED, inputs.dryRun);
+  const namespace = await ensureNamespace(http, inputs.namespace, ctx.labels, inputs.dryRun);
   ctx.logger.info(`Namespace ${inputs.namespace}: ${namespace}`);
   const secret = await ensureAppSecret(
     http,
@@ -38,7 +38,7 @@ export async function install(
       namespace: inputs.namespace,
       name: inputs.appSecret,
       username: inputs.owner,
-      labels: { ...MANAGED, 'cnpg.io/reload': 'true' },
+      labels: { ...ctx.labels, 'cnpg.io/reload': 'true' },
       annotations: ctx.annotations,
     },
     ctx.setSecret,

@@ -16,6 +16,28 @@ export interface RenderedObject {
 export const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
 export const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
 
+/** pgha's labels, by which teardown finds what an action created for a cluster. */
+export const MANAGED_BY = 'app.kubernetes.io/managed-by';
+export const CLUSTER_LABEL = 'pgha.io/cluster';
+export const ROLE_LABEL = 'pgha.io/role';
+export const RUN_ID_LABEL = 'pgha.io/run-id';
+
+export type PghaRole = 'deploy' | 'backup' | 'restore-verify' | 'failover-drill';
+
+/** The labels pgha puts on what it creates for `cluster` in role `role`. */
+export function pghaLabels(
+  cluster: string,
+  role: PghaRole,
+  origin: RunOrigin,
+): Record<string, string> {
+  return {
+    [MANAGED_BY]: 'pgha',
+    [CLUSTER_LABEL]: cluster,
+    [ROLE_LABEL]: role,
+    ...(origin.runId ? { [RUN_ID_LABEL]: origin.runId } : {}),
+  };
+}
+
 export const objectStoreName = (cluster: string): string => `${cluster}-backup-store`;
 
 /** Traceability: where the object came from (repository, commit, run, actor). */
@@ -45,7 +67,7 @@ export function meta(
   return {
     name,
     namespace,
-    labels: { 'app.kubernetes.io/managed-by': 'pgha', ...extra.labels },
+    labels: { [MANAGED_BY]: 'pgha', ...extra.labels },
     ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
   };
 }

@@ -7,7 +7,7 @@
 import type { RestoreVerifyInputs } from '../inputs/read-restore-verify.ts';
 import type { RunOrigin } from '../inputs/types.ts';
 import { CNPG_CLUSTER } from '../kube/resources.ts';
-import { PLUGIN_NAME, meta, type RenderedObject } from './objects.ts';
+import { PLUGIN_NAME, meta, pghaLabels, type RenderedObject } from './objects.ts';
 import type { RestoreSource } from './restore-source.ts';
 
 /** The externalClusters entry the recovery reads from. */
@@ -70,11 +70,7 @@ export interface RecoveryRequest {
 }
 
 export function recoveryLabels(r: RecoveryRequest): Record<string, string> {
-  return {
-    'pgha.io/cluster': r.inputs.clusterName,
-    'pgha.io/role': 'restore-verify',
-    ...(r.origin.runId ? { 'pgha.io/run-id': r.origin.runId } : {}),
-  };
+  return pghaLabels(r.inputs.clusterName, 'restore-verify', r.origin);
 }
 
 export function recoveryClusterManifest(r: RecoveryRequest): RenderedObject {

@@ -6,7 +6,7 @@ import type { BackupMethod, DeployInputs, RunOrigin } from '../inputs/types.ts';
 import { objectStore, scheduledBackup } from './backup.ts';
 import { cluster } from './cluster.ts';
 import { exposure, podMonitors, pooler } from './extras.ts';
-import type { RenderedObject } from './objects.ts';
+import { pghaLabels, type RenderedObject } from './objects.ts';
 import { checkOverriddenSpec } from './overrides.ts';
 import { effectiveParameters, sizingNote } from './parameters.ts';
 
@@ -45,8 +45,12 @@ export async function renderDeploy(
     ...podMonitors(inputs, origin),
     ...pooler(inputs, origin),
     ...exposure(inputs, origin),
-  ];
+  ].map((o) => withLabels(o, pghaLabels(inputs.clusterName, 'deploy', origin)));
   return { objects, yaml: toYaml(objects), parameters, sizingNote: sizingNote(inputs) };
+}
+
+function withLabels(o: RenderedObject, labels: Record<string, string>): RenderedObject {
+  return { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, ...labels } } };
 }
 
 export function toYaml(objects: readonly RenderedObject[]): string {

@@ -95,7 +95,9 @@ async function applyOne(
     throw error;
   }
   const changedPaths = live.body
-    ? differences(live.body, applied).filter((p) => !p.startsWith(TRACE_ANNOTATIONS))
+    ? differences(live.body, applied).filter(
+        (p) => !p.startsWith(TRACE_ANNOTATIONS) && p !== RUN_ID,
+      )
     : [];
   return {
     kind: obj.kind,
@@ -118,6 +120,9 @@ function actionOf(
 
 /** Traceability annotations (run, sha, actor) change every run; alone they are no change. */
 const TRACE_ANNOTATIONS = 'metadata.annotations.pgha.io/';
+
+/** The label naming the run that last applied the object: alone, no change either. */
+const RUN_ID = 'metadata.labels.pgha.io/run-id';
 
 /** Fields the server sets on every write; a difference there is not a change of the object. */
 const VOLATILE = new Set([

@@ -268,16 +268,29 @@ test('monitoring, pooler and exposure', async () => {
   });
 });
 
-test('traceability annotations and no Secret', async () => {
-  const objects = await render({});
+test('traceability annotations, the labels teardown finds them by, and no Secret', async () => {
+  const objects = await render({
+    pooler: 'rw',
+    expose: 'rw',
+    'allowed-source-ranges': '203.0.113.7/32',
+    monitoring: 'podmonitor',
+  });
+  expect(objects.map((o) => o.kind)).toEqual(
+    expect.arrayContaining(['Cluster', 'Pooler', 'Service', 'PodMonitor', 'ScheduledBackup']),
+  );
   for (const o of objects) {
-    expect(o.metadata.annotations).toEqual({
+    expect(o.metadata.annotations).toMatchObject({
       'pgha.io/repository': 'org/app',
       'pgha.io/sha': 'abc123',
       'pgha.io/run': 'https://github.com/org/app/actions/runs/42',
       'pgha.io/actor': 'octocat',
     });
-    expect(o.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'pgha' });
+    expect(o.metadata.labels).toMatchObject({
+      'app.kubernetes.io/managed-by': 'pgha',
+      'pgha.io/cluster': 'pg-primary',
+      'pgha.io/role': 'deploy',
+      'pgha.io/run-id': '42',
+    });
   }
   expect(objects.map((o) => o.kind)).not.toContain('Secret');
 });
