@@ -10,6 +10,7 @@ import {
   dependentsOf,
   orphanDependents,
 } from './garbage-collector.ts';
+import { NAMESPACES, finalizeNamespace, refuseInTerminating } from './namespace-lifecycle.ts';
 import { PVCS, PVC_PROTECTION_FINALIZER, startPvcProtection } from './pvc-protection.ts';
 import { matchesFields, matchesLabels } from './selectors.ts';
 import { POD_KEY, body, defaultGrace, notFound, pick, refKey } from './store-meta.ts';
@@ -36,7 +37,6 @@ const CLUSTER_SCOPED = new Set(['/namespaces', '/nodes']);
 
 const objKey = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
 const copy = <T>(v: T): T => structuredClone(v);
-const NAMESPACES: ResourceRef = { group: '', version: 'v1', plural: 'namespaces' };
 
 export class MemoryStore implements Store {
   #rv = 1;
@@ -52,6 +52,7 @@ export class MemoryStore implements Store {
   constructor() {
     this.create(NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
     startPvcProtection(this);
+    this.registerDeletionHook(NAMESPACES, (ns) => finalizeNamespace(this, ns));
   }
 
   /** Every object with its type, not copied: for the garbage collector, which only reads. */
@@ -96,12 +97,14 @@ export class MemoryStore implements Store {
   create(ref: ResourceRef, obj: KubeObject): KubeObject {
     const namespaced = this.isNamespaced(ref);
     const ns = namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
-    if (ns !== undefined && !this.get(NAMESPACES, undefined, ns)) {
+    const namespaceObj = ns === undefined ? undefined : this.get(NAMESPACES, undefined, ns);
+    if (ns !== undefined && !namespaceObj) {
       throw new ApiError(404, 'NotFound', `namespaces "${ns}" not found`, {
         name: ns,
         kind: 'namespaces',
       });
     }
+    refuseInTerminating(namespaceObj, ref, obj.metadata.name);
     const key = objKey(ns, obj.metadata.name);
     if (this.#bucket(ref).has(key)) {
       throw new ApiError(
