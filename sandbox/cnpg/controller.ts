@@ -171,6 +171,8 @@ export class CnpgController {
   async #pass(key: string): Promise<void> {
     const rt = this.#runtimeFor(key);
     if (!rt || this.#stopping) return;
+    const live = this.#store.get(CLUSTERS, rt.namespace, rt.name);
+    if (live?.metadata.uid === rt.uid) rt.lastSeen = live;
     try {
       const result = await reconcileCluster(this.#ctx, rt);
       if (result === 'deleted') {

@@ -23,9 +23,12 @@ export type InstanceLookup = (
   pod: string,
 ) => { rt: ClusterRuntime; inst: InstanceRuntime } | undefined;
 
-/** smartShutdownTimeout as the instance manager applies it (0 when stopDelay is not larger). */
+/**
+ * smartShutdownTimeout as the instance manager applies it (0 when stopDelay is not larger),
+ * from its cached Cluster when the Cluster itself is already gone (deleted with its pods).
+ */
 function smartTimeoutMs(ctx: ControllerContext, rt: ClusterRuntime): number {
-  const cluster = ctx.store.get(CLUSTERS, rt.namespace, rt.name);
+  const cluster = ctx.store.get(CLUSTERS, rt.namespace, rt.name) ?? rt.lastSeen;
   if (!cluster) return 0;
   const cl = readCluster(cluster);
   if (cl.stopDelaySeconds <= cl.smartShutdownTimeoutSeconds) return 0;

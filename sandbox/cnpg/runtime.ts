@@ -3,7 +3,7 @@
 // instance (its "PVC": data directory, port) that outlives the instance's pod.
 import type { BackupHooks } from './backup-hooks.ts';
 import type { Faults } from '../faults.ts';
-import type { Store } from '../kube/types.ts';
+import type { KubeObject, Store } from '../kube/types.ts';
 import type { SandboxTimings } from '../timings.ts';
 import type { Instance } from '../postgres/instance.ts';
 import type { ServerUser } from '../users.ts';
@@ -52,6 +52,11 @@ export interface ClusterRuntime {
   lease: LeaseHandle;
   /** The target instance's promotion (instance manager side) while it runs. */
   promotion: { target: string } | undefined;
+  /**
+   * The Cluster as last read: each instance manager caches its Cluster, so pods that stop
+   * after the Cluster's deletion still shut down with its settings (smartShutdownTimeout).
+   */
+  lastSeen?: KubeObject;
 }
 
 export interface ControllerContext {

@@ -100,4 +100,24 @@ describe('primary shutdown', HA_TEST_TIMEOUT, () => {
     const healthy = await h.waitHealthy(NAME, 2, HEAL_MS);
     expect(healthy.currentPrimaryFailingSinceTimestamp).toBeUndefined();
   });
+
+  it("stops a deleted Cluster's pods with its cached smartShutdownTimeout, sessions going on", async () => {
+    const primary = (await h.status(NAME)).currentPrimary ?? '';
+    const writers = writeThroughRw(h, NAME, login, 1_000_000);
+    await waitAcked(writers, 20);
+    const deleted = Date.now();
+    await h.custom.deleteNamespacedCustomObject({ ...clusterRef(NS), name: NAME });
+    await waitFor(
+      'the pods gone',
+      async () => {
+        const pods = await h.core.listNamespacedPod({ namespace: NS });
+        return pods.items.length === 0;
+      },
+      20_000,
+    );
+    const result = await writers.stop();
+    const onPrimary = result.acks.filter((a) => a.pod === primary).map((a) => a.at);
+    // The instance manager keeps its Cluster: smart shutdown for SMART_SECONDS, not a fast one at once.
+    expect(Math.max(...onPrimary) - deleted).toBeGreaterThanOrEqual((SMART_SECONDS - 1) * 1000);
+  });
 });
