@@ -8,6 +8,7 @@ import { load } from 'js-yaml';
 import type { ActionReference } from '@actions/languageservice/action';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
+import { actionDocs } from '../../scripts/action-readme.ts';
 import { COMMANDS } from '../../src/inputs/spec.ts';
 import { ROOT, readActionYaml } from '../helpers/action-runner.ts';
 
@@ -22,6 +23,27 @@ const THIRD_PARTY: Record<string, Record<string, { description: string }>> = {
     'node-version': { description: 'Node version' },
     cache: { description: 'cache' },
   },
+  // helm/kind-action v1.14.0 (action.yml at ef37e7f390d99f746eb8b610417061a60e82a6cc)
+  'helm/kind-action': Object.fromEntries(
+    [
+      'version',
+      'config',
+      'kubeconfig',
+      'node_image',
+      'cluster_name',
+      'wait',
+      'verbosity',
+      'kubectl_version',
+      'registry',
+      'registry_image',
+      'registry_name',
+      'registry_port',
+      'registry_enable_delete',
+      'install_only',
+      'ignore_failed_clean',
+      'cloud_provider',
+    ].map((name) => [name, { description: name }]),
+  ),
 };
 
 /** Resolves `org/pgha/actions/<command>@ref` to the local action.yml of that command. */
@@ -45,9 +67,20 @@ function messageText(m: string | { value: string }): string {
 }
 
 async function diagnostics(uri: string, path: string): Promise<string[]> {
-  const doc = TextDocument.create(uri, 'yaml', 1, readFileSync(path, 'utf8'));
+  return textDiagnostics(uri, readFileSync(path, 'utf8'));
+}
+
+async function textDiagnostics(uri: string, text: string): Promise<string[]> {
+  const doc = TextDocument.create(uri, 'yaml', 1, text);
   const found = await validate(doc, { actionsMetadataProvider: metadata });
   return found.map((d) => `${String(d.range.start.line + 1)}: ${messageText(d.message)}`);
+}
+
+/** The steps of the first yaml block of an action's docs, as a workflow's only job. */
+function exampleWorkflow(docs: string): string {
+  const steps = /```yaml\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+  const indented = steps.replace(/^(?=.)/gm, '      ');
+  return `on: [pull_request, workflow_dispatch]\npermissions:\n  id-token: write\n  contents: read\njobs:\n  example:\n    runs-on: ubuntu-latest\n    steps:\n${indented}`;
 }
 
 describe('language service', () => {
@@ -58,6 +91,14 @@ describe('language service', () => {
   test.each(workflowFiles)('.github/workflows/%s has no diagnostics', async (file) => {
     const uri = `file:///repo/.github/workflows/${file}`;
     expect(await diagnostics(uri, join(workflowDir, file))).toEqual([]);
+  });
+
+  test.each(COMMANDS)("the example of %s's README has no diagnostics", async (command) => {
+    const text = exampleWorkflow(actionDocs(command));
+    expect(text).toContain(`uses: org/pgha/actions/${command}@v1`);
+    expect(await textDiagnostics(`file:///repo/.github/workflows/${command}.yml`, text)).toEqual(
+      [],
+    );
   });
 
   test('it does report a step input that the action does not declare', async () => {
@@ -74,6 +115,34 @@ describe('language service', () => {
     );
     const doc = TextDocument.create('file:///repo/actions/x/action.yml', 'yaml', 1, text);
     expect((await validate(doc)).length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The language service resolves no local action (`uses: ./actions/deploy`), so the steps that
+ * run pgha's actions by path (e2e-kind.yml) are checked here against the local action.yml:
+ * every input they pass is declared, and every required input is passed.
+ */
+describe('steps that use a local action', () => {
+  const local = workflowFiles.flatMap((file) =>
+    stepsOf(file)
+      .filter((s) => s.uses?.startsWith('./'))
+      .map((s) => [file, s.uses ?? '', s] as const),
+  );
+
+  test.each(local)('%s: %s passes only declared inputs', (_file, uses, step) => {
+    const inputs = readActionYaml(uses).inputs ?? {};
+    const passed = Object.keys(step.with ?? {});
+    expect(passed.filter((name) => !(name in inputs))).toEqual([]);
+    const required = Object.entries(inputs as Record<string, { required?: boolean }>)
+      .filter(([, i]) => i.required === true)
+      .map(([name]) => name);
+    expect(required.filter((name) => !passed.includes(name))).toEqual([]);
+  });
+
+  test('e2e-kind runs every action by path', () => {
+    const used = new Set(local.filter(([file]) => file === 'e2e-kind.yml').map(([, u]) => u));
+    expect([...used].sort()).toEqual(COMMANDS.map((c) => `./actions/${c}`).sort());
   });
 });
 
