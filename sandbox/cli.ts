@@ -43,6 +43,9 @@ async function up(dir: string, verbose: boolean): Promise<void> {
     process.stdout.write(
       `cloud: Entra ID ${s.authorityHost} (tenant ${s.tenantId}), ARM ${s.armEndpoint}, ` +
         `AKS cluster ${s.aksCluster} in ${s.resourceGroup}\n` +
+        (s.blobEndpoint
+          ? `  Blob service for Entra ID tokens: ${s.blobEndpoint}/<account>\n`
+          : '') +
         `  settings and OIDC environment: ${resolve(dir, 'cloud.json')}\n` +
         `  export NODE_EXTRA_CA_CERTS=${sandbox.cloudCaPath}\n`,
     );

@@ -1,7 +1,8 @@
 // The sandbox: an in-memory Kubernetes API (store + HTTPS server serving the CNPG CRDs) and
 // the CNPG operator emulation whose instances are real PostgreSQL 18 servers. startSandbox
 // writes DIR/kubeconfig, DIR/objectstore.json (Azurite's URL, accounts, keys, connection
-// strings), then DIR/ready; stop() leaves no process behind.
+// strings), DIR/cloud.json (the OIDC login settings and, with an object store, the Blob
+// front's endpoint), then DIR/ready; stop() leaves no process behind.
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -151,6 +152,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const cloudCaPath = join(dir, 'cloud-ca.pem');
   if (cloud) {
     cloud.attachCluster({ url: server.url, caPem: server.caPem, adminToken: server.token });
+    if (objectStore) cloud.attachObjectStore(objectStore);
     await writeFile(cloudCaPath, cloud.caPem);
     await writeFile(join(dir, 'cloud.json'), `${JSON.stringify(cloud.settings, null, 2)}\n`, {
       mode: 0o600,

@@ -3,7 +3,9 @@
 // managed identities with their federated identity credentials (PUT, GET, DELETE, list).
 // Requests need an Entra ID token for the ARM audience and a role assignment whose scope
 // covers the resource; errors carry ARM's codes and messages. A federated credential written
-// here becomes a trust of the identity's application in Entra ID, as in Azure.
+// here becomes a trust of the identity's application in Entra ID, as in Azure. Data-plane
+// roles (Storage Blob Data *) are kept apart from the control-plane assignments, as Azure
+// keeps them apart: a subscription Owner may not read blobs without one.
 import { randomUUID } from 'node:crypto';
 import { dump } from 'js-yaml';
 import type { Application, EntraId } from './entra.ts';
@@ -24,6 +26,19 @@ export interface ManagedCluster {
   server?: { url: string; caPem: string; adminToken: string };
 }
 
+/** The built-in roles that authorise Blob data access with an Entra ID token. */
+export type StorageDataRole =
+  'Storage Blob Data Reader' | 'Storage Blob Data Contributor' | 'Storage Blob Data Owner';
+
+/** What a Blob request does, as the data actions of the roles distinguish it. */
+export type BlobDataAction = 'read' | 'write' | 'delete';
+
+const ROLE_ACTIONS: Readonly<Record<StorageDataRole, readonly BlobDataAction[]>> = {
+  'Storage Blob Data Reader': ['read'],
+  'Storage Blob Data Contributor': ['read', 'write', 'delete'],
+  'Storage Blob Data Owner': ['read', 'write', 'delete'],
+};
+
 export interface ManagedIdentity {
   resourceGroup: string;
   name: string;
@@ -38,6 +53,8 @@ export class AzureResourceManager {
   readonly identities = new Map<string, ManagedIdentity>();
   /** Role assignments: object id of the principal -> scopes it may act on. */
   readonly roleAssignments = new Map<string, string[]>();
+  /** Data-plane role assignments: object id of the principal -> role and scope. */
+  readonly dataRoleAssignments = new Map<string, { role: StorageDataRole; scope: string }[]>();
   /** Every authenticated request, as "METHOD path" (no query, no headers). */
   readonly requests: string[] = [];
   armEndpoint = '';
@@ -66,6 +83,28 @@ export class AzureResourceManager {
 
   grant(objectId: string, scope: string): void {
     this.roleAssignments.set(objectId, [...(this.roleAssignments.get(objectId) ?? []), scope]);
+  }
+
+  /** Assigns a Storage Blob Data role (default Contributor) at a scope, e.g. the subscription. */
+  grantStorageData(
+    principalId: string,
+    scope: string,
+    role: StorageDataRole = 'Storage Blob Data Contributor',
+  ): void {
+    const assignments = this.dataRoleAssignments.get(principalId) ?? [];
+    this.dataRoleAssignments.set(principalId, [...assignments, { role, scope }]);
+  }
+
+  /** The resource ID of a storage account (sandbox accounts live in `resourceGroup`). */
+  storageAccountId(resourceGroup: string, account: string): string {
+    return `${this.subscriptionScope}/resourceGroups/${resourceGroup}/providers/Microsoft.Storage/storageAccounts/${account}`;
+  }
+
+  /** Whether a data role of the principal at or above `resource` allows `action`. */
+  mayUseBlobData(principalId: string, resource: string, action: BlobDataAction): boolean {
+    return (this.dataRoleAssignments.get(principalId) ?? []).some(
+      (a) => ROLE_ACTIONS[a.role].includes(action) && covers(a.scope, resource),
+    );
   }
 
   handle(req: Request): Reply {
@@ -129,11 +168,7 @@ export class AzureResourceManager {
   }
 
   #allowed(objectId: string, path: string): boolean {
-    const lower = path.toLowerCase();
-    return (this.roleAssignments.get(objectId) ?? []).some((scope) => {
-      const s = scope.toLowerCase();
-      return lower === s || lower.startsWith(`${s}/`);
-    });
+    return (this.roleAssignments.get(objectId) ?? []).some((scope) => covers(scope, path));
   }
 
   #cluster(req: Request, rg: string, name: string, rest: string, apiVersion: string): Reply {
@@ -292,6 +327,12 @@ export class AzureResourceManager {
 }
 
 const key = (rg: string, name: string): string => `${rg.toLowerCase()}/${name.toLowerCase()}`;
+
+/** Whether a role assignment's scope is `resource` or one of its parents (case-insensitive). */
+function covers(scope: string, resource: string): boolean {
+  const [s, r] = [scope.toLowerCase().replace(/\/$/, ''), resource.toLowerCase()];
+  return r === s || r.startsWith(`${s}/`);
+}
 
 function actionOf(provider: string, rest: string, method: string): string {
   if (rest.startsWith('list')) return `${provider}/${rest}/action`;

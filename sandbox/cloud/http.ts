@@ -1,5 +1,5 @@
 // Plumbing shared by the cloud stand-ins: JSON replies, one HTTPS listener per service.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -35,13 +35,18 @@ export interface Listener {
 }
 
 /** Serves `handle` over HTTPS on a free loopback port. */
-export async function listen(
-  tls: { key: string; cert: string },
-  handle: Handler,
-): Promise<Listener> {
-  const server: Server = createServer(tls, (req, res) => {
+export function listen(tls: { key: string; cert: string }, handle: Handler): Promise<Listener> {
+  return serve(tls, (req, res) => {
     void respond(req, res, handle);
   });
+}
+
+/** Serves a streaming request listener over HTTPS on a free loopback port. */
+export async function serve(
+  tls: { key: string; cert: string },
+  listener: RequestListener,
+): Promise<Listener> {
+  const server: Server = createServer(tls, listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -4,7 +4,10 @@
 // application `pgha-deployer` that trusts the GitHub subject of octo-org/pg-infra's main
 // branch and may act on the subscription; the AKS cluster `aks-pg` in `rg-pg`, whose API
 // server is the sandbox's and accepts Entra ID tokens for the AKS server application; and the
-// managed identity `id-pg-backup` for workload identity.
+// managed identity `id-pg-backup` for workload identity. Once the sandbox attaches its
+// object store, the Blob front (blob-front.ts) serves Azurite's accounts to Entra ID tokens
+// at <blobEndpoint>/<account>; the deployer holds Storage Blob Data Contributor on the
+// subscription.
 import { randomUUID } from 'node:crypto';
 import { makeTls } from '../tls.ts';
 import {
@@ -13,14 +16,15 @@ import {
   type ManagedCluster,
   type ManagedIdentity,
 } from './arm.ts';
+import type { ObjectStore } from '../objectstore/azurite.ts';
+import { BlobFront, STORAGE_RESOURCE } from './blob-front.ts';
 import { EntraId, TOKEN_EXCHANGE_AUDIENCE, type Application } from './entra.ts';
 import { DEFAULT_WORKFLOW, GITHUB_ISSUER, GitHubOidc, subjectOf } from './github-oidc.ts';
-import { listen, type Listener } from './http.ts';
+import { listen, serve, type Listener } from './http.ts';
 
 export { AKS_SERVER_APP_ID } from './arm.ts';
+export { STORAGE_RESOURCE } from './blob-front.ts';
 export { GITHUB_ISSUER, subjectOf } from './github-oidc.ts';
-
-export const STORAGE_RESOURCE = 'https://storage.azure.com';
 
 export interface CloudOptions {
   location?: string;
@@ -44,6 +48,11 @@ export interface CloudSettings {
   idTokenRequestUrl: string;
   idTokenRequestToken: string;
   trustedSubject: string;
+  /**
+   * Base URL of the Blob front, https://127.0.0.1:<port>, once an object store is attached;
+   * an account's Blob service URL is <blobEndpoint>/<account> (the teardown input blob-endpoint).
+   */
+  blobEndpoint?: string;
 }
 
 export interface Cloud {
@@ -51,12 +60,16 @@ export interface Cloud {
   github: GitHubOidc;
   entra: EntraId;
   arm: AzureResourceManager;
+  /** Azurite's Blob service behind Entra ID tokens and data-plane roles. */
+  blob: BlobFront;
   deployer: Application;
   cluster: ManagedCluster;
   identity: ManagedIdentity;
   settings: CloudSettings;
   /** Points the AKS cluster's credentials at the sandbox's API server. */
   attachCluster(server: { url: string; caPem: string; adminToken: string }): void;
+  /** Serves the object store's accounts at settings.blobEndpoint. */
+  attachObjectStore(store: ObjectStore): void;
   /** The API server's check for bearer tokens: an Entra ID token for the AKS server app. */
   authenticateKube: (token: string) => boolean;
   /** Action inputs (azure-*, resource-group, aks-cluster, ...) for an OIDC login here. */
@@ -71,6 +84,8 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
   const github = new GitHubOidc();
   const entra = new EntraId();
   const arm = new AzureResourceManager(entra);
+  const resourceGroup = options.resourceGroup ?? 'rg-pg';
+  const blob = new BlobFront(entra, arm, resourceGroup);
   const listeners: Listener[] = [];
   try {
     const gh = await listen(tls, (r) => github.handle(r));
@@ -79,6 +94,10 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
     listeners.push(login);
     const mgmt = await listen(tls, (r) => arm.handle(r));
     listeners.push(mgmt);
+    const storage = await serve(tls, (req, res) => {
+      blob.handle(req, res);
+    });
+    listeners.push(storage);
     entra.url = login.url;
     arm.armEndpoint = mgmt.url;
     entra.issuers.set(GITHUB_ISSUER, () => github.jwks);
@@ -86,7 +105,6 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
       entra.resources.add(resource);
 
     const location = options.location ?? 'westeurope';
-    const resourceGroup = options.resourceGroup ?? 'rg-pg';
     const trustedSubject = options.trustedSubject ?? subjectOf(DEFAULT_WORKFLOW);
     const deployer = entra.addApplication('pgha-deployer');
     deployer.federatedCredentials.push({
@@ -96,6 +114,7 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
       audiences: [TOKEN_EXCHANGE_AUDIENCE],
     });
     arm.grant(deployer.objectId, arm.subscriptionScope);
+    arm.grantStorageData(deployer.objectId, arm.subscriptionScope);
     const cluster: ManagedCluster = {
       resourceGroup,
       name: options.aksCluster ?? 'aks-pg',
@@ -124,12 +143,17 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
       github,
       entra,
       arm,
+      blob,
       deployer,
       cluster,
       identity,
       settings,
       attachCluster: (server) => {
         cluster.server = server;
+      },
+      attachObjectStore: (store) => {
+        blob.objectStore = store;
+        settings.blobEndpoint = storage.url;
       },
       authenticateKube: (token) => entra.verifyAccessToken(token, AKS_SERVER_APP_ID).ok,
       inputs: () => ({
