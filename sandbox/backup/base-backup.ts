@@ -49,8 +49,12 @@ async function uploadTar(at: ArchiveLocation, blob: string, fill: (t: TarWriter)
     await fill(tar);
     await tar.end();
   } catch (error) {
-    tar.stream.destroy(error as Error);
-    gzip?.destroy(error as Error);
+    // Piped into gzip, the tar stream has no error listener of its own (pipe forwards none):
+    // the failure reaches the upload through gzip, and the tar stream just closes.
+    if (gzip) {
+      tar.stream.destroy();
+      gzip.destroy(error as Error);
+    } else tar.stream.destroy(error as Error);
     await upload.catch(() => undefined);
     throw error;
   }
