@@ -124,7 +124,7 @@ async function applyOne(http, obj, options) {
         throw error;
     }
     const changedPaths = live.body
-        ? differences(live.body, applied).filter((p) => !p.startsWith(TRACE_ANNOTATIONS))
+        ? differences(live.body, applied).filter((p) => !p.startsWith(TRACE_ANNOTATIONS) && p !== RUN_ID)
         : [];
     return {
         kind: obj.kind,
@@ -143,6 +143,8 @@ function actionOf(live, changed, dryRun) {
 }
 /** Traceability annotations (run, sha, actor) change every run; alone they are no change. */
 const TRACE_ANNOTATIONS = 'metadata.annotations.pgha.io/';
+/** The label naming the run that last applied the object: alone, no change either. */
+const RUN_ID = 'metadata.labels.pgha.io/run-id';
 /** Fields the server sets on every write; a difference there is not a change of the object. */
 const VOLATILE = new Set([
     'metadata.resourceVersion',
@@ -272,15 +274,14 @@ async function create(http, path, body, context) {
 ;// CONCATENATED MODULE: ./src/cnpg/install.ts
 
 
-const MANAGED = { 'app.kubernetes.io/managed-by': 'pgha' };
 async function install(http, inputs, objects, ctx) {
-    const namespace = await ensureNamespace(http, inputs.namespace, MANAGED, inputs.dryRun);
+    const namespace = await ensureNamespace(http, inputs.namespace, ctx.labels, inputs.dryRun);
     ctx.logger.info(`Namespace ${inputs.namespace}: ${namespace}`);
     const secret = await ensureAppSecret(http, {
         namespace: inputs.namespace,
         name: inputs.appSecret,
         username: inputs.owner,
-        labels: { ...MANAGED, 'cnpg.io/reload': 'true' },
+        labels: { ...ctx.labels, 'cnpg.io/reload': 'true' },
         annotations: ctx.annotations,
     }, ctx.setSecret, inputs.dryRun);
     ctx.logger.info(`Secret ${inputs.appSecret}: ${secret}${secret === 'unchanged' ? ' (kept, password not read)' : ''}`);
@@ -306,7 +307,7 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/cnpg/objects.ts
-var objects = __webpack_require__(29616);
+var cnpg_objects = __webpack_require__(29616);
 ;// CONCATENATED MODULE: ./src/cnpg/backup.ts
 
 const ref = (secret, key) => ({ name: secret, key });
@@ -357,7 +358,7 @@ function objectStore(inputs, b, origin) {
     return {
         apiVersion: 'barmancloud.cnpg.io/v1',
         kind: 'ObjectStore',
-        metadata: (0,objects/* meta */.mI)((0,objects/* objectStoreName */.iC)(inputs.clusterName), inputs.namespace, origin),
+        metadata: (0,cnpg_objects/* meta */.mI)((0,cnpg_objects/* objectStoreName */.iC)(inputs.clusterName), inputs.namespace, origin),
         spec: { configuration: storeConfiguration(b), retentionPolicy: b.retention },
     };
 }
@@ -366,17 +367,17 @@ function clusterBackupSpec(inputs, b, method) {
     if (method === 'barman-object-store') {
         return { backup: { barmanObjectStore: storeConfiguration(b), retentionPolicy: b.retention } };
     }
-    const parameters = { barmanObjectName: (0,objects/* objectStoreName */.iC)(inputs.clusterName) };
-    return { plugins: [{ name: objects/* PLUGIN_NAME */.AF, enabled: true, isWALArchiver: true, parameters }] };
+    const parameters = { barmanObjectName: (0,cnpg_objects/* objectStoreName */.iC)(inputs.clusterName) };
+    return { plugins: [{ name: cnpg_objects/* PLUGIN_NAME */.AF, enabled: true, isWALArchiver: true, parameters }] };
 }
 function scheduledBackup(inputs, schedule, method, origin) {
     const how = method === 'plugin'
-        ? { method: 'plugin', pluginConfiguration: { name: objects/* PLUGIN_NAME */.AF } }
+        ? { method: 'plugin', pluginConfiguration: { name: cnpg_objects/* PLUGIN_NAME */.AF } }
         : { method: 'barmanObjectStore' };
     return {
         apiVersion: 'postgresql.cnpg.io/v1',
         kind: 'ScheduledBackup',
-        metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-scheduled`, inputs.namespace, origin),
+        metadata: (0,cnpg_objects/* meta */.mI)(`${inputs.clusterName}-scheduled`, inputs.namespace, origin),
         spec: {
             schedule,
             cluster: { name: inputs.clusterName },
@@ -650,7 +651,7 @@ function archiverOf(spec) {
     const plugins = Array.isArray(spec.plugins) ? spec.plugins : [];
     const plugin = plugins
         .filter(overrides_checks_isMap)
-        .find((p) => p.name === objects/* PLUGIN_NAME */.AF && p.isWALArchiver === true && p.enabled !== false);
+        .find((p) => p.name === cnpg_objects/* PLUGIN_NAME */.AF && p.isWALArchiver === true && p.enabled !== false);
     if (plugin)
         return `plugin ${String(mapAt(plugin, 'parameters')?.barmanObjectName)}`;
     const path = mapAt(spec, 'backup', 'barmanObjectStore')?.destinationPath;
@@ -737,7 +738,7 @@ function probes() {
 }
 function workloadIdentity(inputs) {
     const labels = inputs.workloadIdentityClientId
-        ? { [objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' }
+        ? { [cnpg_objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' }
         : undefined;
     const annotations = inputs.dnsLabel ? { [DNS_LABEL_ANNOTATION]: inputs.dnsLabel } : undefined;
     const inherited = labels || annotations
@@ -755,7 +756,7 @@ function workloadIdentity(inputs) {
         serviceAccountTemplate: {
             metadata: {
                 annotations: { 'azure.workload.identity/client-id': inputs.workloadIdentityClientId },
-                labels: { [objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' },
+                labels: { [cnpg_objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' },
             },
         },
     };
@@ -822,7 +823,7 @@ function cluster(inputs, method, parameters, origin) {
     return {
         apiVersion: 'postgresql.cnpg.io/v1',
         kind: 'Cluster',
-        metadata: (0,objects/* meta */.mI)(inputs.clusterName, inputs.namespace, origin),
+        metadata: (0,cnpg_objects/* meta */.mI)(inputs.clusterName, inputs.namespace, origin),
         spec: inputs.overrides ? applyOverrides(spec, inputs.overrides, method) : spec,
     };
 }
@@ -842,16 +843,16 @@ function podMonitors(inputs, origin) {
         out.push({
             apiVersion: 'monitoring.coreos.com/v1',
             kind: 'PodMonitor',
-            metadata: (0,objects/* meta */.mI)(inputs.clusterName, inputs.namespace, origin),
+            metadata: (0,cnpg_objects/* meta */.mI)(inputs.clusterName, inputs.namespace, origin),
             spec: { selector: { matchLabels: selector }, podMetricsEndpoints: endpoints },
         });
     }
     if (inputs.monitoring === 'managed-prometheus' || inputs.monitoring === 'both') {
-        const azure = { [objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' };
+        const azure = { [cnpg_objects/* WORKLOAD_IDENTITY_LABEL */._n]: 'true' };
         out.push({
             apiVersion: 'azmonitoring.coreos.com/v1',
             kind: 'PodMonitor',
-            metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-azmon`, inputs.namespace, origin, { labels: azure }),
+            metadata: (0,cnpg_objects/* meta */.mI)(`${inputs.clusterName}-azmon`, inputs.namespace, origin, { labels: azure }),
             spec: {
                 selector: { matchLabels: { ...selector, ...azure } },
                 podMetricsEndpoints: endpoints,
@@ -867,7 +868,7 @@ function pooler(inputs, origin) {
         {
             apiVersion: 'postgresql.cnpg.io/v1',
             kind: 'Pooler',
-            metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-pooler-${inputs.pooler}`, inputs.namespace, origin),
+            metadata: (0,cnpg_objects/* meta */.mI)(`${inputs.clusterName}-pooler-${inputs.pooler}`, inputs.namespace, origin),
             spec: {
                 cluster: { name: inputs.clusterName },
                 instances: 2,
@@ -886,7 +887,7 @@ function loadBalancer(inputs, origin, role) {
     return {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: (0,objects/* meta */.mI)(`${inputs.clusterName}-${role}-lb`, inputs.namespace, origin, annotations ? { annotations } : {}),
+        metadata: (0,cnpg_objects/* meta */.mI)(`${inputs.clusterName}-${role}-lb`, inputs.namespace, origin, annotations ? { annotations } : {}),
         spec: {
             type: 'LoadBalancer',
             ports: [{ name: 'postgres', protocol: 'TCP', port, targetPort: 5432 }],
@@ -904,6 +905,7 @@ function exposure(inputs, origin) {
 // deploy's renderer: typed inputs in, objects and one multi-document YAML out. Objects are
 // built as data and serialised with js-yaml, so no input can inject YAML. The application
 // Secret is never rendered: it is created at apply time, with a random password, when absent.
+
 
 
 
@@ -929,8 +931,11 @@ async function renderDeploy(inputs, options) {
         ...podMonitors(inputs, origin),
         ...pooler(inputs, origin),
         ...exposure(inputs, origin),
-    ];
+    ].map((o) => withLabels(o, (0,cnpg_objects/* pghaLabels */.uE)(inputs.clusterName, 'deploy', origin)));
     return { objects, yaml: toYaml(objects), parameters, sizingNote: sizingNote(inputs) };
+}
+function withLabels(o, labels) {
+    return { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, ...labels } } };
 }
 function toYaml(objects) {
     return objects.map((o) => (0,js_yaml/* dump */.Bh)(o, { noRefs: true, lineWidth: -1 })).join('---\n');
@@ -1199,8 +1204,10 @@ const deploy = (0,action/* defineAction */.Q)({
         const skip = skippedMonitors(inputs, served, ctx.logger);
         const rendered = await render(inputs, backup, ctx, step, skip);
         await trustIdentity(inputs, conn, ctx, step);
-        const annotations = (0,objects/* traceAnnotations */.kd)((0,context/* runOrigin */.sd)(ctx.env));
-        const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () => install(conn.http, inputs, rendered.objects, { ...ctx, annotations }));
+        const origin = (0,context/* runOrigin */.sd)(ctx.env);
+        const annotations = (0,cnpg_objects/* traceAnnotations */.kd)(origin);
+        const labels = (0,cnpg_objects/* pghaLabels */.uE)(inputs.clusterName, 'deploy', origin);
+        const installed = await step.phase(inputs.dryRun ? 'Dry run' : 'Apply', () => install(conn.http, inputs, rendered.objects, { ...ctx, annotations, labels }));
         recordInstalled(inputs, conn, installed, step);
         if (inputs.dryRun)
             return;
@@ -1273,92 +1280,355 @@ function recordInstalled(inputs, conn, installed, step) {
 
 /***/ }),
 
-/***/ 5721:
+/***/ 29390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  h3: () => (/* binding */ BARMAN_CLOUD_GROUP_VERSION),
-  yX: () => (/* binding */ CNPG_GROUP_VERSION),
-  "if": () => (/* binding */ discoverCnpg),
-  HP: () => (/* binding */ unservedMonitoring)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/kube/discovery.ts
-async function servedGroupVersions(http) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: '/apis',
-        context: 'discovering the API groups the cluster serves',
-    });
-    return new Set((body.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
-}
-
-;// CONCATENATED MODULE: ./src/cnpg/discovery.ts
-// What the cluster offers pgha: the CNPG operator (required), the Barman Cloud plugin's
-// ObjectStore, and the PodMonitor CRDs of Prometheus Operator and Azure Managed Prometheus.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ ensureIdentityTrust)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _federated_credential_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58517);
+// The backup identity trusts the cluster's service account through the AKS OIDC issuer: a
+// federated identity credential with subject system:serviceaccount:<namespace>:<cluster>.
 
 
-const CNPG_GROUP_VERSION = 'postgresql.cnpg.io/v1';
-const BARMAN_CLOUD_GROUP_VERSION = 'barmancloud.cnpg.io/v1';
-/** Served group versions; fails with how to install CNPG when the operator is missing. */
-async function discoverCnpg(http) {
-    const groupVersions = await servedGroupVersions(http);
-    if (!groupVersions.has(CNPG_GROUP_VERSION))
-        throw new errors/* ConfigurationError */.j1(`the cluster at ${http.server} does not serve ${CNPG_GROUP_VERSION}: the CloudNativePG operator is not installed. ` +
-            'Install it first, e.g. kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml, or with its Helm chart.');
-    return { groupVersions, barmanCloudPlugin: groupVersions.has(BARMAN_CLOUD_GROUP_VERSION) };
-}
-/** `<group>/<version>/PodMonitor` of each PodMonitor kind the monitoring input wants but the cluster lacks. */
-function unservedMonitoring(monitoring, served) {
-    const wanted = [];
-    if (monitoring === 'podmonitor' || monitoring === 'both')
-        wanted.push('monitoring.coreos.com/v1');
-    if (monitoring === 'managed-prometheus' || monitoring === 'both')
-        wanted.push('azmonitoring.coreos.com/v1');
-    return wanted.filter((gv) => !served.groupVersions.has(gv)).map((gv) => `${gv}/PodMonitor`);
+async function ensureIdentityTrust(arm, r, logger) {
+    const aks = await arm.getManagedCluster(r.subscriptionId, r.aksResourceGroup, r.aksCluster);
+    if (!aks.oidcIssuerUrl)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'identity-name': AKS cluster ${r.aksCluster} has no OIDC issuer, so no workload can federate with ${r.identity.name}. Enable it: az aks update -g ${r.aksResourceGroup} -n ${r.aksCluster} --enable-oidc-issuer --enable-workload-identity`);
+    const spec = {
+        subscriptionId: r.subscriptionId,
+        resourceGroup: r.identity.resourceGroup,
+        identity: r.identity.name,
+        name: (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .federatedCredentialName */ .Tr)(r.namespace, r.serviceAccount),
+        issuer: aks.oidcIssuerUrl,
+        subject: `system:serviceaccount:${r.namespace}:${r.serviceAccount}`,
+    };
+    const change = r.dryRun ? 'not checked (dry run)' : await arm.ensureFederatedCredential(spec);
+    logger.info(`Federated credential ${spec.name} of ${spec.identity} for ${spec.subject}: ${change}`);
+    return { name: spec.name, identity: spec.identity, subject: spec.subject, change };
 }
 
 
 /***/ }),
 
-/***/ 29616:
+/***/ 22972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ PLUGIN_NAME),
-/* harmony export */   _n: () => (/* binding */ WORKLOAD_IDENTITY_LABEL),
-/* harmony export */   iC: () => (/* binding */ objectStoreName),
-/* harmony export */   kd: () => (/* binding */ traceAnnotations),
-/* harmony export */   mI: () => (/* binding */ meta)
+/* harmony export */   F: () => (/* binding */ clusterSpecSchemaProblems),
+/* harmony export */   Z: () => (/* binding */ warmClusterSchema)
 /* harmony export */ });
-const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
-const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
-const objectStoreName = (cluster) => `${cluster}-backup-store`;
-/** Traceability: where the object came from (repository, commit, run, actor). */
-function traceAnnotations(origin) {
-    const run = origin.serverUrl && origin.repository && origin.runId
-        ? `${origin.serverUrl}/${origin.repository}/actions/runs/${origin.runId}`
-        : undefined;
-    const entries = [
-        ['pgha.io/repository', origin.repository],
-        ['pgha.io/sha', origin.sha],
-        ['pgha.io/run', run],
-        ['pgha.io/actor', origin.actor],
-    ];
-    return Object.fromEntries(entries.filter((e) => e[1] !== undefined && e[1] !== ''));
+let validator;
+function ajvClass(mod) {
+    const found = mod.Ajv ?? (typeof mod.default === 'function' ? mod.default : mod.default?.Ajv);
+    if (!found)
+        throw new Error('ajv does not export its class');
+    return found;
 }
-function meta(name, namespace, origin, extra = {}) {
-    const annotations = { ...traceAnnotations(origin), ...extra.annotations };
+async function compile() {
+    const [mod, schema] = await Promise.all([
+        __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 42463, 23)),
+        __webpack_require__.e(/* import() */ 880).then(__webpack_require__.t.bind(__webpack_require__, 17880, 19)),
+    ]);
+    const Ajv = ajvClass(mod);
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    return ajv.compile(schema.default);
+}
+/** Loads and compiles the schema ahead of its first use (e.g. while waiting on the cluster). */
+function warmClusterSchema() {
+    validator ??= compile();
+    validator.catch(() => undefined);
+}
+/** spec.a.b[0].c from a JSON pointer /a/b/0/c. */
+function fieldPath(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : `${path}.${p}`), 'spec');
+}
+/** What the CRD schema refuses in a Cluster spec, one line per problem (none when valid). */
+async function clusterSpecSchemaProblems(spec, limit = 10) {
+    validator ??= compile();
+    const validate = await validator;
+    if (validate(spec))
+        return [];
+    return (validate.errors ?? []).slice(0, limit).map((e) => {
+        const path = fieldPath(e.instancePath);
+        const params = e.params;
+        if (params.additionalProperty)
+            return `${path}.${params.additionalProperty} is not a field of the Cluster CRD`;
+        if (params.missingProperty)
+            return `${path}.${params.missingProperty} is required`;
+        const allowed = params.allowedValues ? ` (${params.allowedValues.join(', ')})` : '';
+        return `${path} ${e.message ?? 'is not valid'}${allowed}`;
+    });
+}
+
+
+/***/ }),
+
+/***/ 98200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ gatherDiagnostics),
+/* harmony export */   L: () => (/* binding */ recentEvents)
+/* harmony export */ });
+/* harmony import */ var _log_safety_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8224);
+/* harmony import */ var _instances_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27240);
+
+
+/** A plain-text report for the failure; never throws (diagnostics are best effort). */
+async function gatherDiagnostics(http, namespace, cluster, last) {
+    const lines = clusterLines(cluster, last);
+    try {
+        const pods = await (0,_instances_js__WEBPACK_IMPORTED_MODULE_1__/* .listInstances */ .ND)(http, namespace, cluster);
+        if (pods.length === 0)
+            lines.push('Instance pods: none');
+        for (const p of pods)
+            lines.push(`  pod ${p.name}: ${p.phase}${p.ready ? ', ready' : ', not ready'}${p.role ? `, ${p.role}` : ''}${p.detail ? ` (${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(p.detail)})` : ''}`);
+        const events = await recentEvents(http, namespace, [cluster, ...pods.map((p) => p.name)]);
+        if (events.length > 0)
+            lines.push('Recent events:');
+        for (const e of events)
+            lines.push(`  ${e}`);
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        lines.push(`(could not read pods or events: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(text)})`);
+    }
+    return lines.join('\n');
+}
+function clusterLines(cluster, last) {
+    const status = (last?.status ?? {});
+    const lines = [
+        last
+            ? `Cluster ${cluster}: phase '${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(status.phase ?? '(none)')}'${status.phaseReason ? ` (${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(status.phaseReason)})` : ''}, readyInstances ${status.readyInstances ?? 0}`
+            : `Cluster ${cluster}: not found`,
+    ];
+    for (const c of status.conditions ?? [])
+        lines.push(`  condition ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.type)}=${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.status)}${c.reason ? ` ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.reason)}` : ''}${c.message ? `: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.message)}` : ''}`);
+    return lines;
+}
+/** The last ten events about the named objects, oldest first, one line each. */
+async function recentEvents(http, namespace, names, limit = 10) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: `/api/v1/namespaces/${namespace}/events`,
+        context: `listing the events of ${namespace}`,
+    });
+    const wanted = new Set(names);
+    return body.items
+        .filter((e) => wanted.has(e.involvedObject?.name ?? ''))
+        .sort((a, b) => time(a).localeCompare(time(b)))
+        .slice(-limit)
+        .map((e) => (0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(`${time(e)} ${e.type ?? ''} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''} ${e.reason ?? ''}: ${e.message ?? ''}`));
+}
+function time(e) {
+    return e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '';
+}
+
+
+/***/ }),
+
+/***/ 2852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wr: () => (/* binding */ isHealthy),
+/* harmony export */   si: () => (/* binding */ ProgressTracker),
+/* harmony export */   sw: () => (/* binding */ HEALTHY_PHASE)
+/* harmony export */ });
+/* harmony import */ var _log_safety_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8224);
+// When a CNPG Cluster counts as healthy, and the progress lines a person wants while waiting:
+// each phase change, and each instance that becomes ready. Pure functions over the object;
+// texts from the cluster are kept on one line (log-safety.ts).
+
+const HEALTHY_PHASE = 'Cluster in healthy state';
+/**
+ * Healthy as CNPG's own e2e suite asserts it: phase healthy, readyInstances equal to
+ * spec.instances, no failover or switchover under way (currentPrimary == targetPrimary), and a
+ * Ready condition that is True for the current generation when the operator records one.
+ */
+function isHealthy(cluster) {
+    const s = cluster?.status;
+    if (!cluster || !s)
+        return false;
+    const ready = s.conditions?.find((c) => c.type === 'Ready');
+    const generation = cluster.metadata.generation;
+    const current = ready?.observedGeneration === undefined ||
+        generation === undefined ||
+        ready.observedGeneration >= generation;
+    return (s.phase === HEALTHY_PHASE &&
+        s.readyInstances === cluster.spec?.instances &&
+        s.currentPrimary !== undefined &&
+        s.currentPrimary === s.targetPrimary &&
+        (ready === undefined || ready.status === 'True') &&
+        current);
+}
+/** Remembers what was reported and returns the lines that a new state adds. */
+class ProgressTracker {
+    #phase;
+    #ready = new Set();
+    #primary;
+    update(cluster) {
+        const s = cluster?.status;
+        if (!cluster)
+            return this.#phase === '(absent)' ? [] : this.#set('(absent)', 'Cluster not found yet');
+        if (!s)
+            return [];
+        const lines = [];
+        const phase = `${s.phase ?? '(no phase yet)'}\n${s.phaseReason ?? ''}`;
+        if (phase !== this.#phase) {
+            this.#phase = phase;
+            lines.push(`phase: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(s.phase ?? '(no phase yet)')}${s.phaseReason ? ` (${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(s.phaseReason)})` : ''}`);
+        }
+        const want = cluster.spec?.instances ?? s.instances ?? 0;
+        const healthy = s.instancesStatus?.healthy ?? [];
+        for (const name of healthy) {
+            if (this.#ready.has(name))
+                continue;
+            this.#ready.add(name);
+            lines.push(`instance ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(name)} ready (${this.#ready.size}/${want})`);
+        }
+        for (const name of [...this.#ready])
+            if (!healthy.includes(name))
+                this.#ready.delete(name);
+        if (s.currentPrimary && s.currentPrimary !== this.#primary) {
+            this.#primary = s.currentPrimary;
+            lines.push(`primary: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(s.currentPrimary)}${s.timelineID ? ` (timeline ${s.timelineID})` : ''}`);
+        }
+        return lines;
+    }
+    #set(phase, line) {
+        this.#phase = phase;
+        return [line];
+    }
+}
+
+
+/***/ }),
+
+/***/ 27240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ND: () => (/* binding */ listInstances),
+/* harmony export */   iF: () => (/* binding */ listInstancePods)
+/* harmony export */ });
+/* unused harmony exports instanceSelector, roleOf, isReady */
+function instanceSelector(cluster) {
+    return `cnpg.io/cluster=${cluster},cnpg.io/podRole=instance`;
+}
+/** CNPG writes the role on both labels; readers prefer the legacy one, as CNPG's do. */
+function roleOf(pod) {
+    const labels = pod.metadata.labels ?? {};
+    return labels.role ?? labels['cnpg.io/instanceRole'] ?? '';
+}
+function isReady(pod) {
+    return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+async function listInstancePods(http, namespace, cluster) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: `/api/v1/namespaces/${namespace}/pods`,
+        query: { labelSelector: instanceSelector(cluster) },
+        context: `listing the instance pods of ${cluster}`,
+    });
+    return body.items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en', { numeric: true }));
+}
+function toInstance(p) {
+    const waiting = p.status?.containerStatuses
+        ?.flatMap((c) => Object.values(c.state ?? {}).map((s) => s.reason))
+        .find(Boolean);
+    const detail = p.status?.message ?? p.status?.reason ?? waiting;
     return {
-        name,
-        namespace,
-        labels: { 'app.kubernetes.io/managed-by': 'pgha', ...extra.labels },
-        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+        name: p.metadata.name,
+        role: roleOf(p),
+        phase: p.metadata.deletionTimestamp ? 'Terminating' : (p.status?.phase ?? 'Unknown'),
+        ready: isReady(p),
+        ...(p.spec?.nodeName ? { node: p.spec.nodeName } : {}),
+        ...(detail ? { detail } : {}),
     };
+}
+/** The instances with their roles and, when the identity may read nodes, their zones. */
+async function listInstances(http, namespace, cluster, options = {}) {
+    const instances = (await listInstancePods(http, namespace, cluster)).map(toInstance);
+    return options.zones ? withZones(http, instances) : instances;
+}
+async function withZones(http, instances) {
+    if (!instances.some((p) => p.node))
+        return instances;
+    try {
+        const { body } = await http.json({
+            method: 'GET',
+            path: '/api/v1/nodes',
+            context: 'listing nodes for their zones',
+        });
+        const zones = new Map(body.items.map((n) => [n.metadata.name, n.metadata.labels?.['topology.kubernetes.io/zone']]));
+        return instances.map((p) => {
+            const zone = p.node ? zones.get(p.node) : undefined;
+            return zone ? { ...p, zone } : p;
+        });
+    }
+    catch {
+        return instances;
+    }
+}
+
+
+/***/ }),
+
+/***/ 89867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ waitHealthy)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
+/* harmony import */ var _kube_watch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87002);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98200);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2852);
+// Waiting until a CNPG Cluster is healthy: a watch on the Cluster with a progress line for
+// each phase change, ready instance and new primary; on timeout, the diagnostics of what is
+// still wrong (phase, conditions, pods, events) in a DiagnosedError.
+
+
+
+
+
+async function waitHealthy(http, o) {
+    const progress = new _health_js__WEBPACK_IMPORTED_MODULE_4__/* .ProgressTracker */ .si();
+    const started = o.now();
+    try {
+        return await (0,_kube_watch_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .fm)(http, {
+            collection: (0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.kind, o.namespace),
+            name: o.name,
+            what: `Cluster ${o.name} to be healthy`,
+        }, {
+            deadline: o.deadline,
+            now: o.now,
+            check: (obj) => {
+                const view = obj;
+                for (const line of progress.update(view))
+                    o.logger.info(line);
+                return (0,_health_js__WEBPACK_IMPORTED_MODULE_4__/* .isHealthy */ .Wr)(view) ? view : undefined;
+            },
+            onReconnect: (reason) => {
+                o.logger.info(`Watch interrupted (${reason}); resuming`);
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof _kube_watch_js__WEBPACK_IMPORTED_MODULE_2__/* .WatchTimeout */ .FR))
+            throw error;
+        const wanted = error.last?.spec?.instances;
+        const diagnostics = await (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .gatherDiagnostics */ .C)(http, o.namespace, o.name, error.last);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DiagnosedError */ .xB(`Cluster ${o.name} did not reach '${_health_js__WEBPACK_IMPORTED_MODULE_4__/* .HEALTHY_PHASE */ .sw}'${wanted === undefined ? '' : ` with ${wanted} ready instances`} within ${Math.round((o.now() - started) / 1000)} s (input 'timeout')`, diagnostics, { cause: error });
+    }
 }
 
 

@@ -32810,30 +32810,19 @@ var actions_action = __nccwpck_require__(63312);
 // EXTERNAL MODULE: ./src/actions/context.ts + 1 modules
 var actions_context = __nccwpck_require__(87546);
 ;// CONCATENATED MODULE: ./src/actions/registry.ts
-// Which module implements each command; loaded on demand so that an action's bundle chunk is
-// read only when that action runs.
-
-
 async function loadAction(command) {
     switch (command) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(771), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74509))).deploy;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74509))).deploy;
         case 'backup':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(890), __nccwpck_require__.e(785)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64785))).backup;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(890), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64785))).backup;
         case 'restore-verify':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(890), __nccwpck_require__.e(771), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50735))).restoreVerify;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(890), __nccwpck_require__.e(649)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71649))).restoreVerify;
         case 'failover-drill':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(772), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34960))).failoverDrill;
-        default:
-            return notImplemented(command);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34960))).failoverDrill;
+        case 'teardown':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(762)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39762))).teardown;
     }
-}
-function notImplemented(command) {
-    return (0,actions_action/* defineAction */.Q)({
-        command,
-        summary: () => '',
-        run: () => Promise.reject(new errors/* ConfigurationError */.j1(`pgha ${command} is not implemented yet in this version of pgha.`)),
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/actions/runner.ts

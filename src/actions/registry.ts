@@ -1,8 +1,7 @@
 // Which module implements each command; loaded on demand so that an action's bundle chunk is
 // read only when that action runs.
-import { ConfigurationError } from '../errors.ts';
 import type { Command } from '../inputs/spec.ts';
-import { defineAction, type RunnableAction } from './action.ts';
+import type { RunnableAction } from './action.ts';
 
 export async function loadAction(command: Command): Promise<RunnableAction> {
   switch (command) {
@@ -14,18 +13,7 @@ export async function loadAction(command: Command): Promise<RunnableAction> {
       return (await import('./restore-verify.ts')).restoreVerify;
     case 'failover-drill':
       return (await import('./failover-drill.ts')).failoverDrill;
-    default:
-      return notImplemented(command);
+    case 'teardown':
+      return (await import('./teardown.ts')).teardown;
   }
-}
-
-function notImplemented(command: Command): RunnableAction {
-  return defineAction({
-    command,
-    summary: () => '',
-    run: () =>
-      Promise.reject(
-        new ConfigurationError(`pgha ${command} is not implemented yet in this version of pgha.`),
-      ),
-  });
 }

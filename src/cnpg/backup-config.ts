@@ -74,6 +74,11 @@ function inCoreArchive(cluster: BackupSpecView): WalArchive | undefined {
   };
 }
 
+/** Where the Cluster archives WAL, plugin first (as CNPG's own choice); undefined: nowhere. */
+export function walArchiveOf(cluster: BackupSpecView): WalArchive | undefined {
+  return pluginArchive(cluster) ?? inCoreArchive(cluster);
+}
+
 function annotation(cluster: KubeObject, name: string): string | undefined {
   return cluster.metadata.annotations?.[name];
 }

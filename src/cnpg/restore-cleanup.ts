@@ -23,7 +23,11 @@ export interface CleanupDeps {
 
 const POLL_MS = 250;
 
-async function leftovers(http: KubeHttp, t: CleanupTarget): Promise<string[]> {
+/** The pods (instances and Job pods) and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
+export async function clusterLeftovers(
+  http: KubeHttp,
+  t: { readonly namespace: string; readonly name: string },
+): Promise<string[]> {
   const query = { labelSelector: `cnpg.io/cluster=${t.name}` };
   const list = async (plural: string) =>
     (
@@ -72,12 +76,12 @@ export async function deleteRecoveryCluster(
     );
     outcome = 'deleted';
   }
-  let left = await leftovers(d.http, t);
+  let left = await clusterLeftovers(d.http, t);
   while (left.length > 0) {
     if (d.now() >= d.deadline)
       throw new Error(`Cluster ${t.name}: still there after the deadline: ${left.join(', ')}`);
     await new Promise((r) => setTimeout(r, POLL_MS));
-    left = await leftovers(d.http, t);
+    left = await clusterLeftovers(d.http, t);
   }
   return outcome;
 }

@@ -5,16 +5,12 @@ import type { StepResult } from '../actions/step.ts';
 import { durabilityText } from '../cnpg/durability.ts';
 import type { DrillFacts } from './drill-facts.ts';
 import type { DrillResults } from './drill-results.ts';
-import { code, escapeHtml, formatSeconds, table, type Cell } from './markdown.ts';
+import { code, escapeHtml, formatSeconds, mermaidText, table, type Cell } from './markdown.ts';
 import { failureSection, phasesTable } from './step-summary.ts';
 
 type Facts = Partial<DrillFacts>;
 
 const sec = (ms: number | undefined) => (ms === undefined ? 'not reached' : formatSeconds(ms));
-
-function mermaidText(text: string): string {
-  return text.replace(/["<>`:;#\n\r]/g, '_');
-}
 
 /** A gantt of the drill on the runner's clock (dateFormat x: ms since the epoch). */
 export function drillGantt(f: Facts): string {

@@ -31,3 +31,8 @@ function cell(c: Cell): string {
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** Text that Mermaid takes as a label: no quotes, brackets, colons, semicolons or newlines. */
+export function mermaidText(text: string): string {
+  return text.replace(/["<>`:;#\n\r]/g, '_');
+}

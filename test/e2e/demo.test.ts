@@ -9,7 +9,7 @@ import { NODE24, ROOT } from '../../sandbox/runner.ts';
 // and a 3 s primary lease, and the drill a short warm-up and observation (the demo's defaults
 // are three instances and CNPG's).
 test(
-  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up, verifies a restore, drills a failover',
+  'npm run demo deploys with an OIDC login, re-runs unchanged, dry-runs a change, backs up, verifies a restore, drills a failover, tears down',
   { timeout: 240_000 },
   async () => {
     const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
@@ -48,6 +48,15 @@ test(
     expect(downtime).toBeGreaterThanOrEqual(3);
     expect(downtime).toBeLessThan(12);
     expect(out).toMatch(/lost-writes=0 /);
+    // Teardown with delete-backups: everything deploy made, the data in Azurite, the credential.
+    expect(out).toMatch(/✓ \[7\] teardown: .*: succeeded/);
+    expect(out).toMatch(/Cluster\/pg-demo: deleted in [\d.]+ s \(with [^)]*pvc\/pg-demo-1/);
+    expect(out).toMatch(/Namespace\/cnpg-database: deleted/);
+    expect(Number(/deleted-backup-files=(\d+)/.exec(out)?.[1])).toBeGreaterThan(0);
+    expect(out).toMatch(/Federated credential pgha-cnpg-database_pg-demo of \S+: deleted/);
+    // The final table of figures, and the time of the whole demo.
+    expect(out).toMatch(/failover-drill: writes failing \(s\)\s+[\d.]+/);
+    expect(out).toMatch(/The whole demo took [\d.]+ s/);
     // The runner's log view hides mask commands.
     expect(out).not.toContain('::add-mask::');
     expect(out).not.toMatch(/✗/);

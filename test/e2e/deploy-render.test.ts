@@ -142,9 +142,20 @@ describe('the umbrella action and the other commands', () => {
     );
   });
 
-  test.each(['teardown'])('%s says clearly that it is not implemented yet', async (command) => {
-    const step = await runStep(`actions/${command}`, { 'cluster-name': 'pg' });
+  test('teardown reports every bad input at once, with examples, before any request', async () => {
+    const step = await runStep('actions/teardown', {
+      'cluster-name': 'pg',
+      'sweep-older-than': 'soon',
+      'delete-backups': 'maybe',
+      'blob-endpoint': 'http://10.0.0.5',
+      'identity-resource-group': 'rg-pg',
+    });
     expect(step.code).toBe(1);
-    expect(step.stdout).toContain(`::error::pgha ${command} is not implemented yet`);
+    const out = step.stdout;
+    expect(out).toContain("input 'sweep-older-than'");
+    expect(out).toContain("input 'delete-backups'");
+    expect(out).toMatch(/input 'blob-endpoint': .*https.*example/);
+    expect(out).toMatch(/input 'identity-resource-group': is set without identity-name/);
+    expect(out).not.toMatch(/\n\s+at /);
   });
 });

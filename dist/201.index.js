@@ -1,28 +1,18 @@
-export const id = 642;
-export const ids = [642];
+export const id = 201;
+export const ids = [201];
 export const modules = {
 
-/***/ 23642:
+/***/ 22893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  AKS_API_VERSION: () => (/* binding */ AKS_API_VERSION),
-  DEFAULT_ARM_ENDPOINT: () => (/* binding */ DEFAULT_ARM_ENDPOINT),
-  FIC_API_VERSION: () => (/* reexport */ federated_credential/* FIC_API_VERSION */.FW),
-  armEndpointOf: () => (/* binding */ armEndpointOf),
-  armScope: () => (/* binding */ armScope),
-  clusterPath: () => (/* binding */ clusterPath),
-  createArmClient: () => (/* binding */ createArmClient),
-  federatedCredentialName: () => (/* reexport */ federated_credential/* federatedCredentialName */.Tr)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/azure/arm-errors.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ parseArmError),
+/* harmony export */   Tr: () => (/* binding */ armError),
+/* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   r3: () => (/* binding */ isRetryable)
+/* harmony export */ });
+/* unused harmony export RETRYABLE_CODES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // ARM error responses ({ "error": { "code", "message", "details" } }) as errors that carry
 // the operation ("getting AKS cluster aks-pg in rg-pg: ResourceNotFound: ...") and, for the
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
@@ -65,7 +55,7 @@ function armError(context, status, body, requestId) {
     const text = `${context}: ${parsed.code}: ${parsed.message || `HTTP ${status}`}`;
     const hint = userHint(parsed, status);
     if (hint !== undefined)
-        return new errors/* ConfigurationError */.j1(`${text}. ${hint}`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${text}. ${hint}`);
     const id = requestId ? ` (x-ms-request-id ${requestId})` : '';
     return new ArmError(`${text}${id}`, status, parsed.code);
 }
@@ -107,13 +97,23 @@ function asRecord(value) {
         : undefined;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/azure/login-errors.ts
-var login_errors = __webpack_require__(68348);
-;// CONCATENATED MODULE: ./src/azure/arm-http.ts
+
+/***/ }),
+
+/***/ 2414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H9: () => (/* binding */ armHttp),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   a2: () => (/* binding */ retryDelay)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _arm_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22893);
+/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68348);
 // One ARM request over fetch: bearer token from the login, bounded retries with jitter on
 // throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
 // never logged: credential responses carry kubeconfigs.
@@ -124,7 +124,7 @@ var login_errors = __webpack_require__(68348);
 function armHttp(options) {
     const settings = {
         fetch: options.fetch ?? globalThis.fetch,
-        sleep: options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms)),
+        sleep: options.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms)),
         random: options.random ?? Math.random,
         maxAttempts: options.maxAttempts ?? 5,
         maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
@@ -156,7 +156,7 @@ async function once(options, doFetch, call) {
         text = await response.text();
     }
     catch (error) {
-        const reason = `cannot reach ${url.origin}: ${(0,login_errors/* errorText */.kc)(error).split('\n').slice(0, 2).join(': ')}`;
+        const reason = `cannot reach ${url.origin}: ${(0,_login_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error).split('\n').slice(0, 2).join(': ')}`;
         return {
             error: new Error(`${call.context}: ${reason}. Check arm-endpoint.`, { cause: error }),
             retryable: true,
@@ -168,10 +168,10 @@ async function once(options, doFetch, call) {
     if (response.ok || (response.status === 404 && call.allowNotFound)) {
         return { result: { status: response.status, body } };
     }
-    const { code } = parseArmError(response.status, body);
+    const { code } = (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArmError */ .El)(response.status, body);
     return {
-        error: armError(call.context, response.status, body, response.headers.get('x-ms-request-id') ?? undefined),
-        retryable: isRetryable(response.status, code),
+        error: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .armError */ .Tr)(call.context, response.status, body, response.headers.get('x-ms-request-id') ?? undefined),
+        retryable: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryable */ .r3)(response.status, code),
         reason: `HTTP ${response.status} ${code}`,
         retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
     };
@@ -180,7 +180,7 @@ async function requestInit(options, call) {
     const headers = {
         authorization: `Bearer ${await options.getToken()}`,
         accept: 'application/json',
-        'x-ms-client-request-id': (0,external_node_crypto_.randomUUID)(),
+        'x-ms-client-request-id': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
     };
     const signal = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
     if (call.body === undefined)
@@ -221,11 +221,28 @@ function retryAfterMs(header, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-// EXTERNAL MODULE: ./src/azure/federated-credential.ts
-var federated_credential = __webpack_require__(58517);
-// EXTERNAL MODULE: ./src/azure/token-cache.ts
-var token_cache = __webpack_require__(15441);
-;// CONCATENATED MODULE: ./src/azure/arm.ts
+
+/***/ }),
+
+/***/ 51201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AKS_API_VERSION: () => (/* binding */ AKS_API_VERSION),
+/* harmony export */   DEFAULT_ARM_ENDPOINT: () => (/* binding */ DEFAULT_ARM_ENDPOINT),
+/* harmony export */   FIC_API_VERSION: () => (/* reexport safe */ _federated_credential_js__WEBPACK_IMPORTED_MODULE_3__.FW),
+/* harmony export */   armEndpointOf: () => (/* binding */ armEndpointOf),
+/* harmony export */   armScope: () => (/* binding */ armScope),
+/* harmony export */   clusterPath: () => (/* binding */ clusterPath),
+/* harmony export */   createArmClient: () => (/* binding */ createArmClient),
+/* harmony export */   federatedCredentialName: () => (/* reexport safe */ _federated_credential_js__WEBPACK_IMPORTED_MODULE_3__.Tr)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _arm_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22893);
+/* harmony import */ var _arm_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2414);
+/* harmony import */ var _federated_credential_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58517);
+/* harmony import */ var _token_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15441);
 
 
 
@@ -236,15 +253,15 @@ const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 const AKS_API_VERSION = '2025-10-01';
 function createArmClient(options) {
     const endpoint = armEndpointOf(options.endpoint);
-    const getToken = (0,token_cache/* tokenSource */.Z)(options.credential, armScope(endpoint), {
+    const getToken = (0,_token_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenSource */ .Z)(options.credential, armScope(endpoint), {
         setSecret: options.setSecret,
     });
-    const http = armHttp({ ...options, endpoint, getToken });
+    const http = (0,_arm_http_js__WEBPACK_IMPORTED_MODULE_2__/* .armHttp */ .H9)({ ...options, endpoint, getToken });
     return {
         getManagedCluster: (sub, rg, name) => getManagedCluster(http, sub, rg, name),
         listClusterCredentials: (sub, rg, name, admin) => listClusterCredentials(http, sub, rg, name, admin),
-        ensureFederatedCredential: (spec) => (0,federated_credential/* ensureFederatedCredential */.YR)(http, options.logger, spec),
-        deleteFederatedCredential: (ref) => (0,federated_credential/* deleteFederatedCredential */.Dq)(http, ref),
+        ensureFederatedCredential: (spec) => (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureFederatedCredential */ .YR)(http, options.logger, spec),
+        deleteFederatedCredential: (ref) => (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteFederatedCredential */ .Dq)(http, ref),
     };
 }
 /** The token scope of an ARM endpoint: https://management.azure.com/.default in the public cloud. */
@@ -264,7 +281,7 @@ function armEndpointOf(input) {
     }
     const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-        throw new errors/* ConfigurationError */.j1(`input 'arm-endpoint': '${input}' is not an https URL (example: https://management.usgovcloudapi.net)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'arm-endpoint': '${input}' is not an https URL (example: https://management.usgovcloudapi.net)`);
     }
     return url.origin;
 }
@@ -282,7 +299,7 @@ async function getManagedCluster(http, sub, rg, name) {
     });
     const cluster = body;
     if (typeof cluster.id !== 'string')
-        throw new ArmError(`${context}: the response has no id`, 200, 'InvalidResponse');
+        throw new _arm_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${context}: the response has no id`, 200, 'InvalidResponse');
     return {
         id: cluster.id,
         location: cluster.location ?? '',
@@ -300,7 +317,7 @@ async function listClusterCredentials(http, sub, rg, name, admin) {
     const value = body?.kubeconfigs?.[0]
         ?.value;
     if (typeof value !== 'string' || !value) {
-        throw new ArmError(`${context}: the response holds no kubeconfig`, 200, 'InvalidResponse');
+        throw new _arm_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${context}: the response holds no kubeconfig`, 200, 'InvalidResponse');
     }
     return Buffer.from(value, 'base64').toString('utf8');
 }

@@ -1,8 +1,8 @@
-export const id = 735;
-export const ids = [735];
+export const id = 649;
+export const ids = [649];
 export const modules = {
 
-/***/ 50735:
+/***/ 71649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -503,62 +503,8 @@ function cleanup(f) {
 var action = __webpack_require__(63312);
 // EXTERNAL MODULE: ./src/actions/connect.ts + 3 modules
 var connect = __webpack_require__(27932);
-;// CONCATENATED MODULE: ./src/cnpg/restore-cleanup.ts
-// Deleting restore-verify's throwaway Cluster and waiting until it is really gone: the
-// Cluster, then every pod (instances and Job pods) and PVC labelled cnpg.io/cluster=<name>
-// (on a real cluster PVCs linger behind pvc-protection until their pods are gone). Only a
-// Cluster that pgha labelled as this source's restore-verify Cluster is deleted.
-
-
-const POLL_MS = 250;
-async function leftovers(http, t) {
-    const query = { labelSelector: `cnpg.io/cluster=${t.name}` };
-    const list = async (plural) => (await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${t.namespace}/${plural}`,
-        query,
-        context: `listing the ${plural} of ${t.name}`,
-    })).body.items;
-    const [pods, pvcs] = await Promise.all([list('pods'), list('persistentvolumeclaims')]);
-    return [
-        ...pods.map((p) => `pod/${p.metadata.name}`),
-        ...pvcs.map((p) => `pvc/${p.metadata.name}`),
-    ];
-}
-/** Deletes the Cluster (absent is fine) and waits until its pods and PVCs are gone. */
-async function deleteRecoveryCluster(d, t) {
-    const path = `${(0,resources/* collectionPath */.yb)(resources/* CNPG_CLUSTER */.wn.apiVersion, resources/* CNPG_CLUSTER */.wn.kind, t.namespace)}/${t.name}`;
-    const { status, body } = await d.http.json({
-        method: 'GET',
-        path,
-        allowNotFound: true,
-        context: `reading Cluster ${t.name}`,
-    });
-    let outcome = 'absent';
-    if (status !== 404 && body) {
-        const labels = body.metadata.labels ?? {};
-        if (labels['pgha.io/role'] !== 'restore-verify' || labels['pgha.io/cluster'] !== t.source)
-            throw new errors/* ConfigurationError */.j1(`Cluster ${t.name} in namespace ${t.namespace} is not labelled as restore-verify's throwaway Cluster of ${t.source}: pgha leaves it alone`);
-        await d.http.json({
-            method: 'DELETE',
-            path,
-            body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
-            allowNotFound: true,
-            context: `deleting Cluster ${t.name}`,
-        });
-        d.logger.info(`Deleted Cluster ${t.name} in namespace ${t.namespace}; waiting until its pods and PVCs are gone`);
-        outcome = 'deleted';
-    }
-    let left = await leftovers(d.http, t);
-    while (left.length > 0) {
-        if (d.now() >= d.deadline)
-            throw new Error(`Cluster ${t.name}: still there after the deadline: ${left.join(', ')}`);
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        left = await leftovers(d.http, t);
-    }
-    return outcome;
-}
-
+// EXTERNAL MODULE: ./src/cnpg/restore-cleanup.ts
+var restore_cleanup = __webpack_require__(57187);
 ;// CONCATENATED MODULE: ./src/actions/restore-verify-post.ts
 // Cleanup of restore-verify's throwaway Cluster, shared by main and the post step (post-if:
 // always()). Main saves the state right before it creates the Cluster, and again once it
@@ -579,7 +525,7 @@ function restoreState(ctx) {
 }
 /** Deletes the throwaway Cluster, waits until it is gone, removes the credential. */
 async function removeThrowaway(conn, ctx, state, deadline) {
-    const outcome = await deleteRecoveryCluster({ http: conn.http, logger: ctx.logger, now: ctx.now, deadline }, { namespace: state.namespace, name: state.name, source: state.source });
+    const outcome = await (0,restore_cleanup/* deleteRecoveryCluster */.$)({ http: conn.http, logger: ctx.logger, now: ctx.now, deadline }, { namespace: state.namespace, name: state.name, source: state.source });
     ctx.logger.info(outcome === 'deleted'
         ? `Cluster ${state.name} is gone, with its pods and PVCs`
         : `Cluster ${state.name} did not exist (any more); no pods or PVCs of it are left`);
@@ -670,11 +616,7 @@ function storage(inputs, src) {
     };
 }
 function recoveryLabels(r) {
-    return {
-        'pgha.io/cluster': r.inputs.clusterName,
-        'pgha.io/role': 'restore-verify',
-        ...(r.origin.runId ? { 'pgha.io/run-id': r.origin.runId } : {}),
-    };
+    return (0,objects/* pghaLabels */.uE)(r.inputs.clusterName, 'restore-verify', r.origin);
 }
 function recoveryClusterManifest(r) {
     const { inputs, source } = r;
@@ -1396,7 +1338,7 @@ async function reportIssue(r) {
     const [owner, repo] = r.repository.split('/');
     if (!owner || !repo)
         throw new Error(`GITHUB_REPOSITORY '${r.repository}' is not owner/repo`);
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 166).then(__webpack_require__.bind(__webpack_require__, 92785));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 92785));
     const octokit = getOctokit(r.token, { baseUrl: r.apiUrl.replace(/\/+$/, '') });
     const title = issueTitle(r.namespace, r.cluster);
     const open = await octokit.rest.issues.listForRepo({
@@ -1669,6 +1611,38 @@ function recordSource(r, s) {
 
 /***/ }),
 
+/***/ 29390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ ensureIdentityTrust)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _federated_credential_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58517);
+// The backup identity trusts the cluster's service account through the AKS OIDC issuer: a
+// federated identity credential with subject system:serviceaccount:<namespace>:<cluster>.
+
+
+async function ensureIdentityTrust(arm, r, logger) {
+    const aks = await arm.getManagedCluster(r.subscriptionId, r.aksResourceGroup, r.aksCluster);
+    if (!aks.oidcIssuerUrl)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'identity-name': AKS cluster ${r.aksCluster} has no OIDC issuer, so no workload can federate with ${r.identity.name}. Enable it: az aks update -g ${r.aksResourceGroup} -n ${r.aksCluster} --enable-oidc-issuer --enable-workload-identity`);
+    const spec = {
+        subscriptionId: r.subscriptionId,
+        resourceGroup: r.identity.resourceGroup,
+        identity: r.identity.name,
+        name: (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .federatedCredentialName */ .Tr)(r.namespace, r.serviceAccount),
+        issuer: aks.oidcIssuerUrl,
+        subject: `system:serviceaccount:${r.namespace}:${r.serviceAccount}`,
+    };
+    const change = r.dryRun ? 'not checked (dry run)' : await arm.ensureFederatedCredential(spec);
+    logger.info(`Federated credential ${spec.name} of ${spec.identity} for ${spec.subject}: ${change}`);
+    return { name: spec.name, identity: spec.identity, subject: spec.subject, change };
+}
+
+
+/***/ }),
+
 /***/ 68148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1718,6 +1692,131 @@ async function appLogin(http, namespace, cluster, setSecret) {
         password,
         database: appDatabase(cluster),
     };
+}
+
+
+/***/ }),
+
+/***/ 22972:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ clusterSpecSchemaProblems),
+/* harmony export */   Z: () => (/* binding */ warmClusterSchema)
+/* harmony export */ });
+let validator;
+function ajvClass(mod) {
+    const found = mod.Ajv ?? (typeof mod.default === 'function' ? mod.default : mod.default?.Ajv);
+    if (!found)
+        throw new Error('ajv does not export its class');
+    return found;
+}
+async function compile() {
+    const [mod, schema] = await Promise.all([
+        __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 42463, 23)),
+        __webpack_require__.e(/* import() */ 880).then(__webpack_require__.t.bind(__webpack_require__, 17880, 19)),
+    ]);
+    const Ajv = ajvClass(mod);
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    return ajv.compile(schema.default);
+}
+/** Loads and compiles the schema ahead of its first use (e.g. while waiting on the cluster). */
+function warmClusterSchema() {
+    validator ??= compile();
+    validator.catch(() => undefined);
+}
+/** spec.a.b[0].c from a JSON pointer /a/b/0/c. */
+function fieldPath(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : `${path}.${p}`), 'spec');
+}
+/** What the CRD schema refuses in a Cluster spec, one line per problem (none when valid). */
+async function clusterSpecSchemaProblems(spec, limit = 10) {
+    validator ??= compile();
+    const validate = await validator;
+    if (validate(spec))
+        return [];
+    return (validate.errors ?? []).slice(0, limit).map((e) => {
+        const path = fieldPath(e.instancePath);
+        const params = e.params;
+        if (params.additionalProperty)
+            return `${path}.${params.additionalProperty} is not a field of the Cluster CRD`;
+        if (params.missingProperty)
+            return `${path}.${params.missingProperty} is required`;
+        const allowed = params.allowedValues ? ` (${params.allowedValues.join(', ')})` : '';
+        return `${path} ${e.message ?? 'is not valid'}${allowed}`;
+    });
+}
+
+
+/***/ }),
+
+/***/ 57187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ deleteRecoveryCluster),
+/* harmony export */   P: () => (/* binding */ clusterLeftovers)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
+// Deleting restore-verify's throwaway Cluster and waiting until it is really gone: the
+// Cluster, then every pod (instances and Job pods) and PVC labelled cnpg.io/cluster=<name>
+// (on a real cluster PVCs linger behind pvc-protection until their pods are gone). Only a
+// Cluster that pgha labelled as this source's restore-verify Cluster is deleted.
+
+
+const POLL_MS = 250;
+/** The pods (instances and Job pods) and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
+async function clusterLeftovers(http, t) {
+    const query = { labelSelector: `cnpg.io/cluster=${t.name}` };
+    const list = async (plural) => (await http.json({
+        method: 'GET',
+        path: `/api/v1/namespaces/${t.namespace}/${plural}`,
+        query,
+        context: `listing the ${plural} of ${t.name}`,
+    })).body.items;
+    const [pods, pvcs] = await Promise.all([list('pods'), list('persistentvolumeclaims')]);
+    return [
+        ...pods.map((p) => `pod/${p.metadata.name}`),
+        ...pvcs.map((p) => `pvc/${p.metadata.name}`),
+    ];
+}
+/** Deletes the Cluster (absent is fine) and waits until its pods and PVCs are gone. */
+async function deleteRecoveryCluster(d, t) {
+    const path = `${(0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.kind, t.namespace)}/${t.name}`;
+    const { status, body } = await d.http.json({
+        method: 'GET',
+        path,
+        allowNotFound: true,
+        context: `reading Cluster ${t.name}`,
+    });
+    let outcome = 'absent';
+    if (status !== 404 && body) {
+        const labels = body.metadata.labels ?? {};
+        if (labels['pgha.io/role'] !== 'restore-verify' || labels['pgha.io/cluster'] !== t.source)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${t.name} in namespace ${t.namespace} is not labelled as restore-verify's throwaway Cluster of ${t.source}: pgha leaves it alone`);
+        await d.http.json({
+            method: 'DELETE',
+            path,
+            body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
+            allowNotFound: true,
+            context: `deleting Cluster ${t.name}`,
+        });
+        d.logger.info(`Deleted Cluster ${t.name} in namespace ${t.namespace}; waiting until its pods and PVCs are gone`);
+        outcome = 'deleted';
+    }
+    let left = await clusterLeftovers(d.http, t);
+    while (left.length > 0) {
+        if (d.now() >= d.deadline)
+            throw new Error(`Cluster ${t.name}: still there after the deadline: ${left.join(', ')}`);
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        left = await clusterLeftovers(d.http, t);
+    }
+    return outcome;
 }
 
 

@@ -24,7 +24,7 @@ import { GITHUB_ISSUER } from '../../sandbox/cloud/github-oidc.ts';
 import { startCloud, STORAGE_RESOURCE, type Cloud } from '../../sandbox/cloud/index.ts';
 import { SigningKey } from '../../sandbox/cloud/jwt.ts';
 import { startObjectStore, type ObjectStore } from '../../sandbox/objectstore/azurite.ts';
-import { close, listen } from './local-arm.ts';
+import { close, listen } from '../azure/local-arm.ts';
 
 const DEST = 'https://sandbox.blob.core.windows.net/backups/pg';
 

@@ -1,5 +1,5 @@
-export const id = 772;
-export const ids = [772];
+export const id = 598;
+export const ids = [598];
 export const modules = {
 
 /***/ 27932:
@@ -470,7 +470,7 @@ async function loginToAzure(inputs, ctx) {
         throw new Error('loginToAzure without Azure inputs');
     const [{ azureCredential }, { createArmClient }] = await Promise.all([
         __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 14310)),
-        __webpack_require__.e(/* import() */ 642).then(__webpack_require__.bind(__webpack_require__, 23642)),
+        __webpack_require__.e(/* import() */ 201).then(__webpack_require__.bind(__webpack_require__, 51201)),
     ]);
     const federatedTokenFile = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL
         ? undefined
@@ -515,271 +515,6 @@ async function kubeSource(inputs, ctx, azure) {
         };
     }
     return defaultKubeconfigSource(ctx.env);
-}
-
-
-/***/ }),
-
-/***/ 98200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ gatherDiagnostics),
-/* harmony export */   L: () => (/* binding */ recentEvents)
-/* harmony export */ });
-/* harmony import */ var _log_safety_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8224);
-/* harmony import */ var _instances_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27240);
-
-
-/** A plain-text report for the failure; never throws (diagnostics are best effort). */
-async function gatherDiagnostics(http, namespace, cluster, last) {
-    const lines = clusterLines(cluster, last);
-    try {
-        const pods = await (0,_instances_js__WEBPACK_IMPORTED_MODULE_1__/* .listInstances */ .ND)(http, namespace, cluster);
-        if (pods.length === 0)
-            lines.push('Instance pods: none');
-        for (const p of pods)
-            lines.push(`  pod ${p.name}: ${p.phase}${p.ready ? ', ready' : ', not ready'}${p.role ? `, ${p.role}` : ''}${p.detail ? ` (${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(p.detail)})` : ''}`);
-        const events = await recentEvents(http, namespace, [cluster, ...pods.map((p) => p.name)]);
-        if (events.length > 0)
-            lines.push('Recent events:');
-        for (const e of events)
-            lines.push(`  ${e}`);
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        lines.push(`(could not read pods or events: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(text)})`);
-    }
-    return lines.join('\n');
-}
-function clusterLines(cluster, last) {
-    const status = (last?.status ?? {});
-    const lines = [
-        last
-            ? `Cluster ${cluster}: phase '${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(status.phase ?? '(none)')}'${status.phaseReason ? ` (${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(status.phaseReason)})` : ''}, readyInstances ${status.readyInstances ?? 0}`
-            : `Cluster ${cluster}: not found`,
-    ];
-    for (const c of status.conditions ?? [])
-        lines.push(`  condition ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.type)}=${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.status)}${c.reason ? ` ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.reason)}` : ''}${c.message ? `: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(c.message)}` : ''}`);
-    return lines;
-}
-/** The last ten events about the named objects, oldest first, one line each. */
-async function recentEvents(http, namespace, names, limit = 10) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${namespace}/events`,
-        context: `listing the events of ${namespace}`,
-    });
-    const wanted = new Set(names);
-    return body.items
-        .filter((e) => wanted.has(e.involvedObject?.name ?? ''))
-        .sort((a, b) => time(a).localeCompare(time(b)))
-        .slice(-limit)
-        .map((e) => (0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(`${time(e)} ${e.type ?? ''} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''} ${e.reason ?? ''}: ${e.message ?? ''}`));
-}
-function time(e) {
-    return e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '';
-}
-
-
-/***/ }),
-
-/***/ 2852:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Wr: () => (/* binding */ isHealthy),
-/* harmony export */   si: () => (/* binding */ ProgressTracker),
-/* harmony export */   sw: () => (/* binding */ HEALTHY_PHASE)
-/* harmony export */ });
-/* harmony import */ var _log_safety_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8224);
-// When a CNPG Cluster counts as healthy, and the progress lines a person wants while waiting:
-// each phase change, and each instance that becomes ready. Pure functions over the object;
-// texts from the cluster are kept on one line (log-safety.ts).
-
-const HEALTHY_PHASE = 'Cluster in healthy state';
-/**
- * Healthy as CNPG's own e2e suite asserts it: phase healthy, readyInstances equal to
- * spec.instances, no failover or switchover under way (currentPrimary == targetPrimary), and a
- * Ready condition that is True for the current generation when the operator records one.
- */
-function isHealthy(cluster) {
-    const s = cluster?.status;
-    if (!cluster || !s)
-        return false;
-    const ready = s.conditions?.find((c) => c.type === 'Ready');
-    const generation = cluster.metadata.generation;
-    const current = ready?.observedGeneration === undefined ||
-        generation === undefined ||
-        ready.observedGeneration >= generation;
-    return (s.phase === HEALTHY_PHASE &&
-        s.readyInstances === cluster.spec?.instances &&
-        s.currentPrimary !== undefined &&
-        s.currentPrimary === s.targetPrimary &&
-        (ready === undefined || ready.status === 'True') &&
-        current);
-}
-/** Remembers what was reported and returns the lines that a new state adds. */
-class ProgressTracker {
-    #phase;
-    #ready = new Set();
-    #primary;
-    update(cluster) {
-        const s = cluster?.status;
-        if (!cluster)
-            return this.#phase === '(absent)' ? [] : this.#set('(absent)', 'Cluster not found yet');
-        if (!s)
-            return [];
-        const lines = [];
-        const phase = `${s.phase ?? '(no phase yet)'}\n${s.phaseReason ?? ''}`;
-        if (phase !== this.#phase) {
-            this.#phase = phase;
-            lines.push(`phase: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(s.phase ?? '(no phase yet)')}${s.phaseReason ? ` (${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(s.phaseReason)})` : ''}`);
-        }
-        const want = cluster.spec?.instances ?? s.instances ?? 0;
-        const healthy = s.instancesStatus?.healthy ?? [];
-        for (const name of healthy) {
-            if (this.#ready.has(name))
-                continue;
-            this.#ready.add(name);
-            lines.push(`instance ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(name)} ready (${this.#ready.size}/${want})`);
-        }
-        for (const name of [...this.#ready])
-            if (!healthy.includes(name))
-                this.#ready.delete(name);
-        if (s.currentPrimary && s.currentPrimary !== this.#primary) {
-            this.#primary = s.currentPrimary;
-            lines.push(`primary: ${(0,_log_safety_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .T)(s.currentPrimary)}${s.timelineID ? ` (timeline ${s.timelineID})` : ''}`);
-        }
-        return lines;
-    }
-    #set(phase, line) {
-        this.#phase = phase;
-        return [line];
-    }
-}
-
-
-/***/ }),
-
-/***/ 27240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ND: () => (/* binding */ listInstances),
-/* harmony export */   iF: () => (/* binding */ listInstancePods)
-/* harmony export */ });
-/* unused harmony exports instanceSelector, roleOf, isReady */
-function instanceSelector(cluster) {
-    return `cnpg.io/cluster=${cluster},cnpg.io/podRole=instance`;
-}
-/** CNPG writes the role on both labels; readers prefer the legacy one, as CNPG's do. */
-function roleOf(pod) {
-    const labels = pod.metadata.labels ?? {};
-    return labels.role ?? labels['cnpg.io/instanceRole'] ?? '';
-}
-function isReady(pod) {
-    return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-}
-async function listInstancePods(http, namespace, cluster) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${namespace}/pods`,
-        query: { labelSelector: instanceSelector(cluster) },
-        context: `listing the instance pods of ${cluster}`,
-    });
-    return body.items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'en', { numeric: true }));
-}
-function toInstance(p) {
-    const waiting = p.status?.containerStatuses
-        ?.flatMap((c) => Object.values(c.state ?? {}).map((s) => s.reason))
-        .find(Boolean);
-    const detail = p.status?.message ?? p.status?.reason ?? waiting;
-    return {
-        name: p.metadata.name,
-        role: roleOf(p),
-        phase: p.metadata.deletionTimestamp ? 'Terminating' : (p.status?.phase ?? 'Unknown'),
-        ready: isReady(p),
-        ...(p.spec?.nodeName ? { node: p.spec.nodeName } : {}),
-        ...(detail ? { detail } : {}),
-    };
-}
-/** The instances with their roles and, when the identity may read nodes, their zones. */
-async function listInstances(http, namespace, cluster, options = {}) {
-    const instances = (await listInstancePods(http, namespace, cluster)).map(toInstance);
-    return options.zones ? withZones(http, instances) : instances;
-}
-async function withZones(http, instances) {
-    if (!instances.some((p) => p.node))
-        return instances;
-    try {
-        const { body } = await http.json({
-            method: 'GET',
-            path: '/api/v1/nodes',
-            context: 'listing nodes for their zones',
-        });
-        const zones = new Map(body.items.map((n) => [n.metadata.name, n.metadata.labels?.['topology.kubernetes.io/zone']]));
-        return instances.map((p) => {
-            const zone = p.node ? zones.get(p.node) : undefined;
-            return zone ? { ...p, zone } : p;
-        });
-    }
-    catch {
-        return instances;
-    }
-}
-
-
-/***/ }),
-
-/***/ 89867:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ waitHealthy)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
-/* harmony import */ var _kube_watch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87002);
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98200);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2852);
-// Waiting until a CNPG Cluster is healthy: a watch on the Cluster with a progress line for
-// each phase change, ready instance and new primary; on timeout, the diagnostics of what is
-// still wrong (phase, conditions, pods, events) in a DiagnosedError.
-
-
-
-
-
-async function waitHealthy(http, o) {
-    const progress = new _health_js__WEBPACK_IMPORTED_MODULE_4__/* .ProgressTracker */ .si();
-    const started = o.now();
-    try {
-        return await (0,_kube_watch_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .fm)(http, {
-            collection: (0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.kind, o.namespace),
-            name: o.name,
-            what: `Cluster ${o.name} to be healthy`,
-        }, {
-            deadline: o.deadline,
-            now: o.now,
-            check: (obj) => {
-                const view = obj;
-                for (const line of progress.update(view))
-                    o.logger.info(line);
-                return (0,_health_js__WEBPACK_IMPORTED_MODULE_4__/* .isHealthy */ .Wr)(view) ? view : undefined;
-            },
-            onReconnect: (reason) => {
-                o.logger.info(`Watch interrupted (${reason}); resuming`);
-            },
-        });
-    }
-    catch (error) {
-        if (!(error instanceof _kube_watch_js__WEBPACK_IMPORTED_MODULE_2__/* .WatchTimeout */ .FR))
-            throw error;
-        const wanted = error.last?.spec?.instances;
-        const diagnostics = await (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_3__/* .gatherDiagnostics */ .C)(http, o.namespace, o.name, error.last);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DiagnosedError */ .xB(`Cluster ${o.name} did not reach '${_health_js__WEBPACK_IMPORTED_MODULE_4__/* .HEALTHY_PHASE */ .sw}'${wanted === undefined ? '' : ` with ${wanted} ready instances`} within ${Math.round((o.now() - started) / 1000)} s (input 'timeout')`, diagnostics, { cause: error });
-    }
 }
 
 
@@ -1423,6 +1158,7 @@ async function statusError(res, what) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   aY: () => (/* binding */ code),
@@ -1454,6 +1190,10 @@ function cell(c) {
 }
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
+}
+/** Text that Mermaid takes as a label: no quotes, brackets, colons, semicolons or newlines. */
+function mermaidText(text) {
+    return text.replace(/["<>`:;#\n\r]/g, '_');
 }
 
 

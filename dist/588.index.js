@@ -1,5 +1,5 @@
-export const id = 771;
-export const ids = [771];
+export const id = 588;
+export const ids = [588];
 export const modules = {
 
 /***/ 58517:
@@ -137,38 +137,6 @@ function withLimitHint(error) {
 
 /***/ }),
 
-/***/ 29390:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ ensureIdentityTrust)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _federated_credential_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58517);
-// The backup identity trusts the cluster's service account through the AKS OIDC issuer: a
-// federated identity credential with subject system:serviceaccount:<namespace>:<cluster>.
-
-
-async function ensureIdentityTrust(arm, r, logger) {
-    const aks = await arm.getManagedCluster(r.subscriptionId, r.aksResourceGroup, r.aksCluster);
-    if (!aks.oidcIssuerUrl)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'identity-name': AKS cluster ${r.aksCluster} has no OIDC issuer, so no workload can federate with ${r.identity.name}. Enable it: az aks update -g ${r.aksResourceGroup} -n ${r.aksCluster} --enable-oidc-issuer --enable-workload-identity`);
-    const spec = {
-        subscriptionId: r.subscriptionId,
-        resourceGroup: r.identity.resourceGroup,
-        identity: r.identity.name,
-        name: (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .federatedCredentialName */ .Tr)(r.namespace, r.serviceAccount),
-        issuer: aks.oidcIssuerUrl,
-        subject: `system:serviceaccount:${r.namespace}:${r.serviceAccount}`,
-    };
-    const change = r.dryRun ? 'not checked (dry run)' : await arm.ensureFederatedCredential(spec);
-    logger.info(`Federated credential ${spec.name} of ${spec.identity} for ${spec.subject}: ${change}`);
-    return { name: spec.name, identity: spec.identity, subject: spec.subject, change };
-}
-
-
-/***/ }),
-
 /***/ 68348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -298,58 +266,111 @@ function errorText(error, depth = 0) {
 
 /***/ }),
 
-/***/ 22972:
+/***/ 5721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h3: () => (/* binding */ BARMAN_CLOUD_GROUP_VERSION),
+  yX: () => (/* binding */ CNPG_GROUP_VERSION),
+  "if": () => (/* binding */ discoverCnpg),
+  HP: () => (/* binding */ unservedMonitoring)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/kube/discovery.ts
+async function servedGroupVersions(http) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: '/apis',
+        context: 'discovering the API groups the cluster serves',
+    });
+    return new Set((body.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/discovery.ts
+// What the cluster offers pgha: the CNPG operator (required), the Barman Cloud plugin's
+// ObjectStore, and the PodMonitor CRDs of Prometheus Operator and Azure Managed Prometheus.
+
+
+const CNPG_GROUP_VERSION = 'postgresql.cnpg.io/v1';
+const BARMAN_CLOUD_GROUP_VERSION = 'barmancloud.cnpg.io/v1';
+/** Served group versions; fails with how to install CNPG when the operator is missing. */
+async function discoverCnpg(http) {
+    const groupVersions = await servedGroupVersions(http);
+    if (!groupVersions.has(CNPG_GROUP_VERSION))
+        throw new errors/* ConfigurationError */.j1(`the cluster at ${http.server} does not serve ${CNPG_GROUP_VERSION}: the CloudNativePG operator is not installed. ` +
+            'Install it first, e.g. kubectl apply --server-side -f https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/release-1.30/releases/cnpg-1.30.0.yaml, or with its Helm chart.');
+    return { groupVersions, barmanCloudPlugin: groupVersions.has(BARMAN_CLOUD_GROUP_VERSION) };
+}
+/** `<group>/<version>/PodMonitor` of each PodMonitor kind the monitoring input wants but the cluster lacks. */
+function unservedMonitoring(monitoring, served) {
+    const wanted = [];
+    if (monitoring === 'podmonitor' || monitoring === 'both')
+        wanted.push('monitoring.coreos.com/v1');
+    if (monitoring === 'managed-prometheus' || monitoring === 'both')
+        wanted.push('azmonitoring.coreos.com/v1');
+    return wanted.filter((gv) => !served.groupVersions.has(gv)).map((gv) => `${gv}/PodMonitor`);
+}
+
+
+/***/ }),
+
+/***/ 29616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ clusterSpecSchemaProblems),
-/* harmony export */   Z: () => (/* binding */ warmClusterSchema)
+/* harmony export */   AF: () => (/* binding */ PLUGIN_NAME),
+/* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
+/* harmony export */   _n: () => (/* binding */ WORKLOAD_IDENTITY_LABEL),
+/* harmony export */   eg: () => (/* binding */ ROLE_LABEL),
+/* harmony export */   eq: () => (/* binding */ CLUSTER_LABEL),
+/* harmony export */   iC: () => (/* binding */ objectStoreName),
+/* harmony export */   kd: () => (/* binding */ traceAnnotations),
+/* harmony export */   mI: () => (/* binding */ meta),
+/* harmony export */   uE: () => (/* binding */ pghaLabels)
 /* harmony export */ });
-let validator;
-function ajvClass(mod) {
-    const found = mod.Ajv ?? (typeof mod.default === 'function' ? mod.default : mod.default?.Ajv);
-    if (!found)
-        throw new Error('ajv does not export its class');
-    return found;
+/* unused harmony export RUN_ID_LABEL */
+const PLUGIN_NAME = 'barman-cloud.cloudnative-pg.io';
+const WORKLOAD_IDENTITY_LABEL = 'azure.workload.identity/use';
+/** pgha's labels, by which teardown finds what an action created for a cluster. */
+const MANAGED_BY = 'app.kubernetes.io/managed-by';
+const CLUSTER_LABEL = 'pgha.io/cluster';
+const ROLE_LABEL = 'pgha.io/role';
+const RUN_ID_LABEL = 'pgha.io/run-id';
+/** The labels pgha puts on what it creates for `cluster` in role `role`. */
+function pghaLabels(cluster, role, origin) {
+    return {
+        [MANAGED_BY]: 'pgha',
+        [CLUSTER_LABEL]: cluster,
+        [ROLE_LABEL]: role,
+        ...(origin.runId ? { [RUN_ID_LABEL]: origin.runId } : {}),
+    };
 }
-async function compile() {
-    const [mod, schema] = await Promise.all([
-        __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 42463, 23)),
-        __webpack_require__.e(/* import() */ 880).then(__webpack_require__.t.bind(__webpack_require__, 17880, 19)),
-    ]);
-    const Ajv = ajvClass(mod);
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-    return ajv.compile(schema.default);
+const objectStoreName = (cluster) => `${cluster}-backup-store`;
+/** Traceability: where the object came from (repository, commit, run, actor). */
+function traceAnnotations(origin) {
+    const run = origin.serverUrl && origin.repository && origin.runId
+        ? `${origin.serverUrl}/${origin.repository}/actions/runs/${origin.runId}`
+        : undefined;
+    const entries = [
+        ['pgha.io/repository', origin.repository],
+        ['pgha.io/sha', origin.sha],
+        ['pgha.io/run', run],
+        ['pgha.io/actor', origin.actor],
+    ];
+    return Object.fromEntries(entries.filter((e) => e[1] !== undefined && e[1] !== ''));
 }
-/** Loads and compiles the schema ahead of its first use (e.g. while waiting on the cluster). */
-function warmClusterSchema() {
-    validator ??= compile();
-    validator.catch(() => undefined);
-}
-/** spec.a.b[0].c from a JSON pointer /a/b/0/c. */
-function fieldPath(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
-        .reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : `${path}.${p}`), 'spec');
-}
-/** What the CRD schema refuses in a Cluster spec, one line per problem (none when valid). */
-async function clusterSpecSchemaProblems(spec, limit = 10) {
-    validator ??= compile();
-    const validate = await validator;
-    if (validate(spec))
-        return [];
-    return (validate.errors ?? []).slice(0, limit).map((e) => {
-        const path = fieldPath(e.instancePath);
-        const params = e.params;
-        if (params.additionalProperty)
-            return `${path}.${params.additionalProperty} is not a field of the Cluster CRD`;
-        if (params.missingProperty)
-            return `${path}.${params.missingProperty} is required`;
-        const allowed = params.allowedValues ? ` (${params.allowedValues.join(', ')})` : '';
-        return `${path} ${e.message ?? 'is not valid'}${allowed}`;
-    });
+function meta(name, namespace, origin, extra = {}) {
+    const annotations = { ...traceAnnotations(origin), ...extra.annotations };
+    return {
+        name,
+        namespace,
+        labels: { [MANAGED_BY]: 'pgha', ...extra.labels },
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    };
 }
 
 

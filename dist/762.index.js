@@ -1,0 +1,1574 @@
+export const id = 762;
+export const ids = [762];
+export const modules = {
+
+/***/ 39762:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  teardown: () => (/* binding */ teardown)
+});
+
+// EXTERNAL MODULE: ./src/azure/federated-credential.ts
+var federated_credential = __webpack_require__(58517);
+// EXTERNAL MODULE: ./src/cnpg/discovery.ts + 1 modules
+var discovery = __webpack_require__(5721);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var resources = __webpack_require__(26804);
+// EXTERNAL MODULE: ./src/cnpg/backup-config.ts
+var backup_config = __webpack_require__(15075);
+// EXTERNAL MODULE: ./src/cnpg/objects.ts
+var objects = __webpack_require__(29616);
+// EXTERNAL MODULE: ./src/cnpg/recovery-window.ts
+var recovery_window = __webpack_require__(88222);
+;// CONCATENATED MODULE: ./src/cnpg/teardown-plan.ts
+// teardown's inventory, made before anything is deleted: the Cluster and whether pgha deployed
+// it, what deploy created for it (found by pgha's labels, never by guessing names), the
+// throwaway restore-verify Clusters to sweep, and with delete-backups the Backups and where
+// the backup data is. Every refusal (a foreign Cluster, backups that are not pgha's to delete)
+// is raised here, so that a refused run changes nothing.
+
+
+
+
+
+
+/** Kinds deploy creates next to the Cluster, in deletion order, with the group version serving them. */
+const AROUND = [
+    { apiVersion: discovery/* CNPG_GROUP_VERSION */.yX, kind: 'ScheduledBackup' },
+    { apiVersion: discovery/* CNPG_GROUP_VERSION */.yX, kind: 'Pooler' },
+    { apiVersion: 'v1', kind: 'Service' },
+    { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
+    { apiVersion: 'azmonitoring.coreos.com/v1', kind: 'PodMonitor' },
+];
+const target = (o) => ({
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    namespace: o.metadata.namespace,
+    name: o.metadata.name,
+});
+async function list(http, kind, namespace, labelSelector) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: (0,resources/* collectionPath */.yb)(kind.apiVersion, kind.kind, namespace),
+        query: { labelSelector },
+        context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}`,
+    });
+    // Lists leave apiVersion and kind out of their items.
+    return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
+}
+async function get(http, t) {
+    const path = `${(0,resources/* collectionPath */.yb)(t.apiVersion, t.kind, t.namespace)}/${encodeURIComponent(t.name)}`;
+    const { status, body } = await http.json({
+        method: 'GET',
+        path,
+        allowNotFound: true,
+        context: `reading ${t.kind} ${t.name}`,
+    });
+    return status === 404 ? undefined : body;
+}
+const deploySelector = (cluster) => `${objects/* CLUSTER_LABEL */.eq}=${cluster},${objects/* ROLE_LABEL */.eg}=deploy`;
+function isPghaManaged(o) {
+    return o.metadata.labels?.[objects/* MANAGED_BY */.Kf] === 'pgha';
+}
+async function planTeardown(d, inputs) {
+    const { namespace, clusterName: name } = inputs;
+    const cluster = await get(d.http, { ...resources/* CNPG_CLUSTER */.wn, namespace, name });
+    const owned = cluster !== undefined && isPghaManaged(cluster);
+    if (cluster && !owned && !inputs.force)
+        throw new errors/* ConfigurationError */.j1(`Cluster ${name} in namespace ${namespace} was not created by pgha (no label app.kubernetes.io/managed-by: pgha): teardown leaves it alone. To delete it anyway, set force: true (example: force: true)`);
+    if (cluster && !owned && inputs.deleteBackups)
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': Cluster ${name} in namespace ${namespace} was not created by pgha, and pgha deletes the backups only of a cluster it deployed; its Backups and object-store data stay (example: delete-backups: false)`);
+    const kept = [];
+    const around = [];
+    for (const kind of AROUND) {
+        if (kind.apiVersion !== 'v1' && !d.served.has(kind.apiVersion))
+            continue;
+        const found = await list(d.http, kind, namespace, deploySelector(name));
+        around.push(...found.map(target));
+    }
+    const swept = await sweepable(d, inputs);
+    const clusters = await list(d.http, resources/* CNPG_CLUSTER */.wn, namespace);
+    const others = clusters.filter((c) => c.metadata.name !== name &&
+        !swept.some((s) => s.name === c.metadata.name && s.namespace === namespace));
+    const store = await objectStoreOf(d, inputs, cluster);
+    const after = store ? [target(store)] : [];
+    let data;
+    if (inputs.deleteBackups) {
+        const backups = await list(d.http, { apiVersion: discovery/* CNPG_GROUP_VERSION */.yX, kind: 'Backup' }, namespace);
+        after.push(...backups.filter((b) => backupCluster(b) === name).map(target));
+        data = backupData(inputs, cluster, store, others, kept);
+    }
+    else if (cluster && (0,backup_config/* walArchiveOf */.CP)(cluster)) {
+        kept.push({ what: 'Backups and object-store data', why: 'delete-backups is false' });
+    }
+    const ours = new Set([
+        name,
+        ...swept.map((s) => s.name),
+        ...around.filter((t) => t.kind === 'Pooler').map((t) => t.name),
+    ]);
+    const last = await secretAndNamespace(d, inputs, ours, others, kept);
+    return {
+        ...(cluster ? { cluster } : {}),
+        owned,
+        around,
+        swept,
+        after,
+        ...(data ? { data } : {}),
+        last,
+        kept,
+    };
+}
+function backupCluster(b) {
+    return b.spec?.cluster?.name;
+}
+/** The ObjectStore deploy rendered for the Cluster (by label), when the plugin CRD is served. */
+async function objectStoreOf(d, inputs, cluster) {
+    if (!d.served.has(discovery/* BARMAN_CLOUD_GROUP_VERSION */.h3))
+        return undefined;
+    const kind = { apiVersion: discovery/* BARMAN_CLOUD_GROUP_VERSION */.h3, kind: 'ObjectStore' };
+    const found = await list(d.http, kind, inputs.namespace, deploySelector(inputs.clusterName));
+    const archive = cluster ? (0,backup_config/* walArchiveOf */.CP)(cluster) : undefined;
+    const named = archive?.kind === 'plugin'
+        ? found.find((s) => s.metadata.name === archive.objectStore)
+        : undefined;
+    return named ?? found[0];
+}
+/** Where the cluster's backups are; refused when another Cluster still archives there. */
+function backupData(inputs, cluster, store, others, kept) {
+    const archive = cluster
+        ? (0,backup_config/* walArchiveOf */.CP)(cluster)
+        : store
+            ? { kind: 'plugin', objectStore: store.metadata.name, serverName: inputs.clusterName }
+            : undefined;
+    if (!archive) {
+        kept.push({
+            what: 'object-store data',
+            why: cluster
+                ? 'the Cluster archives nowhere'
+                : 'the Cluster and its ObjectStore are gone: where its data was is not known any more',
+        });
+        return undefined;
+    }
+    const destination = (0,recovery_window/* destinationOf */.My)(archive, store).replace(/\/+$/, '');
+    if (destination === '') {
+        kept.push({
+            what: 'object-store data',
+            why: `ObjectStore ${archive.kind === 'plugin' ? archive.objectStore : ''} is gone: where the data was is not known any more`,
+        });
+        return undefined;
+    }
+    const sharing = others.filter((c) => {
+        const a = (0,backup_config/* walArchiveOf */.CP)(c);
+        if (!a || a.serverName !== archive.serverName)
+            return false;
+        const dest = a.kind === 'in-core'
+            ? a.destinationPath
+            : a.objectStore === store?.metadata.name
+                ? destination
+                : undefined;
+        return dest?.replace(/\/+$/, '') === destination;
+    });
+    if (sharing.length > 0)
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': Cluster ${sharing.map((c) => c.metadata.name).join(', ')} still archives to ${destination}/${archive.serverName}/, the data of ${inputs.clusterName}; pgha deletes nothing another Cluster writes (example: delete-backups: false)`);
+    if (!/^https:\/\//.test(destination))
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backups of ${inputs.clusterName} are in ${destination}, and this version of pgha deletes object-store data only in Azure Blob Storage (https://<account>.blob.core.windows.net/<container>); delete ${destination}/${archive.serverName}/ yourself, or run with delete-backups: false (example: delete-backups: false)`);
+    return { destination, serverName: archive.serverName };
+}
+/** restore-verify Clusters of this source older than sweep-older-than, in the namespace. */
+async function sweepable(d, inputs) {
+    if (inputs.sweepOlderThanMs === undefined)
+        return [];
+    const selector = `${objects/* MANAGED_BY */.Kf}=pgha,${objects/* CLUSTER_LABEL */.eq}=${inputs.clusterName},${objects/* ROLE_LABEL */.eg}=restore-verify`;
+    const found = await list(d.http, resources/* CNPG_CLUSTER */.wn, inputs.namespace, selector);
+    const limit = inputs.sweepOlderThanMs;
+    return found
+        .filter((c) => {
+        const created = Date.parse(c.metadata.creationTimestamp ?? '');
+        return !Number.isNaN(created) && d.now - created >= limit;
+    })
+        .map(target);
+}
+/**
+ * The application Secret when pgha created it for this cluster and no other Cluster uses it,
+ * and the Namespace when pgha created it for this cluster and nothing else lives in it.
+ */
+async function secretAndNamespace(d, inputs, ours, others, kept) {
+    const out = [];
+    const selector = deploySelector(inputs.clusterName);
+    const secrets = await list(d.http, { apiVersion: 'v1', kind: 'Secret' }, inputs.namespace, selector);
+    for (const s of secrets) {
+        const users = others.filter((c) => initdbSecret(c) === s.metadata.name);
+        if (users.length > 0)
+            kept.push({
+                what: `Secret/${s.metadata.name}`,
+                why: `Cluster ${users.map((u) => u.metadata.name).join(', ')} uses it too`,
+            });
+        else
+            out.push(target(s));
+    }
+    const ns = await get(d.http, { apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
+    const labels = ns?.metadata.labels ?? {};
+    if (ns && labels[objects/* CLUSTER_LABEL */.eq] === inputs.clusterName && labels[objects/* ROLE_LABEL */.eg] === 'deploy') {
+        const tenants = [
+            ...others.map((o) => `Cluster/${o.metadata.name}`),
+            ...(await foreignPods(d, inputs.namespace, ours)).map((p) => `Pod/${p}`),
+        ];
+        if (tenants.length > 0)
+            kept.push({
+                what: `Namespace/${inputs.namespace}`,
+                why: `pgha created it for ${inputs.clusterName}, but ${tenants.slice(0, 5).join(', ')}${tenants.length > 5 ? ', ...' : ''} ${tenants.length === 1 ? 'lives' : 'live'} in it`,
+            });
+        else
+            out.push({ apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
+    }
+    return out;
+}
+/** Pods of the namespace that belong to none of `ours` (Clusters and Poolers being deleted). */
+async function foreignPods(d, namespace, ours) {
+    const pods = await list(d.http, { apiVersion: 'v1', kind: 'Pod' }, namespace);
+    return pods
+        .filter((p) => {
+        const l = p.metadata.labels ?? {};
+        const owner = l['cnpg.io/cluster'] ?? l['cnpg.io/poolerName'];
+        return owner === undefined || !ours.has(owner);
+    })
+        .map((p) => p.metadata.name);
+}
+function initdbSecret(c) {
+    const spec = c.spec;
+    return spec?.bootstrap?.initdb?.secret?.name;
+}
+
+// EXTERNAL MODULE: ./src/cnpg/restore-cleanup.ts
+var restore_cleanup = __webpack_require__(57187);
+;// CONCATENATED MODULE: ./src/cnpg/teardown-run.ts
+
+
+const POLL_MS = 250;
+const describeTarget = (t) => `${t.kind}/${t.name}`;
+function pathOf(t) {
+    return `${(0,resources/* collectionPath */.yb)(t.apiVersion, t.kind, t.namespace)}/${encodeURIComponent(t.name)}`;
+}
+async function exists(http, t) {
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: pathOf(t),
+        allowNotFound: true,
+        context: `reading ${describeTarget(t)}`,
+    });
+    return status === 404 ? undefined : body;
+}
+/** What of `t` is still there: the object itself, and for a Cluster its pods and PVCs. */
+async function remaining(http, t) {
+    const self = (await exists(http, t)) ? [describeTarget(t)] : [];
+    if (t.kind !== 'Cluster' || !t.namespace)
+        return self;
+    return [...self, ...(await (0,restore_cleanup/* clusterLeftovers */.P)(http, { namespace: t.namespace, name: t.name }))];
+}
+async function requestDeletion(http, t) {
+    const { status } = await http.json({
+        method: 'DELETE',
+        path: pathOf(t),
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
+        allowNotFound: true,
+        context: `deleting ${describeTarget(t)}`,
+    });
+    return status !== 404;
+}
+/** Deletes the targets together and (with wait) waits for each; reports each as it ends. */
+async function deleteAll(d, targets, onDone) {
+    const started = d.now();
+    const before = new Map();
+    for (const t of targets)
+        if (t.kind === 'Cluster' && t.namespace)
+            before.set(t, await (0,restore_cleanup/* clusterLeftovers */.P)(d.http, { namespace: t.namespace, name: t.name }));
+    const requested = await Promise.all(targets.map((t) => requestDeletion(d.http, t)));
+    const results = await Promise.all(targets.map(async (t, i) => {
+        const deletion = await settle(d, t, requested[i] === true, started, before.get(t));
+        onDone(deletion);
+        return deletion;
+    }));
+    return results;
+}
+async function settle(d, t, requested, started, went) {
+    const base = {
+        what: describeTarget(t),
+        started,
+        ...(t.namespace ? { namespace: t.namespace } : {}),
+        ...(went && went.length > 0 ? { with: went } : {}),
+    };
+    const seconds = () => (d.now() - started) / 1000;
+    if (!requested)
+        return { ...base, outcome: 'absent', seconds: seconds() };
+    if (!d.wait) {
+        d.logger.info(`${base.what}: deletion requested (wait: false)`);
+        return { ...base, outcome: 'requested', seconds: seconds() };
+    }
+    let left = await remaining(d.http, t);
+    let reported = 0;
+    while (left.length > 0) {
+        if (d.now() >= d.deadline)
+            throw new Error(`${base.what} is still terminating at the timeout: ${left.join(', ')} ${left.length === 1 ? 'is' : 'are'} not gone yet (check their finalizers and events: kubectl describe -n ${t.namespace ?? ''} ${left[0] ?? ''})`);
+        if (d.now() - started - reported >= 10_000) {
+            reported = d.now() - started;
+            d.logger.info(`${base.what}: still terminating after ${seconds().toFixed(0)} s: ${left.join(', ')}`);
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        left = await remaining(d.http, t);
+    }
+    const s = seconds();
+    d.logger.info(`${base.what}: deleted in ${s.toFixed(1)} s${went && went.length > 0 ? ` (with ${went.join(', ')})` : ''}`);
+    return { ...base, outcome: 'deleted', seconds: s };
+}
+
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __webpack_require__(13718);
+// EXTERNAL MODULE: ./src/inputs/read.ts
+var read = __webpack_require__(44245);
+// EXTERNAL MODULE: ./src/inputs/read-deploy.ts + 2 modules
+var read_deploy = __webpack_require__(36677);
+// EXTERNAL MODULE: ./src/inputs/spec.ts
+var spec = __webpack_require__(27026);
+;// CONCATENATED MODULE: ./src/inputs/read-teardown.ts
+// teardown's inputs, read and cross-checked into one frozen TeardownInputs before any request:
+// what may be deleted (force, delete-backups, sweep-older-than), whether to wait, the identity
+// whose federated credentials go, and where the backup storage account is reached.
+
+
+
+
+/** An https service URL without credentials, query or fragment; a path (an account) may follow. */
+function blobEndpoint(raw) {
+    const example = 'https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1';
+    let url;
+    try {
+        url = new URL((0,parse/* singleLine */.pF)(raw, example));
+    }
+    catch {
+        url = undefined;
+    }
+    if (url?.protocol !== 'https:')
+        throw new parse/* ParseError */.mB('is not an https URL', example);
+    if (url.username || url.password || url.search || url.hash)
+        throw new parse/* ParseError */.mB('must be a URL without credentials, query or fragment', example);
+    return url.href.replace(/\/+$/, '');
+}
+function readTeardownInputs(get) {
+    const r = (0,read/* inputReader */.cN)(get, spec/* ACTIONS */.kl.teardown.inputs);
+    const shared = (0,read/* readShared */.qA)(r);
+    const inputs = {
+        ...shared,
+        force: r.value('force', parse/* boolean */.zM),
+        deleteBackups: r.value('delete-backups', parse/* boolean */.zM),
+        wait: r.value('wait', parse/* boolean */.zM),
+        sweepOlderThanMs: r.optional('sweep-older-than', (v) => (0,parse/* duration */.p0)(v, '6h', 366 * read/* MAX_TIMEOUT_MS */.mn)),
+        identity: (0,read_deploy/* readIdentity */.xN)(r),
+        blobEndpoint: r.optional('blob-endpoint', blobEndpoint),
+    };
+    return r.finish(inputs);
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(54285);
+// EXTERNAL MODULE: ./src/report/step-summary.ts
+var step_summary = __webpack_require__(49211);
+;// CONCATENATED MODULE: ./src/report/teardown-summary.ts
+
+
+function teardownSummary(result) {
+    const f = result.facts;
+    if (!f.inputs)
+        return '';
+    const deleted = (f.deletions ?? []).filter((d) => d.outcome !== 'absent');
+    const parts = [
+        `## pgha teardown: ${(0,markdown/* escapeHtml */.ZD)(f.inputs.clusterName)} in ${(0,markdown/* code */.aY)(f.inputs.namespace)}\n`,
+        result.failure ? (0,step_summary/* failureSection */.m)(result.failure) : verdict(f, deleted),
+    ];
+    if (deleted.length > 0)
+        parts.push('### Deleted\n', deletionsTable(deleted), gantt(f, deleted));
+    if (f.data)
+        parts.push('### Backup data\n', dataTable(f));
+    if (f.credentials && f.credentials.length > 0)
+        parts.push('### Federated credentials\n', (0,markdown/* table */.tp)(['credential', 'identity', 'result'], f.credentials.map((c) => [c.name, c.identity, c.outcome])));
+    if (f.kept && f.kept.length > 0)
+        parts.push('### Kept\n', (0,markdown/* table */.tp)(['what', 'why'], f.kept.map((k) => [k.what, k.why])));
+    parts.push('### Phases\n', (0,step_summary/* phasesTable */.l)(result.phases));
+    return parts.join('\n');
+}
+function verdict(f, deleted) {
+    const seconds = f.seconds === undefined ? '' : ` in ${f.seconds.toFixed(1)} s`;
+    const files = f.data ? `, and ${f.data.files} backup files (${bytes(f.data.bytes)})` : '';
+    const credentials = (f.credentials ?? []).filter((c) => c.outcome === 'deleted').length;
+    const creds = credentials > 0 ? `, ${credentials} federated credential(s)` : '';
+    if (deleted.length === 0 && !f.data?.files && credentials === 0)
+        return `Nothing to delete: nothing that pgha created for ${(0,markdown/* code */.aY)(f.inputs?.clusterName ?? '')} is left in ${(0,markdown/* code */.aY)(f.inputs?.namespace ?? '')}${seconds}.\n`;
+    const owner = f.cluster?.existed
+        ? f.cluster.owned
+            ? ''
+            : ' The Cluster was not created by pgha and was deleted because of `force: true`.'
+        : ' The Cluster was already gone.';
+    return `✅ Deleted ${deleted.length} object(s)${creds}${files}${seconds}.${owner}\n`;
+}
+function deletionsTable(deleted) {
+    return (0,markdown/* table */.tp)(['object', 'namespace', 'result', 'time', 'went with it'], deleted.map((d) => [
+        d.what,
+        d.namespace ?? '',
+        d.outcome === 'requested' ? 'deletion requested (wait: false)' : 'gone',
+        (0,markdown/* formatSeconds */.Xo)(d.seconds * 1000),
+        (d.with ?? []).join(', '),
+    ]));
+}
+/** Each deletion from its request until it was gone, on the runner's clock. */
+function gantt(f, deleted) {
+    const timed = deleted.filter((d) => d.outcome === 'deleted');
+    if (timed.length < 2)
+        return '';
+    const lines = [
+        'gantt',
+        `  title Teardown of ${(0,markdown/* mermaidText */.Hg)(f.inputs?.clusterName ?? '')}`,
+        '  dateFormat x',
+        '  axisFormat %H:%M:%S',
+        '  section Deleted',
+        ...timed.map((d, i) => `  ${(0,markdown/* mermaidText */.Hg)(d.what)} :d${i}, ${d.started}, ${d.started + Math.max(1, Math.round(d.seconds * 1000))}`),
+    ];
+    return ['```mermaid', ...lines, '```', ''].join('\n');
+}
+function dataTable(f) {
+    const d = f.data;
+    if (!d)
+        return '';
+    return (0,markdown/* table */.tp)(['location', 'files deleted', 'bytes deleted', 'time'], [[d.location, d.files, bytes(d.bytes), (0,markdown/* formatSeconds */.Xo)(d.seconds * 1000)]]);
+}
+function bytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n / 1024;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return `${v.toFixed(1)} ${units[u] ?? ''}`;
+}
+
+// EXTERNAL MODULE: ./src/actions/action.ts + 1 modules
+var action = __webpack_require__(63312);
+// EXTERNAL MODULE: ./src/actions/connect.ts + 3 modules
+var connect = __webpack_require__(27932);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/azure/arm-http.ts
+var arm_http = __webpack_require__(2414);
+;// CONCATENATED MODULE: ./src/azure/blob-xml.ts
+// The two XML documents pgha reads from Azure Blob Storage, without an XML library: a page of
+// List Blobs (EnumerationResults: each blob's Name and Content-Length, and NextMarker) and an
+// error body (<Error><Code>, <Message>, <AuthenticationErrorDetail>). Both are flat and
+// generated by the service, so a few patterns read them; names come back unescaped (XML
+// entities, and percent-encoding where the service marks a name Encoded="true").
+/** Reads one page of List Blobs; throws when the document is not an EnumerationResults. */
+function parseBlobList(xml) {
+    if (!/<EnumerationResults[\s>]/.test(xml))
+        throw new Error(`the answer is not a List Blobs result: ${xml.slice(0, 200)}`);
+    const blobs = [...xml.matchAll(/<Blob>([\s\S]*?)<\/Blob>/g)].map((m) => listedBlob(m[1] ?? ''));
+    const nextMarker = blob_xml_element(xml, 'NextMarker');
+    return nextMarker ? { blobs, nextMarker } : { blobs };
+}
+function listedBlob(xml) {
+    const name = /<Name(\s+Encoded="true")?>([\s\S]*?)<\/Name>/.exec(xml);
+    if (!name?.[2])
+        throw new Error(`a listed blob has no name: ${xml.slice(0, 200)}`);
+    const text = unescapeXml(name[2]);
+    const bytes = Number(blob_xml_element(xml, 'Content-Length') ?? '0');
+    return { name: name[1] ? decodeURIComponent(text) : text, bytes };
+}
+/** Code, message and authentication detail of an error body; empty when there is none. */
+function parseBlobError(xml) {
+    const message = blob_xml_element(xml, 'Message')?.split(/\r?\n/)[0]?.trim();
+    const code = blob_xml_element(xml, 'Code');
+    const detail = blob_xml_element(xml, 'AuthenticationErrorDetail');
+    return {
+        ...(code ? { code } : {}),
+        ...(message ? { message } : {}),
+        ...(detail ? { detail } : {}),
+    };
+}
+/** The unescaped text of the first <tag>text</tag>; undefined when absent or empty. */
+function blob_xml_element(xml, tag) {
+    const match = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
+    return match?.[1] ? unescapeXml(match[1]) : undefined;
+}
+const ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+};
+function unescapeXml(text) {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref) => {
+        if (ref.startsWith('#x') || ref.startsWith('#X'))
+            return String.fromCodePoint(parseInt(ref.slice(2), 16));
+        if (ref.startsWith('#'))
+            return String.fromCodePoint(Number(ref.slice(1)));
+        return ENTITIES[ref] ?? whole;
+    });
+}
+
+// EXTERNAL MODULE: ./src/azure/login-errors.ts
+var login_errors = __webpack_require__(68348);
+;// CONCATENATED MODULE: ./src/azure/blob-http.ts
+// One Azure Blob Storage request over fetch with the bearer token of the workflow's Azure
+// login: bounded retries with jitter on throttling (429, 503 Server Busy), server errors and
+// network failures, honouring Retry-After, as arm-http.ts does for ARM. Failures become
+// errors that name the account and container and, for what the user fixes in Azure (a
+// missing data role, the storage firewall, a missing container), say what to do.
+
+
+
+
+
+
+/** A Blob service version that Azure Storage and Azurite 3.37 both serve. */
+const BLOB_API_VERSION = '2025-11-05';
+/** A Blob request that failed for a reason that is not the user's to fix (or not known to be). */
+class BlobStorageError extends Error {
+    name = 'BlobStorageError';
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+function blobHttp(options) {
+    const settings = {
+        fetch: options.fetch ?? globalThis.fetch,
+        sleep: options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal: options.signal })),
+        random: options.random ?? Math.random,
+        maxAttempts: options.maxAttempts ?? 5,
+        maxRetryAfterMs: 60_000,
+    };
+    return async (call) => {
+        for (let attempt = 1;; attempt++) {
+            const outcome = await once(options, settings.fetch, call);
+            if ('result' in outcome)
+                return outcome.result;
+            const wait = options.signal?.aborted ? undefined : (0,arm_http/* retryDelay */.a2)(outcome, attempt, settings);
+            if (wait === undefined) {
+                if (attempt > 1)
+                    outcome.error.message += ` (gave up after ${attempt} attempts)`;
+                throw outcome.error;
+            }
+            options.logger.debug(`${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+            await settings.sleep(wait);
+        }
+    };
+}
+async function once(options, doFetch, call) {
+    const started = Date.now();
+    let response;
+    let text;
+    try {
+        response = await doFetch(call.url, await requestInit(options, call));
+        text = await response.text();
+    }
+    catch (error) {
+        return unreachable(options, call, error);
+    }
+    options.logger.debug(`Blob ${call.method} ${call.url.pathname} -> ${response.status} (${Date.now() - started} ms)`);
+    if (response.ok || (response.status === 404 && call.allowNotFound))
+        return { result: { status: response.status, text } };
+    const body = parseBlobError(text);
+    const code = response.headers.get('x-ms-error-code') ?? body.code ?? `HTTP ${response.status}`;
+    const requestId = response.headers.get('x-ms-request-id') ?? undefined;
+    return {
+        error: blobError(call.context, options.target, response.status, { ...body, code }, requestId),
+        retryable: response.status === 429 || response.status >= 500,
+        reason: `HTTP ${response.status} ${code}`,
+        retryAfterMs: (0,arm_http/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
+    };
+}
+async function requestInit(options, call) {
+    const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
+    return {
+        method: call.method,
+        headers: {
+            authorization: `Bearer ${await options.getToken()}`,
+            'x-ms-version': BLOB_API_VERSION,
+            'x-ms-client-request-id': (0,external_node_crypto_.randomUUID)(),
+            ...call.headers,
+        },
+        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+    };
+}
+function unreachable(options, call, error) {
+    if (options.signal?.aborted) {
+        const reason = `${call.context}: cancelled`;
+        return { error: new Error(reason, { cause: error }), retryable: false, reason };
+    }
+    const reason = `cannot reach ${call.url.host}: ${(0,login_errors/* errorText */.kc)(error).split('\n').slice(0, 2).join(': ')}`;
+    const message = `${call.context}: ${reason}. Check that storage account ${options.target.account} exists and ` +
+        'that this runner may reach it (storage firewall, private endpoint: set blob-endpoint).';
+    return { error: new Error(message, { cause: error }), retryable: true, reason };
+}
+/** The error to throw for a failed Blob request made for `context`. */
+function blobError(context, target, status, body, requestId) {
+    const detail = body.detail ? ` (${body.detail})` : '';
+    const text = `${context}: ${body.code}: ${body.message ?? `HTTP ${status}`}${detail}`;
+    const hint = userHint(target, status, body.code, body.detail);
+    if (hint !== undefined)
+        return new errors/* ConfigurationError */.j1(`${text}. ${hint}`);
+    const id = requestId ? ` (x-ms-request-id ${requestId})` : '';
+    return new BlobStorageError(`${text}${id}`, status, body.code);
+}
+function userHint(target, status, code, detail) {
+    const where = `container ${target.container} of storage account ${target.account}`;
+    if (code === 'AuthorizationPermissionMismatch')
+        return roleHint(target, where);
+    if (code === 'AuthorizationFailure')
+        return (`The storage account refused the request: its firewall ('Firewalls and virtual networks') ` +
+            'may not admit this runner (allow its network, or reach a private endpoint with blob-endpoint), ' +
+            `or the identity lacks a data role. ${roleHint(target, where)}`);
+    if (code === 'ContainerNotFound')
+        return `The ${where} does not exist: check the destinationPath of the cluster's backups.`;
+    if (status === 404 && code === 'ResourceNotFound')
+        return `Storage account ${target.account} or its container ${target.container} was not found: check the destinationPath and blob-endpoint.`;
+    if (status === 401 && detail?.startsWith('Issuer'))
+        return `The storage account is not in the tenant of the login: use the azure-tenant-id of storage account ${target.account}'s subscription.`;
+    return undefined;
+}
+function roleHint(target, where) {
+    const scope = `/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.Storage/storageAccounts/${target.account}`;
+    return (`The workflow's Azure identity may not list and delete blobs in the ${where}: it needs the ` +
+        'Storage Blob Data Contributor role on the storage account (Owner or Contributor alone ' +
+        'grant no access to blob data), e.g.\n' +
+        `  az role assignment create --role "Storage Blob Data Contributor" --assignee <azure-client-id> --scope ${scope}\n` +
+        'A role assigned in the last minutes may take up to 10 minutes to be effective: re-run the job then.');
+}
+
+// EXTERNAL MODULE: ./src/azure/token-cache.ts
+var token_cache = __webpack_require__(15441);
+;// CONCATENATED MODULE: ./src/azure/blob.ts
+// Deletes a cluster's backups in Azure Blob Storage (everything barman-cloud wrote under
+// <container>/<path>/<serverName>/) with the bearer token of the workflow's Azure login, over
+// the Blob REST API: List Blobs page by page, then Delete Blob for each, a few at a time. The
+// identity needs a data role (Storage Blob Data Contributor); account keys are never used.
+
+
+
+
+
+/** The token scope of Azure Storage, the same in every cloud. */
+const STORAGE_SCOPE = 'https://storage.azure.com/.default';
+const ACCOUNT = /^[a-z0-9]{3,24}$/;
+/** <account>.blob.core.windows.net and other clouds' hosts, private-link and DNS-zone names. */
+const BLOB_HOST = /^([a-z0-9]{3,24})\.(?:(?:privatelink|z\d{1,2})\.)?blob\.[a-z0-9.-]+$/;
+const CONTAINER = /^(?:\$root|[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9])$/;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * Where barman-cloud keeps a server's backups: destinationPath as CNPG takes it,
+ * https://<account>.blob.core.windows.net/<container>[/<path>] or path-style
+ * http(s)://<host>[:port]/<account>/<container>[/<path>] (Azurite), and the serverName.
+ * endpointOverride (input blob-endpoint) replaces the account's Blob service URL, e.g. a
+ * private endpoint; requests then go path-style to <endpointOverride>/<container>/<blob>.
+ */
+function blobLocation(destinationPath, serverName, endpointOverride) {
+    const dest = parseDestination(destinationPath);
+    if (!serverName || serverName.includes('/'))
+        throw new errors/* ConfigurationError */.j1(`serverName '${serverName}' is not a barman server name`);
+    const serviceUrl = endpointOverride
+        ? serviceUrlOf(endpointOverride, "input 'blob-endpoint'", '(example: https://10.0.0.5)')
+        : serviceUrlOf(dest.virtualHosted ? dest.origin : `${dest.origin}/${dest.account}`, `destinationPath '${destinationPath}'`, '(set blob-endpoint to an https URL of the Blob service)');
+    const prefix = [...dest.path, serverName, ''].join('/');
+    return { account: dest.account, serviceUrl, container: dest.container, prefix };
+}
+function parseDestination(destinationPath) {
+    const bad = (problem) => new errors/* ConfigurationError */.j1(`destinationPath '${destinationPath}': ${problem} (example: https://mystorage.blob.core.windows.net/backups/pg)`);
+    const url = destinationUrl(destinationPath);
+    const host = BLOB_HOST.exec(url.hostname);
+    if (!host && !pathStyleHost(url))
+        throw bad(`${url.hostname} is not an Azure Blob service host (<account>.blob.core.windows.net)`);
+    const segments = decodedSegments(url.pathname);
+    if (!segments)
+        throw bad('the path is not validly percent-encoded');
+    const account = host?.[1] ?? segments.shift() ?? '';
+    const [container = '', ...path] = segments;
+    if (!ACCOUNT.test(account))
+        throw bad(`'${account}' is not a storage account name`);
+    if (!CONTAINER.test(container))
+        throw bad(`'${container}' is not a container name`);
+    return { origin: url.origin, virtualHosted: host !== null, account, container, path };
+}
+function destinationUrl(destinationPath) {
+    let url;
+    try {
+        url = new URL(destinationPath);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`destinationPath '${destinationPath}' is not a URL (example: https://mystorage.blob.core.windows.net/backups)`);
+    }
+    if (url.protocol === 's3:' || url.protocol === 'gs:')
+        throw new errors/* ConfigurationError */.j1(`destinationPath '${destinationPath}': pgha deletes backups in Azure Blob Storage only, not in ${url.protocol === 's3:' ? 'S3' : 'Google Cloud Storage'}`);
+    return url;
+}
+/** Azurite and other path-style endpoints: an IP address, a port, or a single-label host. */
+function pathStyleHost(url) {
+    const name = url.hostname.replace(/^\[|\]$/g, '');
+    return (0,external_node_net_.isIP)(name) !== 0 || url.port !== '' || !name.includes('.');
+}
+function decodedSegments(pathname) {
+    try {
+        return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An https URL, or http on loopback only: the bearer token never crosses a network unencrypted. */
+function serviceUrlOf(input, what, hint) {
+    let url;
+    try {
+        url = new URL(input);
+    }
+    catch {
+        url = undefined;
+    }
+    const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    if (!url || !secure || url.search || url.username)
+        throw new errors/* ConfigurationError */.j1(`${what}: '${input}' is not an https Blob service URL without credentials ${hint}`);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+/** Deletes every blob under the location's prefix (dryRun: counts them) and says how much. */
+async function deleteBlobPrefix(deps, loc, opts = {}) {
+    const { credential, setSecret = () => undefined, ...rest } = deps;
+    const getToken = (0,token_cache/* tokenSource */.Z)(credential, STORAGE_SCOPE, { setSecret });
+    const http = blobHttp({ ...rest, target: loc, getToken });
+    const total = { files: 0, bytes: 0 };
+    let marker;
+    let pages = 0;
+    do {
+        const page = await listPage(http, loc, marker, opts.pageSize);
+        const gone = opts.dryRun
+            ? page.blobs
+            : await blob_deleteAll(http, deps.logger, loc, page.blobs, opts.concurrency ?? 8);
+        total.files += gone.length;
+        total.bytes += gone.reduce((sum, b) => sum + b.bytes, 0);
+        marker = page.nextMarker;
+        pages += 1;
+        if (marker && pages % 10 === 0)
+            deps.logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${where(loc)} so far`);
+    } while (marker);
+    return total;
+}
+async function listPage(http, loc, marker, pageSize) {
+    const url = new URL(`${loc.serviceUrl}/${encodeURIComponent(loc.container)}`);
+    url.searchParams.set('restype', 'container');
+    url.searchParams.set('comp', 'list');
+    url.searchParams.set('prefix', loc.prefix);
+    if (marker)
+        url.searchParams.set('marker', marker);
+    if (pageSize)
+        url.searchParams.set('maxresults', String(pageSize));
+    const context = `listing blobs under ${where(loc)}`;
+    const { text } = await http({ method: 'GET', url, context });
+    try {
+        return parseBlobList(text);
+    }
+    catch (error) {
+        throw new Error(`${context}: ${error.message}`, { cause: error });
+    }
+}
+/** Deletes the blobs, `limit` at a time; returns those deleted (not those already gone). */
+async function blob_deleteAll(http, logger, loc, blobs, limit) {
+    const deleted = [];
+    await eachLimited(blobs, limit, async (blob) => {
+        const path = blobPath(blob.name);
+        if (path === undefined) {
+            logger.warning(`not deleting blob '${blob.name}' in ${loc.container}: a '.' or '..' segment cannot be addressed by URL (delete it with az storage blob delete)`);
+            return;
+        }
+        const { status } = await http({
+            method: 'DELETE',
+            url: new URL(`${loc.serviceUrl}/${encodeURIComponent(loc.container)}/${path}`),
+            context: `deleting blob ${blob.name} in ${where(loc)}`,
+            headers: { 'x-ms-delete-snapshots': 'include' },
+            allowNotFound: true,
+        });
+        if (status === 404)
+            logger.debug(`blob ${blob.name} was already gone`);
+        else
+            deleted.push(blob);
+    });
+    return deleted;
+}
+/** The blob's name, each segment URL-encoded; undefined when URL parsing would drop a segment. */
+function blobPath(name) {
+    const segments = name.split('/');
+    if (segments.some((s) => s === '.' || s === '..'))
+        return undefined;
+    return segments.map(encodeURIComponent).join('/');
+}
+/** Runs fn over items with at most `limit` in flight; stops starting new ones after a failure. */
+async function eachLimited(items, limit, fn) {
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    const results = await Promise.allSettled(workers);
+    const rejected = results.find((r) => r.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+}
+function where(loc) {
+    return `${loc.container}/${loc.prefix} in storage account ${loc.account}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/teardown-data.ts
+// delete-backups: the cluster's data in Azure Blob Storage, everything under
+// <container>/<path>/<serverName>/, reached with the workflow's own Azure login (no storage
+// key). The access is checked by listing before anything is deleted, so that a missing role
+// refuses the run while the cluster still stands.
+
+
+async function checkBackupData(ctx, conn, inputs, data) {
+    const location = `${data.destination}/${data.serverName}/`;
+    if (!conn.azure)
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backups in ${location} are deleted with the workflow's Azure login, and no Azure inputs were given (example: azure-client-id, azure-tenant-id and azure-subscription-id of an identity with Storage Blob Data Contributor on the account)`);
+    const where = blobLocation(data.destination, data.serverName, inputs.blobEndpoint);
+    const deps = {
+        credential: conn.azure.credential,
+        logger: ctx.logger,
+        signal: ctx.signal,
+        setSecret: ctx.setSecret,
+    };
+    const found = await deleteBlobPrefix(deps, where, { dryRun: true });
+    ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
+    return { where, location, deps };
+}
+async function deleteBackupData(ctx, access) {
+    const started = ctx.now();
+    const done = await deleteBlobPrefix(access.deps, access.where);
+    const seconds = (ctx.now() - started) / 1000;
+    ctx.logger.info(`${access.location}: deleted ${done.files} file(s), ${done.bytes} bytes in ${seconds.toFixed(1)} s`);
+    return { location: access.location, ...done, seconds };
+}
+
+;// CONCATENATED MODULE: ./src/actions/teardown.ts
+// teardown: read the inputs, connect, take stock of what pgha created for the cluster (every
+// refusal happens here, before anything is deleted), then delete in dependency order: what
+// stands around the Cluster, the Cluster (until its pods and PVCs are gone), swept
+// restore-verify Clusters, the ObjectStore and Backups, the backup data, the Secret and the
+// Namespace, and the federated credentials. A second run finds nothing and says so.
+
+
+
+
+
+
+
+
+
+const teardown = (0,action/* defineAction */.Q)({
+    command: 'teardown',
+    summary: teardownSummary,
+    async run(ctx, step) {
+        const started = ctx.now();
+        const inputs = readTeardownInputs(ctx.getInput);
+        step.record({ inputs, started, deletions: [] });
+        const conn = await step.phase('Connect', () => (0,connect/* connectCluster */.b)(inputs, ctx, step));
+        step.record({ server: conn.config.server });
+        const plan = await step.phase('Take stock', () => takeStock(ctx, conn, inputs, started));
+        step.record({
+            cluster: { existed: plan.cluster !== undefined, owned: plan.owned },
+            kept: plan.kept,
+        });
+        const data = plan.data;
+        const access = data
+            ? await step.phase('Check access to the backup data', () => checkBackupData(ctx, conn, inputs, data))
+            : undefined;
+        const deps = {
+            http: conn.http,
+            logger: ctx.logger,
+            now: ctx.now,
+            deadline: started + inputs.timeoutMs,
+            // The backup data goes only once nothing can archive into it any more.
+            wait: inputs.wait || plan.data !== undefined,
+        };
+        const run = { ctx, step, inputs, conn, deps, deletions: [] };
+        try {
+            await deleteObjects(run, plan, access);
+            await deleteCredentials(run, plan);
+        }
+        finally {
+            const seconds = (ctx.now() - started) / 1000;
+            step.record({ seconds });
+            step.output('teardown-seconds', seconds.toFixed(1));
+        }
+    },
+});
+async function takeStock(ctx, conn, inputs, started) {
+    const served = await (0,discovery/* discoverCnpg */["if"])(conn.http);
+    const plan = await planTeardown({ http: conn.http, served: served.groupVersions, now: started }, inputs);
+    const count = (plan.cluster ? 1 : 0) +
+        plan.around.length +
+        plan.swept.length +
+        plan.after.length +
+        plan.last.length;
+    ctx.logger.info(plan.cluster
+        ? `Cluster ${inputs.clusterName}: ${plan.owned ? 'deployed by pgha' : 'not created by pgha, deleted because of force: true'}`
+        : `Cluster ${inputs.clusterName} does not exist (any more) in namespace ${inputs.namespace}`);
+    ctx.logger.info(count === 0 ? 'Nothing to delete' : `${count} object(s) to delete`);
+    for (const k of plan.kept)
+        ctx.logger.info(`Kept: ${k.what}: ${k.why}`);
+    return plan;
+}
+/** Object groups in dependency order, with the backup data once its Backups are gone. */
+async function deleteObjects(run, plan, access) {
+    const { inputs } = run;
+    const cluster = plan.cluster
+        ? [
+            {
+                apiVersion: 'postgresql.cnpg.io/v1',
+                kind: 'Cluster',
+                namespace: inputs.namespace,
+                name: inputs.clusterName,
+            },
+        ]
+        : [];
+    const secrets = plan.last.filter((t) => t.kind !== 'Namespace');
+    const namespace = plan.last.filter((t) => t.kind === 'Namespace');
+    const group = async (title, targets) => {
+        if (targets.length === 0)
+            return;
+        await run.step.phase(title, () => deleteAll(run.deps, targets, (d) => {
+            record(run, d);
+        }));
+    };
+    await group('Delete what stands around the Cluster', plan.around);
+    await group(`Delete Cluster ${inputs.clusterName}`, cluster);
+    await group("Sweep restore-verify's leftover Clusters", plan.swept);
+    await group('Delete the ObjectStore and the Backups', plan.after);
+    if (access)
+        await deleteData(run, access);
+    await group('Delete the application Secret', secrets);
+    await group(`Delete Namespace ${inputs.namespace}`, namespace);
+}
+function record(run, d) {
+    run.deletions.push(d);
+    run.step.record({ deletions: [...run.deletions] });
+    const lines = run.deletions.filter((x) => x.outcome !== 'absent').map((x) => x.what);
+    if (lines.length > 0)
+        run.step.output('deleted', lines.join('\n'));
+}
+async function deleteData(run, access) {
+    const report = await run.step.phase('Delete the backup data', () => deleteBackupData(run.ctx, access));
+    run.step.record({ data: report });
+    run.step.output('deleted-backup-files', report.files);
+    run.step.output('deleted-backup-bytes', report.bytes);
+}
+/** deploy's credential for the Cluster and restore-verify's for each swept Cluster. */
+async function deleteCredentials(run, plan) {
+    const { inputs, conn, ctx } = run;
+    const id = inputs.identity;
+    const azure = conn.azure;
+    const login = inputs.azure;
+    if (!id || !azure || !login)
+        return;
+    const names = [
+        (0,federated_credential/* federatedCredentialName */.Tr)(inputs.namespace, inputs.clusterName),
+        ...plan.swept.map((t) => (0,federated_credential/* federatedCredentialName */.Tr)(t.namespace ?? inputs.namespace, t.name)),
+    ];
+    const reports = await run.step.phase('Delete the federated credentials', async () => {
+        const out = [];
+        for (const name of names) {
+            const outcome = await azure.arm.deleteFederatedCredential({
+                subscriptionId: login.subscriptionId,
+                resourceGroup: id.resourceGroup,
+                identity: id.name,
+                name,
+            });
+            ctx.logger.info(`Federated credential ${name} of ${id.name}: ${outcome}`);
+            out.push({ name, identity: id.name, outcome });
+        }
+        return out;
+    });
+    run.step.record({ credentials: reports });
+    const deleted = reports.filter((r) => r.outcome === 'deleted');
+    if (deleted.length > 0) {
+        const lines = [
+            ...run.deletions.filter((x) => x.outcome !== 'absent').map((x) => x.what),
+            ...deleted.map((r) => `FederatedIdentityCredential/${r.name}`),
+        ];
+        run.step.output('deleted', lines.join('\n'));
+    }
+}
+
+
+/***/ }),
+
+/***/ 22893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ parseArmError),
+/* harmony export */   Tr: () => (/* binding */ armError),
+/* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   r3: () => (/* binding */ isRetryable)
+/* harmony export */ });
+/* unused harmony export RETRYABLE_CODES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// ARM error responses ({ "error": { "code", "message", "details" } }) as errors that carry
+// the operation ("getting AKS cluster aks-pg in rg-pg: ResourceNotFound: ...") and, for the
+// mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
+
+/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
+class ArmError extends Error {
+    name = 'ArmError';
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** Code and message of an ARM error body (standard or top-level form), with details appended. */
+function parseArmError(status, body) {
+    const outer = asRecord(body);
+    const inner = asRecord(outer?.error) ?? outer;
+    const code = typeof inner?.code === 'string' ? inner.code : `HTTP ${status}`;
+    const message = typeof inner?.message === 'string' ? inner.message : typeof body === 'string' ? body : '';
+    const details = Array.isArray(inner?.details) ? inner.details.map(asRecord) : [];
+    const extra = details.flatMap((d) => typeof d?.message === 'string'
+        ? [`${typeof d.code === 'string' ? d.code : 'detail'}: ${d.message}`]
+        : []);
+    return { code, message: [message.trim(), ...extra].filter(Boolean).join(' | ') };
+}
+/** Codes Azure returns under conflict or load that a later attempt can get past. */
+const RETRYABLE_CODES = new Set([
+    // Writes of federated credentials of one identity must not overlap; Azure rejects the later ones.
+    'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+    'OperationNotAllowed_ConcurrentOperation',
+]);
+function isRetryable(status, code) {
+    return status === 429 || status >= 500 || RETRYABLE_CODES.has(code);
+}
+/** The error to throw for a failed ARM request made for `context`. */
+function armError(context, status, body, requestId) {
+    const parsed = parseArmError(status, body);
+    const text = `${context}: ${parsed.code}: ${parsed.message || `HTTP ${status}`}`;
+    const hint = userHint(parsed, status);
+    if (hint !== undefined)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${text}. ${hint}`);
+    const id = requestId ? ` (x-ms-request-id ${requestId})` : '';
+    return new ArmError(`${text}${id}`, status, parsed.code);
+}
+const NOT_FOUND = new Set(['ResourceNotFound', 'ResourceGroupNotFound', 'ParentResourceNotFound']);
+function userHint(error, status) {
+    if (error.code === 'AuthorizationFailed' || error.code === 'LinkedAuthorizationFailed') {
+        return roleHint(error.message);
+    }
+    if (NOT_FOUND.has(error.code) || (status === 404 && error.code === 'NotFound')) {
+        return 'Check azure-subscription-id, resource-group and the resource name; the identity must be able to read it.';
+    }
+    if (error.code === 'SubscriptionNotFound' || error.code === 'InvalidSubscriptionId') {
+        return 'Check azure-subscription-id, and that the identity has a role in that subscription.';
+    }
+    if (error.code === 'InvalidAuthenticationTokenTenant') {
+        return 'The subscription belongs to another tenant than azure-tenant-id: use the tenant of the subscription.';
+    }
+    if (/local accounts/i.test(error.message)) {
+        return 'The cluster disables local accounts: set aks-admin: false to use Entra ID user credentials, and give the identity an AKS RBAC role (e.g. Azure Kubernetes Service RBAC Cluster Admin).';
+    }
+    return undefined;
+}
+const ROLES = [
+    [/listClusterUserCredential/i, 'Azure Kubernetes Service Cluster User Role on the AKS cluster'],
+    [/listClusterAdminCredential/i, 'Azure Kubernetes Service Cluster Admin Role on the AKS cluster'],
+    [/federatedIdentityCredentials/i, 'Managed Identity Contributor on the managed identity'],
+    [/managedClusters\/read/i, 'Reader on the AKS cluster or its resource group'],
+];
+function roleHint(message) {
+    const role = ROLES.find(([pattern]) => pattern.test(message))?.[1];
+    const grant = role
+        ? `Grant the identity ${role}`
+        : 'Grant the identity a role that allows this action';
+    return `${grant} (az role assignment create --assignee <client id> --role ... --scope ...). A role assigned in the last minutes may not be effective yet: re-run the job.`;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H9: () => (/* binding */ armHttp),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   a2: () => (/* binding */ retryDelay)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _arm_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22893);
+/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68348);
+// One ARM request over fetch: bearer token from the login, bounded retries with jitter on
+// throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
+// never logged: credential responses carry kubeconfigs.
+
+
+
+
+function armHttp(options) {
+    const settings = {
+        fetch: options.fetch ?? globalThis.fetch,
+        sleep: options.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms)),
+        random: options.random ?? Math.random,
+        maxAttempts: options.maxAttempts ?? 5,
+        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    };
+    return async (call) => {
+        for (let attempt = 1;; attempt++) {
+            const outcome = await once(options, settings.fetch, call);
+            if ('result' in outcome)
+                return outcome.result;
+            const wait = retryDelay(outcome, attempt, settings);
+            if (wait === undefined) {
+                if (attempt > 1)
+                    outcome.error.message += ` (gave up after ${attempt} attempts)`;
+                throw outcome.error;
+            }
+            options.logger.debug(`${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+            await settings.sleep(wait);
+        }
+    };
+}
+async function once(options, doFetch, call) {
+    const url = new URL(`${call.path}?api-version=${encodeURIComponent(call.apiVersion)}`, options.endpoint);
+    const init = await requestInit(options, call);
+    const started = Date.now();
+    let response;
+    let text;
+    try {
+        response = await doFetch(url, init);
+        text = await response.text();
+    }
+    catch (error) {
+        const reason = `cannot reach ${url.origin}: ${(0,_login_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error).split('\n').slice(0, 2).join(': ')}`;
+        return {
+            error: new Error(`${call.context}: ${reason}. Check arm-endpoint.`, { cause: error }),
+            retryable: true,
+            reason,
+        };
+    }
+    options.logger.debug(`ARM ${call.method} ${url.pathname} -> ${response.status} (${Date.now() - started} ms)`);
+    const body = parseBody(text);
+    if (response.ok || (response.status === 404 && call.allowNotFound)) {
+        return { result: { status: response.status, body } };
+    }
+    const { code } = (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArmError */ .El)(response.status, body);
+    return {
+        error: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .armError */ .Tr)(call.context, response.status, body, response.headers.get('x-ms-request-id') ?? undefined),
+        retryable: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryable */ .r3)(response.status, code),
+        reason: `HTTP ${response.status} ${code}`,
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+    };
+}
+async function requestInit(options, call) {
+    const headers = {
+        authorization: `Bearer ${await options.getToken()}`,
+        accept: 'application/json',
+        'x-ms-client-request-id': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+    };
+    const signal = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
+    if (call.body === undefined)
+        return { method: call.method, headers, signal };
+    headers['content-type'] = 'application/json';
+    return { method: call.method, headers, signal, body: JSON.stringify(call.body) };
+}
+function parseBody(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Milliseconds to wait before the next attempt, or undefined to give up. */
+function retryDelay(outcome, attempt, settings) {
+    if (!outcome.retryable || attempt >= settings.maxAttempts)
+        return undefined;
+    if (outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > settings.maxRetryAfterMs)
+            return undefined;
+        return outcome.retryAfterMs + settings.random() * 500;
+    }
+    const backoff = Math.min(1000 * 2 ** (attempt - 1), 16_000);
+    return backoff / 2 + (settings.random() * backoff) / 2;
+}
+/** Retry-After as delta-seconds or an HTTP date, in milliseconds. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 15441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ tokenSource)
+/* harmony export */ });
+/** Returns a function that yields a valid bearer token for `scope`, masking every new one. */
+function tokenSource(credential, scope, options) {
+    const now = options.now ?? Date.now;
+    const margin = options.refreshMarginMs ?? 60_000;
+    let cached;
+    let pending;
+    const fresh = (token) => token !== undefined && token.expiresOnTimestamp - margin > now();
+    return async () => {
+        if (fresh(cached))
+            return cached.token;
+        pending ??= request(credential, scope, options.setSecret).finally(() => {
+            pending = undefined;
+        });
+        cached = await pending;
+        return cached.token;
+    };
+}
+async function request(credential, scope, setSecret) {
+    const token = await credential.getToken(scope);
+    if (!token)
+        throw new Error(`the Azure credential returned no token for scope ${scope}`);
+    setSecret(token.token);
+    return token;
+}
+
+
+/***/ }),
+
+/***/ 15075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $B: () => (/* binding */ backupConfig),
+/* harmony export */   CP: () => (/* binding */ walArchiveOf),
+/* harmony export */   Ko: () => (/* binding */ backupLocation),
+/* harmony export */   Pk: () => (/* binding */ CNPG_METHOD)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29616);
+// What backups a live Cluster is configured with, read from its spec as CNPG and `kubectl cnpg
+// status` read it (facts §2, §3, §9): the Barman Cloud plugin (an enabled spec.plugins entry
+// barman-cloud.cloudnative-pg.io, its ObjectStore named by barmanObjectName, serverName
+// defaulting to the cluster name), the in-core spec.backup.barmanObjectStore, or
+// spec.backup.volumeSnapshot. A cluster with none is refused, saying how deploy sets them up.
+
+
+/** spec.method of the Backup CR for each method. */
+const CNPG_METHOD = {
+    plugin: 'plugin',
+    'barman-object-store': 'barmanObjectStore',
+    'volume-snapshot': 'volumeSnapshot',
+};
+const HOW_DEPLOY = "pgha deploy configures backups with backup-destination (e.g. backup-destination: https://<account>.blob.core.windows.net/backups with workload-identity-client-id, or s3://bucket/path with backup-credentials-secret): the Barman Cloud plugin's ObjectStore wired as WAL archiver when the cluster serves barmancloud.cnpg.io, else the in-core spec.backup.barmanObjectStore (backup-method)";
+function pluginArchive(cluster) {
+    const entry = cluster.spec?.plugins?.find((p) => p.name === _objects_js__WEBPACK_IMPORTED_MODULE_1__/* .PLUGIN_NAME */ .AF && p.enabled !== false);
+    if (!entry)
+        return undefined;
+    const objectStore = entry.parameters?.barmanObjectName ?? '';
+    if (objectStore === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${cluster.metadata.name} enables the ${_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .PLUGIN_NAME */ .AF} plugin without the parameter barmanObjectName: the plugin archives nowhere. ${HOW_DEPLOY}.`);
+    const serverName = entry.parameters?.serverName ?? cluster.metadata.name;
+    return { kind: 'plugin', objectStore, serverName };
+}
+function inCoreArchive(cluster) {
+    const bos = cluster.spec?.backup?.barmanObjectStore;
+    if (!bos)
+        return undefined;
+    return {
+        kind: 'in-core',
+        destinationPath: bos.destinationPath ?? '',
+        serverName: bos.serverName ?? cluster.metadata.name,
+    };
+}
+/** Where the Cluster archives WAL, plugin first (as CNPG's own choice); undefined: nowhere. */
+function walArchiveOf(cluster) {
+    return pluginArchive(cluster) ?? inCoreArchive(cluster);
+}
+function annotation(cluster, name) {
+    return cluster.metadata.annotations?.[name];
+}
+/** The backup method and WAL archive of the Cluster for the requested method, or why not. */
+function backupConfig(cluster, requested) {
+    const name = cluster.metadata.name;
+    if (annotation(cluster, 'cnpg.io/hibernation') === 'on')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${name} is hibernated (annotation cnpg.io/hibernation: on): CNPG cannot back up a hibernated cluster; wake it first`);
+    const plugin = pluginArchive(cluster);
+    const inCore = inCoreArchive(cluster);
+    const walArchivingDisabled = annotation(cluster, 'cnpg.io/skipWalArchiving') === 'enabled';
+    const chosen = choose(cluster, requested, plugin, inCore);
+    return { ...chosen, walArchivingDisabled };
+}
+function choose(cluster, requested, plugin, inCore) {
+    const name = cluster.metadata.name;
+    const snapshots = cluster.spec?.backup?.volumeSnapshot !== undefined;
+    switch (requested) {
+        case 'auto':
+            if (plugin)
+                return {
+                    method: 'plugin',
+                    archive: plugin,
+                    reason: `method: auto and Cluster ${name} archives WAL with the ${_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .PLUGIN_NAME */ .AF} plugin`,
+                };
+            if (inCore)
+                return {
+                    method: 'barman-object-store',
+                    archive: inCore,
+                    reason: `method: auto and Cluster ${name} has the in-core spec.backup.barmanObjectStore (deprecated, removed in CNPG 1.31)`,
+                };
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${name} has no backups configured: no enabled ${_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .PLUGIN_NAME */ .AF} plugin in spec.plugins and no spec.backup.barmanObjectStore${snapshots ? ' (it has spec.backup.volumeSnapshot: ask for it with method: volume-snapshot)' : ''}. ${HOW_DEPLOY}.`);
+        case 'plugin':
+            if (plugin)
+                return { method: 'plugin', archive: plugin, reason: 'method: plugin was requested' };
+            throw missing(name, `method: plugin, but Cluster ${name} has no enabled ${_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .PLUGIN_NAME */ .AF} plugin in spec.plugins`, 'backup-method: plugin');
+        case 'barman-object-store':
+            if (inCore)
+                return {
+                    method: 'barman-object-store',
+                    archive: inCore,
+                    reason: 'method: barman-object-store was requested',
+                };
+            throw missing(name, `method: barman-object-store, but Cluster ${name} has no spec.backup.barmanObjectStore${plugin ? ` (it uses the ${_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .PLUGIN_NAME */ .AF} plugin: method: plugin)` : ''}`, 'backup-method: barman-object-store');
+        case 'volume-snapshot': {
+            if (!snapshots)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'method': volume-snapshot, but Cluster ${name} has no spec.backup.volumeSnapshot (set its className, see https://cloudnative-pg.io/documentation/current/backup_volumesnapshot/) (example: method: auto)`);
+            const archive = plugin ?? inCore;
+            return {
+                method: 'volume-snapshot',
+                ...(archive ? { archive } : {}),
+                reason: 'method: volume-snapshot was requested',
+            };
+        }
+    }
+}
+function missing(cluster, what, deployInput) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'method': ${what}. ${HOW_DEPLOY}; deploy ${cluster} with ${deployInput} to get it (example: method: auto)`);
+}
+/** Where a base backup lands: <destinationPath>/<serverName>/base/<backupId>/. */
+function backupLocation(destinationPath, serverName, backupId) {
+    return `${destinationPath.replace(/\/+$/, '')}/${serverName}/base/${backupId}/`;
+}
+
+
+/***/ }),
+
+/***/ 88222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   My: () => (/* binding */ destinationOf),
+/* harmony export */   Np: () => (/* binding */ readObjectStore),
+/* harmony export */   Ou: () => (/* binding */ windowOf),
+/* harmony export */   dH: () => (/* binding */ windowAfterBackup)
+/* harmony export */ });
+/* unused harmony exports OBJECT_STORE, objectStorePath */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
+/* harmony import */ var _kube_watch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87002);
+/* harmony import */ var _discovery_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5721);
+// The recovery window of a Cluster as `kubectl cnpg status` reads it (facts §2, §9): for the
+// Barman Cloud plugin the ObjectStore's status.serverRecoveryWindow[<serverName>]; for the
+// in-core method the Cluster's (deprecated) status.firstRecoverabilityPoint,
+// lastSuccessfulBackup and lastFailedBackup. Also where the archive lives (destinationPath).
+
+
+
+
+const OBJECT_STORE = {
+    apiVersion: _discovery_js__WEBPACK_IMPORTED_MODULE_3__/* .BARMAN_CLOUD_GROUP_VERSION */ .h3,
+    kind: 'ObjectStore',
+};
+function objectStorePath(namespace, name) {
+    return `${(0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(OBJECT_STORE.apiVersion, OBJECT_STORE.kind, namespace)}/${name}`;
+}
+/** The plugin's ObjectStore; a missing one means WAL goes nowhere, which the user must fix. */
+async function readObjectStore(http, namespace, name, cluster) {
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: objectStorePath(namespace, name),
+        allowNotFound: true,
+        context: `reading ObjectStore ${name} in namespace ${namespace}`,
+    });
+    if (status !== 404 && body)
+        return body;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${cluster} archives WAL with the Barman Cloud plugin into ObjectStore ${name} (parameter barmanObjectName), but namespace ${namespace} has no ObjectStore ${name}: create it (pgha deploy with backup-destination does) or fix barmanObjectName`);
+}
+/** The destinationPath WAL and base backups go to. */
+function destinationOf(archive, store) {
+    return archive.kind === 'in-core'
+        ? archive.destinationPath
+        : (store?.spec?.configuration?.destinationPath ?? '');
+}
+function windowOf(archive, cluster, store) {
+    if (archive.kind === 'plugin') {
+        const w = store?.status?.serverRecoveryWindow?.[archive.serverName] ?? {};
+        return {
+            source: `ObjectStore ${archive.objectStore}, server ${archive.serverName}`,
+            ...defined('firstRecoverabilityPoint', w.firstRecoverabilityPoint),
+            ...defined('lastSuccessfulBackup', w.lastSuccessfulBackupTime),
+            ...defined('lastFailedBackup', w.lastFailedBackupTime),
+        };
+    }
+    const s = (cluster?.status ?? {});
+    return {
+        source: `Cluster status, server ${archive.serverName}`,
+        ...defined('firstRecoverabilityPoint', s.firstRecoverabilityPoint),
+        ...defined('lastSuccessfulBackup', s.lastSuccessfulBackup),
+        ...defined('lastFailedBackup', s.lastFailedBackup),
+    };
+}
+function defined(key, value) {
+    return value ? { [key]: value } : {};
+}
+/** CNPG updates the window after it marks the Backup completed: wait this long for it. */
+const WINDOW_UPDATE_MS = 15_000;
+/** The window once it shows the new backup, or as it is after a short wait. */
+async function windowAfterBackup(http, w) {
+    const plugin = w.archive.kind === 'plugin';
+    const name = w.archive.kind === 'plugin' ? w.archive.objectStore : w.cluster;
+    const kind = plugin ? OBJECT_STORE : _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn;
+    const read = (obj) => plugin ? windowOf(w.archive, undefined, obj) : windowOf(w.archive, obj, undefined);
+    try {
+        return await (0,_kube_watch_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .fm)(http, {
+            collection: (0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(kind.apiVersion, kind.kind, w.namespace),
+            name,
+            what: `the recovery window of ${w.cluster}`,
+        }, {
+            deadline: Math.min(w.deadline, w.now() + WINDOW_UPDATE_MS),
+            now: w.now,
+            check: (obj) => {
+                const window = read(obj);
+                const updated = window.lastSuccessfulBackup !== w.before?.lastSuccessfulBackup;
+                return updated && window.firstRecoverabilityPoint ? window : undefined;
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof _kube_watch_js__WEBPACK_IMPORTED_MODULE_2__/* .WatchTimeout */ .FR))
+            throw error;
+        return read(error.last);
+    }
+}
+
+
+/***/ }),
+
+/***/ 57187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ deleteRecoveryCluster),
+/* harmony export */   P: () => (/* binding */ clusterLeftovers)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
+// Deleting restore-verify's throwaway Cluster and waiting until it is really gone: the
+// Cluster, then every pod (instances and Job pods) and PVC labelled cnpg.io/cluster=<name>
+// (on a real cluster PVCs linger behind pvc-protection until their pods are gone). Only a
+// Cluster that pgha labelled as this source's restore-verify Cluster is deleted.
+
+
+const POLL_MS = 250;
+/** The pods (instances and Job pods) and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
+async function clusterLeftovers(http, t) {
+    const query = { labelSelector: `cnpg.io/cluster=${t.name}` };
+    const list = async (plural) => (await http.json({
+        method: 'GET',
+        path: `/api/v1/namespaces/${t.namespace}/${plural}`,
+        query,
+        context: `listing the ${plural} of ${t.name}`,
+    })).body.items;
+    const [pods, pvcs] = await Promise.all([list('pods'), list('persistentvolumeclaims')]);
+    return [
+        ...pods.map((p) => `pod/${p.metadata.name}`),
+        ...pvcs.map((p) => `pvc/${p.metadata.name}`),
+    ];
+}
+/** Deletes the Cluster (absent is fine) and waits until its pods and PVCs are gone. */
+async function deleteRecoveryCluster(d, t) {
+    const path = `${(0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.kind, t.namespace)}/${t.name}`;
+    const { status, body } = await d.http.json({
+        method: 'GET',
+        path,
+        allowNotFound: true,
+        context: `reading Cluster ${t.name}`,
+    });
+    let outcome = 'absent';
+    if (status !== 404 && body) {
+        const labels = body.metadata.labels ?? {};
+        if (labels['pgha.io/role'] !== 'restore-verify' || labels['pgha.io/cluster'] !== t.source)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${t.name} in namespace ${t.namespace} is not labelled as restore-verify's throwaway Cluster of ${t.source}: pgha leaves it alone`);
+        await d.http.json({
+            method: 'DELETE',
+            path,
+            body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
+            allowNotFound: true,
+            context: `deleting Cluster ${t.name}`,
+        });
+        d.logger.info(`Deleted Cluster ${t.name} in namespace ${t.namespace}; waiting until its pods and PVCs are gone`);
+        outcome = 'deleted';
+    }
+    let left = await clusterLeftovers(d.http, t);
+    while (left.length > 0) {
+        if (d.now() >= d.deadline)
+            throw new Error(`Cluster ${t.name}: still there after the deadline: ${left.join(', ')}`);
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        left = await clusterLeftovers(d.http, t);
+    }
+    return outcome;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,315 @@
+// teardown's inventory, made before anything is deleted: the Cluster and whether pgha deployed
+// it, what deploy created for it (found by pgha's labels, never by guessing names), the
+// throwaway restore-verify Clusters to sweep, and with delete-backups the Backups and where
+// the backup data is. Every refusal (a foreign Cluster, backups that are not pgha's to delete)
+// is raised here, so that a refused run changes nothing.
+import { ConfigurationError } from '../errors.ts';
+import type { TeardownInputs } from '../inputs/read-teardown.ts';
+import type { KubeHttp } from '../kube/http.ts';
+import { CNPG_CLUSTER, collectionPath, type KubeObject } from '../kube/resources.ts';
+import { walArchiveOf, type WalArchive } from './backup-config.ts';
+import { BARMAN_CLOUD_GROUP_VERSION, CNPG_GROUP_VERSION } from './discovery.ts';
+import { CLUSTER_LABEL, MANAGED_BY, ROLE_LABEL } from './objects.ts';
+import { destinationOf, type ObjectStoreView } from './recovery-window.ts';
+
+/** One object to delete. */
+export interface Target {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+export interface Kept {
+  readonly what: string;
+  readonly why: string;
+}
+
+/** The cluster's data in the object store: everything under <destination>/<serverName>/. */
+export interface BackupData {
+  readonly destination: string;
+  readonly serverName: string;
+}
+
+export interface TeardownPlan {
+  /** The Cluster as it was read; undefined when there is none (any more). */
+  readonly cluster?: KubeObject;
+  /** pgha deployed the Cluster (label app.kubernetes.io/managed-by: pgha). */
+  readonly owned: boolean;
+  /** Deleted before the Cluster: ScheduledBackups, Poolers, Services, PodMonitors. */
+  readonly around: readonly Target[];
+  /** restore-verify's throwaway Clusters older than sweep-older-than. */
+  readonly swept: readonly Target[];
+  /** Deleted once the Cluster is gone: the ObjectStore, then (delete-backups) the Backups. */
+  readonly after: readonly Target[];
+  readonly data?: BackupData;
+  /** The application Secret and the Namespace, when pgha created them for this cluster. */
+  readonly last: readonly Target[];
+  readonly kept: readonly Kept[];
+}
+
+interface List {
+  items: KubeObject[];
+}
+
+/** Kinds deploy creates next to the Cluster, in deletion order, with the group version serving them. */
+const AROUND: readonly { apiVersion: string; kind: string }[] = [
+  { apiVersion: CNPG_GROUP_VERSION, kind: 'ScheduledBackup' },
+  { apiVersion: CNPG_GROUP_VERSION, kind: 'Pooler' },
+  { apiVersion: 'v1', kind: 'Service' },
+  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
+  { apiVersion: 'azmonitoring.coreos.com/v1', kind: 'PodMonitor' },
+];
+
+export interface PlanDeps {
+  readonly http: KubeHttp;
+  readonly served: ReadonlySet<string>;
+  readonly now: number;
+}
+
+const target = (o: KubeObject): Target => ({
+  apiVersion: o.apiVersion,
+  kind: o.kind,
+  namespace: o.metadata.namespace,
+  name: o.metadata.name,
+});
+
+async function list(
+  http: KubeHttp,
+  kind: { apiVersion: string; kind: string },
+  namespace: string | undefined,
+  labelSelector?: string,
+): Promise<KubeObject[]> {
+  const { body } = await http.json<List>({
+    method: 'GET',
+    path: collectionPath(kind.apiVersion, kind.kind, namespace),
+    query: { labelSelector },
+    context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}`,
+  });
+  // Lists leave apiVersion and kind out of their items.
+  return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
+}
+
+async function get(http: KubeHttp, t: Target): Promise<KubeObject | undefined> {
+  const path = `${collectionPath(t.apiVersion, t.kind, t.namespace)}/${encodeURIComponent(t.name)}`;
+  const { status, body } = await http.json<KubeObject | undefined>({
+    method: 'GET',
+    path,
+    allowNotFound: true,
+    context: `reading ${t.kind} ${t.name}`,
+  });
+  return status === 404 ? undefined : body;
+}
+
+const deploySelector = (cluster: string) => `${CLUSTER_LABEL}=${cluster},${ROLE_LABEL}=deploy`;
+
+export function isPghaManaged(o: KubeObject): boolean {
+  return o.metadata.labels?.[MANAGED_BY] === 'pgha';
+}
+
+export async function planTeardown(d: PlanDeps, inputs: TeardownInputs): Promise<TeardownPlan> {
+  const { namespace, clusterName: name } = inputs;
+  const cluster = await get(d.http, { ...CNPG_CLUSTER, namespace, name });
+  const owned = cluster !== undefined && isPghaManaged(cluster);
+  if (cluster && !owned && !inputs.force)
+    throw new ConfigurationError(
+      `Cluster ${name} in namespace ${namespace} was not created by pgha (no label app.kubernetes.io/managed-by: pgha): teardown leaves it alone. To delete it anyway, set force: true (example: force: true)`,
+    );
+  if (cluster && !owned && inputs.deleteBackups)
+    throw new ConfigurationError(
+      `input 'delete-backups': Cluster ${name} in namespace ${namespace} was not created by pgha, and pgha deletes the backups only of a cluster it deployed; its Backups and object-store data stay (example: delete-backups: false)`,
+    );
+  const kept: Kept[] = [];
+  const around: Target[] = [];
+  for (const kind of AROUND) {
+    if (kind.apiVersion !== 'v1' && !d.served.has(kind.apiVersion)) continue;
+    const found = await list(d.http, kind, namespace, deploySelector(name));
+    around.push(...found.map(target));
+  }
+  const swept = await sweepable(d, inputs);
+  const clusters = await list(d.http, CNPG_CLUSTER, namespace);
+  const others = clusters.filter(
+    (c) =>
+      c.metadata.name !== name &&
+      !swept.some((s) => s.name === c.metadata.name && s.namespace === namespace),
+  );
+  const store = await objectStoreOf(d, inputs, cluster);
+  const after: Target[] = store ? [target(store)] : [];
+  let data: BackupData | undefined;
+  if (inputs.deleteBackups) {
+    const backups = await list(
+      d.http,
+      { apiVersion: CNPG_GROUP_VERSION, kind: 'Backup' },
+      namespace,
+    );
+    after.push(...backups.filter((b) => backupCluster(b) === name).map(target));
+    data = backupData(inputs, cluster, store, others, kept);
+  } else if (cluster && walArchiveOf(cluster)) {
+    kept.push({ what: 'Backups and object-store data', why: 'delete-backups is false' });
+  }
+  const ours = new Set([
+    name,
+    ...swept.map((s) => s.name),
+    ...around.filter((t) => t.kind === 'Pooler').map((t) => t.name),
+  ]);
+  const last = await secretAndNamespace(d, inputs, ours, others, kept);
+  return {
+    ...(cluster ? { cluster } : {}),
+    owned,
+    around,
+    swept,
+    after,
+    ...(data ? { data } : {}),
+    last,
+    kept,
+  };
+}
+
+function backupCluster(b: KubeObject): string | undefined {
+  return (b as { spec?: { cluster?: { name?: string } } }).spec?.cluster?.name;
+}
+
+/** The ObjectStore deploy rendered for the Cluster (by label), when the plugin CRD is served. */
+async function objectStoreOf(
+  d: PlanDeps,
+  inputs: TeardownInputs,
+  cluster: KubeObject | undefined,
+): Promise<ObjectStoreView | undefined> {
+  if (!d.served.has(BARMAN_CLOUD_GROUP_VERSION)) return undefined;
+  const kind = { apiVersion: BARMAN_CLOUD_GROUP_VERSION, kind: 'ObjectStore' };
+  const found = await list(d.http, kind, inputs.namespace, deploySelector(inputs.clusterName));
+  const archive = cluster ? walArchiveOf(cluster) : undefined;
+  const named =
+    archive?.kind === 'plugin'
+      ? found.find((s) => s.metadata.name === archive.objectStore)
+      : undefined;
+  return named ?? found[0];
+}
+
+/** Where the cluster's backups are; refused when another Cluster still archives there. */
+function backupData(
+  inputs: TeardownInputs,
+  cluster: KubeObject | undefined,
+  store: ObjectStoreView | undefined,
+  others: readonly KubeObject[],
+  kept: Kept[],
+): BackupData | undefined {
+  const archive: WalArchive | undefined = cluster
+    ? walArchiveOf(cluster)
+    : store
+      ? { kind: 'plugin', objectStore: store.metadata.name, serverName: inputs.clusterName }
+      : undefined;
+  if (!archive) {
+    kept.push({
+      what: 'object-store data',
+      why: cluster
+        ? 'the Cluster archives nowhere'
+        : 'the Cluster and its ObjectStore are gone: where its data was is not known any more',
+    });
+    return undefined;
+  }
+  const destination = destinationOf(archive, store).replace(/\/+$/, '');
+  if (destination === '') {
+    kept.push({
+      what: 'object-store data',
+      why: `ObjectStore ${archive.kind === 'plugin' ? archive.objectStore : ''} is gone: where the data was is not known any more`,
+    });
+    return undefined;
+  }
+  const sharing = others.filter((c) => {
+    const a = walArchiveOf(c);
+    if (!a || a.serverName !== archive.serverName) return false;
+    const dest =
+      a.kind === 'in-core'
+        ? a.destinationPath
+        : a.objectStore === store?.metadata.name
+          ? destination
+          : undefined;
+    return dest?.replace(/\/+$/, '') === destination;
+  });
+  if (sharing.length > 0)
+    throw new ConfigurationError(
+      `input 'delete-backups': Cluster ${sharing.map((c) => c.metadata.name).join(', ')} still archives to ${destination}/${archive.serverName}/, the data of ${inputs.clusterName}; pgha deletes nothing another Cluster writes (example: delete-backups: false)`,
+    );
+  if (!/^https:\/\//.test(destination))
+    throw new ConfigurationError(
+      `input 'delete-backups': the backups of ${inputs.clusterName} are in ${destination}, and this version of pgha deletes object-store data only in Azure Blob Storage (https://<account>.blob.core.windows.net/<container>); delete ${destination}/${archive.serverName}/ yourself, or run with delete-backups: false (example: delete-backups: false)`,
+    );
+  return { destination, serverName: archive.serverName };
+}
+
+/** restore-verify Clusters of this source older than sweep-older-than, in the namespace. */
+async function sweepable(d: PlanDeps, inputs: TeardownInputs): Promise<Target[]> {
+  if (inputs.sweepOlderThanMs === undefined) return [];
+  const selector = `${MANAGED_BY}=pgha,${CLUSTER_LABEL}=${inputs.clusterName},${ROLE_LABEL}=restore-verify`;
+  const found = await list(d.http, CNPG_CLUSTER, inputs.namespace, selector);
+  const limit = inputs.sweepOlderThanMs;
+  return found
+    .filter((c) => {
+      const created = Date.parse(c.metadata.creationTimestamp ?? '');
+      return !Number.isNaN(created) && d.now - created >= limit;
+    })
+    .map(target);
+}
+
+/**
+ * The application Secret when pgha created it for this cluster and no other Cluster uses it,
+ * and the Namespace when pgha created it for this cluster and nothing else lives in it.
+ */
+async function secretAndNamespace(
+  d: PlanDeps,
+  inputs: TeardownInputs,
+  ours: ReadonlySet<string>,
+  others: readonly KubeObject[],
+  kept: Kept[],
+): Promise<Target[]> {
+  const out: Target[] = [];
+  const selector = deploySelector(inputs.clusterName);
+  const secrets = await list(
+    d.http,
+    { apiVersion: 'v1', kind: 'Secret' },
+    inputs.namespace,
+    selector,
+  );
+  for (const s of secrets) {
+    const users = others.filter((c) => initdbSecret(c) === s.metadata.name);
+    if (users.length > 0)
+      kept.push({
+        what: `Secret/${s.metadata.name}`,
+        why: `Cluster ${users.map((u) => u.metadata.name).join(', ')} uses it too`,
+      });
+    else out.push(target(s));
+  }
+  const ns = await get(d.http, { apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
+  const labels = ns?.metadata.labels ?? {};
+  if (ns && labels[CLUSTER_LABEL] === inputs.clusterName && labels[ROLE_LABEL] === 'deploy') {
+    const tenants = [
+      ...others.map((o) => `Cluster/${o.metadata.name}`),
+      ...(await foreignPods(d, inputs.namespace, ours)).map((p) => `Pod/${p}`),
+    ];
+    if (tenants.length > 0)
+      kept.push({
+        what: `Namespace/${inputs.namespace}`,
+        why: `pgha created it for ${inputs.clusterName}, but ${tenants.slice(0, 5).join(', ')}${tenants.length > 5 ? ', ...' : ''} ${tenants.length === 1 ? 'lives' : 'live'} in it`,
+      });
+    else out.push({ apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
+  }
+  return out;
+}
+
+/** Pods of the namespace that belong to none of `ours` (Clusters and Poolers being deleted). */
+async function foreignPods(d: PlanDeps, namespace: string, ours: ReadonlySet<string>) {
+  const pods = await list(d.http, { apiVersion: 'v1', kind: 'Pod' }, namespace);
+  return pods
+    .filter((p) => {
+      const l = p.metadata.labels ?? {};
+      const owner = l['cnpg.io/cluster'] ?? l['cnpg.io/poolerName'];
+      return owner === undefined || !ours.has(owner);
+    })
+    .map((p) => p.metadata.name);
+}
+
+function initdbSecret(c: KubeObject): string | undefined {
+  const spec = (c as { spec?: { bootstrap?: { initdb?: { secret?: { name?: string } } } } }).spec;
+  return spec?.bootstrap?.initdb?.secret?.name;
+}
