@@ -161,7 +161,10 @@ function spawnNode(
     stderr: string;
     cancelled: boolean;
   }>((resolvePromise, reject) => {
-    const child = spawn(NODE24, [main], { env, cwd });
+    // Node's compile cache (as for Azurite): the bundles parse in less CPU once compiled, and
+    // tests run a hundred steps. It changes nothing the action sees.
+    const cache = { NODE_COMPILE_CACHE: join(ROOT, 'node_modules', '.cache', 'pgha-node-compile') };
+    const child = spawn(NODE24, [main], { env: { ...cache, ...env }, cwd });
     let stdout = '';
     let stderr = '';
     const timers: NodeJS.Timeout[] = [];

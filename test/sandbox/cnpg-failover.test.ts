@@ -1,4 +1,4 @@
-// Failover of a 3-instance Cluster with synchronous replication and a short primary lease,
+// Failover of a 2-instance Cluster with synchronous replication and a short primary lease,
 // driven as a failover drill drives AKS: delete the primary pod (grace 1 s) while a client
 // keeps writing through `-rw`. Switchover as `kubectl cnpg promote` does it:
 // switchover.test.ts.
@@ -21,14 +21,14 @@ beforeAll(async () => {
       kind: 'Cluster',
       metadata: { name: NAME, namespace: NS },
       spec: {
-        instances: 3,
+        instances: 2,
         storage: { size: '1Gi' },
         postgresql: { synchronous: { method: 'any', number: 1 } },
         primaryLease: SHORT_LEASE,
       },
     },
   });
-  await h.waitHealthy(NAME, 3, 120_000);
+  await h.waitHealthy(NAME, 2, 120_000);
   const secret = await h.core.readNamespacedSecret({ name: `${NAME}-app`, namespace: NS });
   app.password = Buffer.from(secret.data?.password ?? '', 'base64').toString();
   const c = await h.connect(`${NAME}-1`, app);
@@ -106,7 +106,7 @@ describe('high availability', () => {
     const present = new Set(rows.map((r) => r.id));
     expect(committed.length).toBeGreaterThan(10);
     expect(committed.filter((id) => !present.has(id))).toEqual([]);
-    await h.waitHealthy(NAME, 3);
+    await h.waitHealthy(NAME, 2);
     const events = await h.core.listNamespacedEvent({ namespace: NS });
     const reasons = events.items.map((e) => e.reason);
     expect(reasons).toEqual(expect.arrayContaining(['FailingOver', 'FailoverTarget']));
