@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   El: () => (/* binding */ parseArmError),
 /* harmony export */   Tr: () => (/* binding */ armError),
 /* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   g6: () => (/* binding */ AzureHttpError),
 /* harmony export */   r3: () => (/* binding */ isRetryable)
 /* harmony export */ });
 /* unused harmony export RETRYABLE_CODES */
@@ -17,9 +18,8 @@ export const modules = {
 // the operation ("getting AKS cluster aks-pg in rg-pg: ResourceNotFound: ...") and, for the
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
 
-/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
-class ArmError extends Error {
-    name = 'ArmError';
+/** An Azure request (ARM, Blob) that failed with an HTTP status and the service's error code. */
+class AzureHttpError extends Error {
     status;
     code;
     constructor(message, status, code) {
@@ -27,6 +27,10 @@ class ArmError extends Error {
         this.status = status;
         this.code = code;
     }
+}
+/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
+class ArmError extends AzureHttpError {
+    name = 'ArmError';
 }
 /** Code and message of an ARM error body (standard or top-level form), with details appended. */
 function parseArmError(status, body) {
@@ -105,9 +109,10 @@ function asRecord(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H9: () => (/* binding */ armHttp),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   a2: () => (/* binding */ retryDelay)
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
 /* harmony export */ });
+/* unused harmony export retryDelay */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
@@ -129,21 +134,27 @@ function armHttp(options) {
         maxAttempts: options.maxAttempts ?? 5,
         maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
     };
-    return async (call) => {
-        for (let attempt = 1;; attempt++) {
-            const outcome = await once(options, settings.fetch, call);
-            if ('result' in outcome)
-                return outcome.result;
-            const wait = retryDelay(outcome, attempt, settings);
-            if (wait === undefined) {
-                if (attempt > 1)
-                    outcome.error.message += ` (gave up after ${attempt} attempts)`;
-                throw outcome.error;
-            }
-            options.logger.debug(`${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
-            await settings.sleep(wait);
+    return (call) => withRetries(() => once(options, settings.fetch, call), {
+        ...settings,
+        logger: options.logger,
+        context: call.context,
+    });
+}
+/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
+async function withRetries(attempt, s) {
+    for (let n = 1;; n++) {
+        const outcome = await attempt();
+        if ('result' in outcome)
+            return outcome.result;
+        const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
+        if (wait === undefined) {
+            if (n > 1)
+                outcome.error.message += ` (gave up after ${n} attempts)`;
+            throw outcome.error;
         }
-    };
+        s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+        await s.sleep(wait);
+    }
 }
 async function once(options, doFetch, call) {
     const url = new URL(`${call.path}?api-version=${encodeURIComponent(call.apiVersion)}`, options.endpoint);

@@ -469,6 +469,8 @@ var external_node_net_ = __webpack_require__(77030);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/azure/arm-errors.ts
+var arm_errors = __webpack_require__(22893);
 // EXTERNAL MODULE: ./src/azure/arm-http.ts
 var arm_http = __webpack_require__(2414);
 ;// CONCATENATED MODULE: ./src/azure/blob-xml.ts
@@ -540,18 +542,12 @@ var login_errors = __webpack_require__(68348);
 
 
 
+
 /** A Blob service version that Azure Storage and Azurite 3.37 both serve. */
 const BLOB_API_VERSION = '2025-11-05';
 /** A Blob request that failed for a reason that is not the user's to fix (or not known to be). */
-class BlobStorageError extends Error {
+class BlobStorageError extends arm_errors/* AzureHttpError */.g6 {
     name = 'BlobStorageError';
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
 }
 function blobHttp(options) {
     const settings = {
@@ -561,21 +557,12 @@ function blobHttp(options) {
         maxAttempts: options.maxAttempts ?? 5,
         maxRetryAfterMs: 60_000,
     };
-    return async (call) => {
-        for (let attempt = 1;; attempt++) {
-            const outcome = await once(options, settings.fetch, call);
-            if ('result' in outcome)
-                return outcome.result;
-            const wait = options.signal?.aborted ? undefined : (0,arm_http/* retryDelay */.a2)(outcome, attempt, settings);
-            if (wait === undefined) {
-                if (attempt > 1)
-                    outcome.error.message += ` (gave up after ${attempt} attempts)`;
-                throw outcome.error;
-            }
-            options.logger.debug(`${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
-            await settings.sleep(wait);
-        }
-    };
+    return (call) => (0,arm_http/* withRetries */.LH)(() => once(options, settings.fetch, call), {
+        ...settings,
+        logger: options.logger,
+        context: call.context,
+        stopped: () => options.signal?.aborted === true,
+    });
 }
 async function once(options, doFetch, call) {
     const started = Date.now();
@@ -1037,6 +1024,7 @@ async function deleteCredentials(run, plan) {
 /* harmony export */   El: () => (/* binding */ parseArmError),
 /* harmony export */   Tr: () => (/* binding */ armError),
 /* harmony export */   dW: () => (/* binding */ ArmError),
+/* harmony export */   g6: () => (/* binding */ AzureHttpError),
 /* harmony export */   r3: () => (/* binding */ isRetryable)
 /* harmony export */ });
 /* unused harmony export RETRYABLE_CODES */
@@ -1045,9 +1033,8 @@ async function deleteCredentials(run, plan) {
 // the operation ("getting AKS cluster aks-pg in rg-pg: ResourceNotFound: ...") and, for the
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
 
-/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
-class ArmError extends Error {
-    name = 'ArmError';
+/** An Azure request (ARM, Blob) that failed with an HTTP status and the service's error code. */
+class AzureHttpError extends Error {
     status;
     code;
     constructor(message, status, code) {
@@ -1055,6 +1042,10 @@ class ArmError extends Error {
         this.status = status;
         this.code = code;
     }
+}
+/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
+class ArmError extends AzureHttpError {
+    name = 'ArmError';
 }
 /** Code and message of an ARM error body (standard or top-level form), with details appended. */
 function parseArmError(status, body) {
@@ -1133,9 +1124,10 @@ function asRecord(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H9: () => (/* binding */ armHttp),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   a2: () => (/* binding */ retryDelay)
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
 /* harmony export */ });
+/* unused harmony export retryDelay */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
@@ -1157,21 +1149,27 @@ function armHttp(options) {
         maxAttempts: options.maxAttempts ?? 5,
         maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
     };
-    return async (call) => {
-        for (let attempt = 1;; attempt++) {
-            const outcome = await once(options, settings.fetch, call);
-            if ('result' in outcome)
-                return outcome.result;
-            const wait = retryDelay(outcome, attempt, settings);
-            if (wait === undefined) {
-                if (attempt > 1)
-                    outcome.error.message += ` (gave up after ${attempt} attempts)`;
-                throw outcome.error;
-            }
-            options.logger.debug(`${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
-            await settings.sleep(wait);
+    return (call) => withRetries(() => once(options, settings.fetch, call), {
+        ...settings,
+        logger: options.logger,
+        context: call.context,
+    });
+}
+/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
+async function withRetries(attempt, s) {
+    for (let n = 1;; n++) {
+        const outcome = await attempt();
+        if ('result' in outcome)
+            return outcome.result;
+        const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
+        if (wait === undefined) {
+            if (n > 1)
+                outcome.error.message += ` (gave up after ${n} attempts)`;
+            throw outcome.error;
         }
-    };
+        s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+        await s.sleep(wait);
+    }
 }
 async function once(options, doFetch, call) {
     const url = new URL(`${call.path}?api-version=${encodeURIComponent(call.apiVersion)}`, options.endpoint);

@@ -3,9 +3,8 @@
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
 import { ConfigurationError } from '../errors.ts';
 
-/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
-export class ArmError extends Error {
-  override readonly name = 'ArmError';
+/** An Azure request (ARM, Blob) that failed with an HTTP status and the service's error code. */
+export class AzureHttpError extends Error {
   readonly status: number;
   readonly code: string;
   constructor(message: string, status: number, code: string) {
@@ -13,6 +12,11 @@ export class ArmError extends Error {
     this.status = status;
     this.code = code;
   }
+}
+
+/** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
+export class ArmError extends AzureHttpError {
+  override readonly name = 'ArmError';
 }
 
 export interface ArmErrorBody {

@@ -50,31 +50,55 @@ export function armHttp(options: ArmHttpOptions): ArmHttp {
     maxAttempts: options.maxAttempts ?? 5,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
   };
-  return async (call) => {
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await once(options, settings.fetch, call);
-      if ('result' in outcome) return outcome.result;
-      const wait = retryDelay(outcome, attempt, settings);
-      if (wait === undefined) {
-        if (attempt > 1) outcome.error.message += ` (gave up after ${attempt} attempts)`;
-        throw outcome.error;
-      }
-      options.logger.debug(
-        `${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`,
-      );
-      await settings.sleep(wait);
-    }
-  };
+  return (call) =>
+    withRetries(() => once(options, settings.fetch, call), {
+      ...settings,
+      logger: options.logger,
+      context: call.context,
+    });
 }
 
-type Outcome =
-  | { readonly result: ArmResult }
+/** One attempt's result, or its error with whether (and after how long) to try again. */
+export type AttemptOutcome<R> =
+  | { readonly result: R }
   | {
       readonly error: Error;
       readonly retryable: boolean;
       readonly reason: string;
       readonly retryAfterMs?: number;
     };
+
+export interface RetrySettings {
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly maxAttempts: number;
+  readonly maxRetryAfterMs: number;
+  readonly logger: Logger;
+  /** What the request is for, in the retry log lines. */
+  readonly context: string;
+  /** True once no retry may start (the step was cancelled). */
+  readonly stopped?: () => boolean;
+}
+
+/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
+export async function withRetries<R>(
+  attempt: () => Promise<AttemptOutcome<R>>,
+  s: RetrySettings,
+): Promise<R> {
+  for (let n = 1; ; n++) {
+    const outcome = await attempt();
+    if ('result' in outcome) return outcome.result;
+    const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
+    if (wait === undefined) {
+      if (n > 1) outcome.error.message += ` (gave up after ${n} attempts)`;
+      throw outcome.error;
+    }
+    s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+    await s.sleep(wait);
+  }
+}
+
+type Outcome = AttemptOutcome<ArmResult>;
 
 async function once(
   options: ArmHttpOptions,

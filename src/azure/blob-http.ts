@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logging.ts';
-import { retryAfterMs, retryDelay } from './arm-http.ts';
+import { AzureHttpError } from './arm-errors.ts';
+import { retryAfterMs, withRetries, type AttemptOutcome } from './arm-http.ts';
 import { parseBlobError, type BlobErrorBody } from './blob-xml.ts';
 import { errorText } from './login-errors.ts';
 
@@ -53,25 +54,11 @@ export interface BlobResult {
 export type BlobHttp = (call: BlobCall) => Promise<BlobResult>;
 
 /** A Blob request that failed for a reason that is not the user's to fix (or not known to be). */
-export class BlobStorageError extends Error {
+export class BlobStorageError extends AzureHttpError {
   override readonly name = 'BlobStorageError';
-  readonly status: number;
-  readonly code: string;
-  constructor(message: string, status: number, code: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
 }
 
-type Outcome =
-  | { readonly result: BlobResult }
-  | {
-      readonly error: Error;
-      readonly retryable: boolean;
-      readonly reason: string;
-      readonly retryAfterMs?: number;
-    };
+type Outcome = AttemptOutcome<BlobResult>;
 
 export function blobHttp(options: BlobHttpOptions): BlobHttp {
   const settings = {
@@ -81,21 +68,13 @@ export function blobHttp(options: BlobHttpOptions): BlobHttp {
     maxAttempts: options.maxAttempts ?? 5,
     maxRetryAfterMs: 60_000,
   };
-  return async (call) => {
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await once(options, settings.fetch, call);
-      if ('result' in outcome) return outcome.result;
-      const wait = options.signal?.aborted ? undefined : retryDelay(outcome, attempt, settings);
-      if (wait === undefined) {
-        if (attempt > 1) outcome.error.message += ` (gave up after ${attempt} attempts)`;
-        throw outcome.error;
-      }
-      options.logger.debug(
-        `${call.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`,
-      );
-      await settings.sleep(wait);
-    }
-  };
+  return (call) =>
+    withRetries(() => once(options, settings.fetch, call), {
+      ...settings,
+      logger: options.logger,
+      context: call.context,
+      stopped: () => options.signal?.aborted === true,
+    });
 }
 
 async function once(

@@ -30,6 +30,13 @@ export function quoteIdent(name: string): string {
 
 const CREATE = `CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, marker text NOT NULL, token text NOT NULL UNIQUE, run_id text, written_at timestamptz NOT NULL DEFAULT clock_timestamp())`;
 
+/**
+ * CREATE TABLE IF NOT EXISTS is not safe against itself: two runs creating the table at once
+ * (two restore-verify jobs on one source) fail one with a duplicate pg_type key. A transaction
+ * advisory lock, held until the first COMMIT, makes them take turns.
+ */
+const LOCK = `SELECT pg_advisory_xact_lock(hashtext('${MARKER_TABLE}'))`;
+
 function insertSql(label: 'A' | 'B', token: string, runId: string): string {
   if (!/^[0-9a-f]+$/.test(token)) throw new Error('a marker token is hex');
   const run = runId.replace(/[^\w.-]/g, '');
@@ -40,7 +47,7 @@ function insertSql(label: 'A' | 'B', token: string, runId: string): string {
 }
 
 /**
- * One psql call as the owner: marker A, COMMIT, the server's time T a little later, COMMIT,
+ * One psql call as the owner: the table (created once, under a lock), marker A, COMMIT, the server's time T a little later, COMMIT,
  * marker B (committed when the call ends). Explicit COMMITs split a multi-statement query into
  * transactions, so A is committed before T is read and B after. Prints A's time, T, B's time.
  */
@@ -49,7 +56,7 @@ export function markersSql(
   tokens: { a: string; b?: string },
   runId: string,
 ): string {
-  const parts = [`SET ROLE ${quoteIdent(owner)}`, CREATE, insertSql('A', tokens.a, runId)];
+  const parts = [`SET ROLE ${quoteIdent(owner)}`, LOCK, CREATE, insertSql('A', tokens.a, runId)];
   if (tokens.b !== undefined)
     parts.push('COMMIT', SERVER_TIME_SQL, 'COMMIT', insertSql('B', tokens.b, runId));
   return parts.join('; ');

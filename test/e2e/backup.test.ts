@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writesDuring as writesDuringOn } from '../../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { runStep, type StepResult } from '../helpers/action-runner.ts';
+import { ONE_SMALL_INSTANCE } from '../helpers/deploy-inputs.ts';
 import { waitFor } from '../sandbox/cnpg-harness.ts';
 
 let sandbox: Sandbox;
@@ -31,12 +32,7 @@ function deploy(c: { name: string; namespace: string; path?: string }, method?: 
     {
       'cluster-name': c.name,
       namespace: c.namespace,
-      instances: '1',
-      'sync-replicas': '0',
-      'storage-size': '1Gi',
-      cpu: '500m',
-      memory: '512Mi',
-      timeout: '90s',
+      ...ONE_SMALL_INSTANCE,
       monitoring: 'none',
       ...(c.path
         ? {

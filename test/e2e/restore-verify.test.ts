@@ -24,6 +24,7 @@ import { sandboxRequest, writesDuring } from '../../sandbox/admin.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { loadCrds, validateObject } from '../../sandbox/kube/crd-schema.ts';
 import { runStep, type RunOptions, type StepResult } from '../helpers/action-runner.ts';
+import { ONE_SMALL_INSTANCE } from '../helpers/deploy-inputs.ts';
 
 const DEST = 'https://sandbox.blob.core.windows.net/backups';
 const PLUG = { name: 'rv-plug', namespace: 'rv-plug', path: 'rv-plug' };
@@ -55,12 +56,7 @@ function deploy(c: typeof PLUG, method: string) {
     {
       'cluster-name': c.name,
       namespace: c.namespace,
-      instances: '1',
-      'sync-replicas': '0',
-      'storage-size': '1Gi',
-      cpu: '500m',
-      memory: '512Mi',
-      timeout: '90s',
+      ...ONE_SMALL_INSTANCE,
       monitoring: 'none',
       'backup-destination': `${DEST}/${c.path}`,
       'workload-identity-client-id': '6b8d3a4e-1f2c-4e5d-9a7b-0c1d2e3f4a5b',

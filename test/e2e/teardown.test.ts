@@ -14,6 +14,7 @@ import type { Cloud } from '../../sandbox/cloud/index.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import type { KubeObject, ResourceRef } from '../../sandbox/kube/types.ts';
 import { runStep, type StepResult } from '../helpers/action-runner.ts';
+import { ONE_SMALL_INSTANCE } from '../helpers/deploy-inputs.ts';
 import { waitFor } from '../sandbox/cnpg-harness.ts';
 
 let sandbox: Sandbox;
@@ -104,12 +105,7 @@ beforeAll(async () => {
       ...cloud.inputs(),
       'cluster-name': PR.name,
       namespace: PR.namespace,
-      instances: '1',
-      'sync-replicas': '0',
-      'storage-size': '1Gi',
-      cpu: '500m',
-      memory: '512Mi',
-      timeout: '90s',
+      ...ONE_SMALL_INSTANCE,
       pooler: 'rw',
       expose: 'rw',
       'allowed-source-ranges': '203.0.113.7/32',

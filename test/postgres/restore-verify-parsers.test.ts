@@ -73,6 +73,7 @@ test('marker SQL: one call, A committed before T, B after; the owner quoted, the
   const sql = markersSql('app"x', { a: 'ab12', b: 'cd34' }, '42;drop');
   expect(sql.split('; ').map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([
     'SET ROLE "app""x"',
+    "SELECT pg_advisory_xact_lock(hashtext('public.pgha_restore_markers'))",
     'CREATE TABLE IF',
     'INSERT INTO public.pgha_restore_markers',
     'COMMIT',
