@@ -26,8 +26,12 @@ export const CHECK_EMPTY_WAL_ARCHIVE_FILE = '.check-empty-wal-archive';
 export interface ArchiverDeps extends AccessDeps {
   user: ServerUser | undefined;
   log: (line: string) => void;
-  /** The Cluster and data directory of an instance pod (the operator's own bookkeeping). */
-  clusterOf: (namespace: string, pod: string) => string | undefined;
+  /**
+   * The Cluster of an instance pod (the operator's own bookkeeping), with the instance
+   * manager's cached copy of it (ClusterRuntime.lastSeen).
+   */
+  clusterOf: (namespace: string, pod: string) => { name: string; cached?: KubeObject } | undefined;
+  /** The data directory of an instance pod. */
   dataDirOf: (namespace: string, pod: string) => string | undefined;
   /** Where a recovering Cluster reads its WAL from. */
   recoverySource: (cluster: KubeObject) => ArchiveConfig;
@@ -84,20 +88,16 @@ export class WalArchiver implements WalHandler {
    * said, and a Cluster without backups archives nothing, successfully. Without this, every
    * shutdown after a Cluster's deletion waited out PostgreSQL's archive retries.
    */
-  readonly #lastSeen = new Map<string, KubeObject>();
-
   #cluster(req: WalRequest): KubeObject | undefined {
     if (!isWalName(req.name)) throw new Error(`${req.name} is not a WAL file name`);
-    const name = this.#deps.clusterOf(req.namespace, req.pod);
-    if (!name) throw new Error(`instance ${req.namespace}/${req.pod} belongs to no Cluster`);
-    const key = `${req.namespace}/${name}`;
-    const live = this.#deps.store.get(CLUSTERS, req.namespace, name);
-    if (live) this.#lastSeen.set(key, live);
-    else if (!this.#lastSeen.has(key))
+    const owner = this.#deps.clusterOf(req.namespace, req.pod);
+    if (!owner) throw new Error(`instance ${req.namespace}/${req.pod} belongs to no Cluster`);
+    const live = this.#deps.store.get(CLUSTERS, req.namespace, owner.name);
+    if (!live && !owner.cached)
       this.#deps.log(
-        `${req.namespace}/${req.pod}: wal-archive ${req.name}: Cluster ${name} is gone and was never seen archiving, nothing to do`,
+        `${req.namespace}/${req.pod}: wal-archive ${req.name}: Cluster ${owner.name} is gone and was never seen, nothing to do`,
       );
-    return live ?? this.#lastSeen.get(key);
+    return live ?? owner.cached;
   }
 
   async archive(req: WalRequest): Promise<void> {

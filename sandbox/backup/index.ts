@@ -39,7 +39,12 @@ export async function startBackupSystem(o: BackupSystemOptions): Promise<BackupS
     ...deps,
     user: o.user,
     log: o.log,
-    clusterOf: (ns, pod) => o.lookup(ns, pod)?.cluster,
+    clusterOf: (ns, pod) => {
+      const owner = o.lookup(ns, pod);
+      return (
+        owner && { name: owner.cluster, ...(owner.lastSeen ? { cached: owner.lastSeen } : {}) }
+      );
+    },
     dataDirOf: (ns, pod) => o.lookup(ns, pod)?.instance.dataDir,
     recoverySource: (cluster) => recoveryArchive(o.store, cluster),
   });

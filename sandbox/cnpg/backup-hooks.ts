@@ -9,6 +9,8 @@ import type { Instance } from '../postgres/instance.ts';
 export interface InstanceOwner {
   cluster: string;
   instance: Instance;
+  /** The instance manager's cached Cluster (ClusterRuntime.lastSeen). */
+  lastSeen?: KubeObject;
 }
 
 /** The recovery job's log: a message and its fields, as the instance manager logs them. */

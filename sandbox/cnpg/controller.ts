@@ -207,7 +207,13 @@ export class CnpgController {
   /** The Cluster and server of an instance pod (for the WAL archiver and backups). */
   owner(namespace: string, pod: string): InstanceOwner | undefined {
     const found = this.#lookup(namespace, pod);
-    return found ? { cluster: found.rt.name, instance: found.inst.instance } : undefined;
+    if (!found) return undefined;
+    const { rt, inst } = found;
+    return {
+      cluster: rt.name,
+      instance: inst.instance,
+      ...(rt.lastSeen ? { lastSeen: rt.lastSeen } : {}),
+    };
   }
 
   /** The PostgreSQL server behind an instance pod (in-process access for tests and tools). */

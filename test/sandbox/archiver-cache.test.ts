@@ -12,14 +12,22 @@ import { MemoryStore } from '../../sandbox/kube/store.ts';
 const NS = 'arch';
 const SEGMENT = '000000010000000000000002';
 
-function archiver(store: MemoryStore, owner: string | undefined) {
+/** The archiver as the sandbox wires it: the operator's bookkeeping names the pod's Cluster and
+ * hands over the instance manager's cached copy, read while the Cluster existed. */
+function archiver(
+  store: MemoryStore,
+  owner: string | undefined,
+  log: (line: string) => void = () => undefined,
+) {
+  const cached = owner === undefined ? undefined : store.get(CLUSTERS, NS, owner);
   return new WalArchiver({
     store,
     objectStore: undefined,
     faults: new Faults(),
     user: undefined,
-    log: () => undefined,
-    clusterOf: () => owner,
+    log,
+    clusterOf: () =>
+      owner === undefined ? undefined : { name: owner, ...(cached ? { cached } : {}) },
     dataDirOf: () => undefined,
     recoverySource: () => {
       throw new Error('no recovery here');
@@ -52,6 +60,25 @@ describe('wal-archive after the Cluster was deleted', () => {
     store.delete(CLUSTERS, NS, 'pg');
     expect(store.get(CLUSTERS, NS, 'pg')).toBeUndefined();
     await expect(wal.archive(request)).resolves.toBeUndefined();
+  });
+
+  test('archives with the cached configuration, not as if the Cluster had no backups', async () => {
+    const store = storeWithCluster();
+    store.mutate(CLUSTERS, NS, 'pg', (c) => {
+      c.spec = {
+        ...c.spec,
+        backup: {
+          barmanObjectStore: { destinationPath: 'https://sandbox.blob.core.windows.net/b' },
+        },
+      };
+    });
+    const lines: string[] = [];
+    const wal = archiver(store, 'pg', (l) => lines.push(l));
+    store.delete(CLUSTERS, NS, 'pg');
+    // The cached Cluster archives to Blob storage, which this sandbox has none of: the attempt
+    // fails as the configured one would, instead of succeeding with nothing archived.
+    await expect(wal.archive(request)).rejects.toThrow();
+    expect(lines.join('\n')).not.toContain('never seen');
   });
 
   test('an instance the operator does not know still fails, as before', async () => {
