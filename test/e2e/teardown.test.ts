@@ -27,6 +27,7 @@ const FOREIGN = { name: 'pg-hand', namespace: 'hand' };
 const CLUSTERS: ResourceRef = { group: 'postgresql.cnpg.io', version: 'v1', plural: 'clusters' };
 const SECRETS: ResourceRef = { group: '', version: 'v1', plural: 'secrets' };
 const NAMESPACES: ResourceRef = { group: '', version: 'v1', plural: 'namespaces' };
+const PVCS: ResourceRef = { group: '', version: 'v1', plural: 'persistentvolumeclaims' };
 const KINDS: ResourceRef[] = [
   CLUSTERS,
   { group: 'postgresql.cnpg.io', version: 'v1', plural: 'poolers' },
@@ -38,7 +39,7 @@ const KINDS: ResourceRef[] = [
   SECRETS,
   NAMESPACES,
   { group: '', version: 'v1', plural: 'pods' },
-  { group: '', version: 'v1', plural: 'persistentvolumeclaims' },
+  PVCS,
 ];
 
 /** A job on GitHub: OIDC environment, the cloud's CA trusted. */
@@ -199,6 +200,7 @@ describe('the ephemeral cluster of a pull request', () => {
   let step: StepResult;
   let before: { name: string; size: number }[];
   let password: string;
+  const gone: { what: string; at: number }[] = [];
 
   test('goes entirely: every object deploy made, the leftover throwaway Cluster, the data and the credential', async () => {
     before = await blobs(`pr/${PR.name}/`);
@@ -212,12 +214,23 @@ describe('the ephemeral cluster of a pull request', () => {
       `pgha-${PR.namespace}_${PR.name}`,
     );
 
-    step = await teardown(PR, {
-      'delete-backups': 'true',
-      'sweep-older-than': '1s',
-      'identity-name': cloud.identity.name,
-      'blob-endpoint': `${cloud.settings.blobEndpoint ?? ''}/sandbox`,
-    });
+    // The sandbox's own record of when the Cluster and its claims went.
+    const stop = [CLUSTERS, PVCS].map((ref) =>
+      sandbox.store.watch(ref, (type, o) => {
+        if (type === 'DELETED' && o.metadata.namespace === PR.namespace)
+          gone.push({ what: `${o.kind}/${o.metadata.name}`, at: Date.now() });
+      }),
+    );
+    try {
+      step = await teardown(PR, {
+        'delete-backups': 'true',
+        'sweep-older-than': '1s',
+        'identity-name': cloud.identity.name,
+        'blob-endpoint': `${cloud.settings.blobEndpoint ?? ''}/sandbox`,
+      });
+    } finally {
+      for (const unwatch of stop) unwatch();
+    }
     expect(step.code, step.stdout + step.stderr).toBe(0);
     const deleted = (step.outputs.deleted ?? '').split('\n');
     expect(deleted).toEqual(
@@ -267,6 +280,26 @@ describe('the ephemeral cluster of a pull request', () => {
     expect(s).toContain('```mermaid\ngantt');
     expect(s).toContain(`${DEST}/pr/${PR.name}/`);
     expect(Number(step.outputs['teardown-seconds'])).toBeGreaterThan(0);
+  });
+
+  test("the Cluster's deletion time in the summary matches the sandbox's record of it", () => {
+    // The gantt's bar for the Cluster: from its DELETE request until its PVCs were gone.
+    const bar = new RegExp(`Cluster/${PR.name} :d\\d+, (\\d+), (\\d+)`).exec(step.summary);
+    const [start, end] = [Number(bar?.[1]), Number(bar?.[2])];
+    const cluster = gone.find((g) => g.what === `Cluster/${PR.name}`)?.at ?? NaN;
+    const claims = gone.filter((g) =>
+      new RegExp(`^PersistentVolumeClaim/${PR.name}-\\d+$`).test(g.what),
+    );
+    expect(claims.length).toBeGreaterThan(0);
+    const lastClaim = Math.max(...claims.map((g) => g.at));
+    // The Cluster object went after the request, and the reported end is after the last claim
+    // went, by no more than a few polls (250 ms each) and the step's own requests.
+    console.log(
+      `Cluster deletion: reported ${end - start} ms; the sandbox removed the last claim ${lastClaim - start} ms after the request`,
+    );
+    expect(cluster).toBeGreaterThanOrEqual(start);
+    expect(end).toBeGreaterThanOrEqual(lastClaim);
+    expect(end - lastClaim).toBeLessThan(1500);
   });
 
   test('masks every token, and prints no token or password anywhere else', () => {
