@@ -526,6 +526,7 @@ async function kubeSource(inputs, ctx, azure) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hd: () => (/* binding */ objectName),
 /* harmony export */   I3: () => (/* binding */ sqlIdentifier),
+/* harmony export */   N3: () => (/* binding */ httpsUrl),
 /* harmony export */   Os: () => (/* binding */ guid),
 /* harmony export */   SL: () => (/* binding */ clusterName),
 /* harmony export */   Sl: () => (/* binding */ image),
@@ -687,18 +688,27 @@ function oneOf(raw, values) {
 }
 /** An https origin (no path), e.g. an authority host or ARM endpoint of a sovereign cloud. */
 function httpsOrigin(raw, example) {
+    const url = httpsUrl(raw, example);
+    if (url.pathname !== '/')
+        throw new ParseError('must be an origin without a path', example);
+    return url.origin;
+}
+/** An https URL without credentials, query or fragment (a path is allowed). */
+function httpsUrl(raw, example) {
     let url;
     try {
-        url = new URL(raw);
+        url = new URL(singleLine(raw, example));
     }
-    catch {
+    catch (error) {
+        if (error instanceof ParseError)
+            throw error;
         url = undefined;
     }
     if (url?.protocol !== 'https:')
         throw new ParseError('is not an https URL', example);
-    if (url.pathname !== '/' || url.search || url.hash || url.username)
-        throw new ParseError('must be an origin without path, query or credentials', example);
-    return url.origin;
+    if (url.search || url.hash || url.username || url.password)
+        throw new ParseError('must be a URL without query, fragment or credentials', example);
+    return url;
 }
 
 

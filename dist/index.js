@@ -32817,11 +32817,11 @@ async function loadAction(command) {
         case 'backup':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(890), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64785))).backup;
         case 'restore-verify':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(890), __nccwpck_require__.e(649)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71649))).restoreVerify;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(890), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50735))).restoreVerify;
         case 'failover-drill':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34960))).failoverDrill;
         case 'teardown':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(762)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39762))).teardown;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71753))).teardown;
     }
 }
 

@@ -2,7 +2,7 @@
 // <container>/<path>/<serverName>/, reached with the workflow's own Azure login (no storage
 // key). The access is checked by listing before anything is deleted, so that a missing role
 // refuses the run while the cluster still stands.
-import { blobLocation, deleteBlobPrefix, type BlobLocation } from '../azure/blob.ts';
+import { blobLocation, blobPrefix, type DeletedBlobs } from '../azure/blob.ts';
 import type { BackupData } from '../cnpg/teardown-plan.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { TeardownInputs } from '../inputs/read-teardown.ts';
@@ -11,9 +11,9 @@ import type { Connection } from './connect.ts';
 import type { ActionContext } from './context.ts';
 
 export interface DataAccess {
-  readonly where: BlobLocation;
   readonly location: string;
-  readonly deps: Parameters<typeof deleteBlobPrefix>[0];
+  /** Deletes (dryRun: counts) the blobs, with the token of the check. */
+  readonly prefix: (opts?: { dryRun?: boolean }) => Promise<DeletedBlobs>;
 }
 
 export async function checkBackupData(
@@ -34,9 +34,10 @@ export async function checkBackupData(
     signal: ctx.signal,
     setSecret: ctx.setSecret,
   };
-  const found = await deleteBlobPrefix(deps, where, { dryRun: true });
+  const prefix = blobPrefix(deps, where);
+  const found = await prefix({ dryRun: true });
   ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
-  return { where, location, deps };
+  return { location, prefix };
 }
 
 export async function deleteBackupData(
@@ -44,7 +45,7 @@ export async function deleteBackupData(
   access: DataAccess,
 ): Promise<BackupDataReport> {
   const started = ctx.now();
-  const done = await deleteBlobPrefix(access.deps, access.where);
+  const done = await access.prefix();
   const seconds = (ctx.now() - started) / 1000;
   ctx.logger.info(
     `${access.location}: deleted ${done.files} file(s), ${done.bytes} bytes in ${seconds.toFixed(1)} s`,

@@ -5,8 +5,9 @@
 // Namespace, and the federated credentials. A second run finds nothing and says so.
 import { federatedCredentialName } from '../azure/federated-credential.ts';
 import { discoverCnpg } from '../cnpg/discovery.ts';
-import { planTeardown, type Target, type TeardownPlan } from '../cnpg/teardown-plan.ts';
-import { deleteAll, type Deletion, type RunDeps } from '../cnpg/teardown-run.ts';
+import { planTeardown, type TeardownPlan } from '../cnpg/teardown-plan.ts';
+import { refOf, type ObjectRef } from '../kube/read.ts';
+import { deleteAll, type DeletionDeps } from '../cnpg/deletion.ts';
 import { readTeardownInputs, type TeardownInputs } from '../inputs/read-teardown.ts';
 import type { OutputName } from '../inputs/spec.ts';
 import type { CredentialReport, TeardownFacts } from '../report/teardown-facts.ts';
@@ -24,8 +25,7 @@ interface Run {
   readonly step: TeardownStep;
   readonly inputs: TeardownInputs;
   readonly conn: Connection;
-  readonly deps: RunDeps;
-  readonly deletions: Deletion[];
+  readonly deps: DeletionDeps;
 }
 
 export const teardown = defineAction<'teardown', TeardownFacts>({
@@ -48,7 +48,7 @@ export const teardown = defineAction<'teardown', TeardownFacts>({
           checkBackupData(ctx, conn, inputs, data),
         )
       : undefined;
-    const deps: RunDeps = {
+    const deps: DeletionDeps = {
       http: conn.http,
       logger: ctx.logger,
       now: ctx.now,
@@ -56,7 +56,7 @@ export const teardown = defineAction<'teardown', TeardownFacts>({
       // The backup data goes only once nothing can archive into it any more.
       wait: inputs.wait || plan.data !== undefined,
     };
-    const run: Run = { ctx, step, inputs, conn, deps, deletions: [] };
+    const run: Run = { ctx, step, inputs, conn, deps };
     try {
       await deleteObjects(run, plan, access);
       await deleteCredentials(run, plan);
@@ -84,7 +84,8 @@ async function takeStock(
     plan.around.length +
     plan.swept.length +
     plan.after.length +
-    plan.last.length;
+    plan.secrets.length +
+    (plan.namespace ? 1 : 0);
   ctx.logger.info(
     plan.cluster
       ? `Cluster ${inputs.clusterName}: ${plan.owned ? 'deployed by pgha' : 'not created by pgha, deleted because of force: true'}`
@@ -102,40 +103,33 @@ async function deleteObjects(
   access: DataAccess | undefined,
 ): Promise<void> {
   const { inputs } = run;
-  const cluster: Target[] = plan.cluster
-    ? [
-        {
-          apiVersion: 'postgresql.cnpg.io/v1',
-          kind: 'Cluster',
-          namespace: inputs.namespace,
-          name: inputs.clusterName,
-        },
-      ]
-    : [];
-  const secrets = plan.last.filter((t) => t.kind !== 'Namespace');
-  const namespace = plan.last.filter((t) => t.kind === 'Namespace');
-  const group = async (title: string, targets: readonly Target[]) => {
+  const group = async (title: string, targets: readonly ObjectRef[]) => {
     if (targets.length === 0) return;
     await run.step.phase(title, () =>
       deleteAll(run.deps, targets, (d) => {
-        record(run, d);
+        run.step.record({ deletions: [...(run.step.facts.deletions ?? []), d] });
+        publishDeleted(run.step);
       }),
     );
   };
   await group('Delete what stands around the Cluster', plan.around);
-  await group(`Delete Cluster ${inputs.clusterName}`, cluster);
+  await group(`Delete Cluster ${inputs.clusterName}`, plan.cluster ? [refOf(plan.cluster)] : []);
   await group("Sweep restore-verify's leftover Clusters", plan.swept);
   await group('Delete the ObjectStore and the Backups', plan.after);
   if (access) await deleteData(run, access);
-  await group('Delete the application Secret', secrets);
-  await group(`Delete Namespace ${inputs.namespace}`, namespace);
+  await group('Delete the application Secret', plan.secrets);
+  await group(`Delete Namespace ${inputs.namespace}`, plan.namespace ? [plan.namespace] : []);
 }
 
-function record(run: Run, d: Deletion): void {
-  run.deletions.push(d);
-  run.step.record({ deletions: [...run.deletions] });
-  const lines = run.deletions.filter((x) => x.outcome !== 'absent').map((x) => x.what);
-  if (lines.length > 0) run.step.output('deleted', lines.join('\n'));
+/** Output `deleted`, from the facts: each object and credential deleted, one a line. */
+function publishDeleted(step: TeardownStep): void {
+  const lines = [
+    ...(step.facts.deletions ?? []).filter((x) => x.outcome !== 'absent').map((x) => x.what),
+    ...(step.facts.credentials ?? [])
+      .filter((c) => c.outcome === 'deleted')
+      .map((c) => `FederatedIdentityCredential/${c.name}`),
+  ];
+  if (lines.length > 0) step.output('deleted', lines.join('\n'));
 }
 
 async function deleteData(run: Run, access: DataAccess): Promise<void> {
@@ -173,12 +167,5 @@ async function deleteCredentials(run: Run, plan: TeardownPlan): Promise<void> {
     return out;
   });
   run.step.record({ credentials: reports });
-  const deleted = reports.filter((r) => r.outcome === 'deleted');
-  if (deleted.length > 0) {
-    const lines = [
-      ...run.deletions.filter((x) => x.outcome !== 'absent').map((x) => x.what),
-      ...deleted.map((r) => `FederatedIdentityCredential/${r.name}`),
-    ];
-    run.step.output('deleted', lines.join('\n'));
-  }
+  publishDeleted(run.step);
 }

@@ -157,14 +157,34 @@ function serviceUrlOf(input: string, what: string, hint: string): string {
 }
 
 /** Deletes every blob under the location's prefix (dryRun: counts them) and says how much. */
-export async function deleteBlobPrefix(
+export function deleteBlobPrefix(
   deps: BlobDeps,
   loc: BlobLocation,
   opts: DeleteBlobOptions = {},
 ): Promise<DeletedBlobs> {
+  return blobPrefix(deps, loc)(opts);
+}
+
+/**
+ * deleteBlobPrefix for repeated use on one location: one token (refreshed when it nears its
+ * expiry) and one connection setup for a count before and a deletion after.
+ */
+export function blobPrefix(
+  deps: BlobDeps,
+  loc: BlobLocation,
+): (opts?: DeleteBlobOptions) => Promise<DeletedBlobs> {
   const { credential, setSecret = () => undefined, ...rest } = deps;
   const getToken = tokenSource(credential, STORAGE_SCOPE, { setSecret });
   const http = blobHttp({ ...rest, target: loc, getToken });
+  return (opts = {}) => deletePrefix(http, deps.logger, loc, opts);
+}
+
+async function deletePrefix(
+  http: BlobHttp,
+  logger: Logger,
+  loc: BlobLocation,
+  opts: DeleteBlobOptions,
+): Promise<DeletedBlobs> {
   const total = { files: 0, bytes: 0 };
   let marker: string | undefined;
   let pages = 0;
@@ -172,13 +192,13 @@ export async function deleteBlobPrefix(
     const page = await listPage(http, loc, marker, opts.pageSize);
     const gone = opts.dryRun
       ? page.blobs
-      : await deleteAll(http, deps.logger, loc, page.blobs, opts.concurrency ?? 8);
+      : await deleteAll(http, logger, loc, page.blobs, opts.concurrency ?? 8);
     total.files += gone.length;
     total.bytes += gone.reduce((sum, b) => sum + b.bytes, 0);
     marker = page.nextMarker;
     pages += 1;
     if (marker && pages % 10 === 0)
-      deps.logger.info(
+      logger.info(
         `${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${where(loc)} so far`,
       );
   } while (marker);

@@ -6,19 +6,13 @@
 import { ConfigurationError } from '../errors.ts';
 import type { TeardownInputs } from '../inputs/read-teardown.ts';
 import type { KubeHttp } from '../kube/http.ts';
-import { CNPG_CLUSTER, collectionPath, type KubeObject } from '../kube/resources.ts';
+import { listObjects, readObject, refOf, type KindRef, type ObjectRef } from '../kube/read.ts';
+import { CNPG_CLUSTER, type KubeObject } from '../kube/resources.ts';
 import { walArchiveOf, type WalArchive } from './backup-config.ts';
+import { BACKUP, listBackups } from './backups.ts';
 import { BARMAN_CLOUD_GROUP_VERSION, CNPG_GROUP_VERSION } from './discovery.ts';
 import { CLUSTER_LABEL, MANAGED_BY, ROLE_LABEL } from './objects.ts';
 import { destinationOf, type ObjectStoreView } from './recovery-window.ts';
-
-/** One object to delete. */
-export interface Target {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly namespace?: string;
-  readonly name: string;
-}
 
 export interface Kept {
   readonly what: string;
@@ -37,23 +31,21 @@ export interface TeardownPlan {
   /** pgha deployed the Cluster (label app.kubernetes.io/managed-by: pgha). */
   readonly owned: boolean;
   /** Deleted before the Cluster: ScheduledBackups, Poolers, Services, PodMonitors. */
-  readonly around: readonly Target[];
+  readonly around: readonly ObjectRef[];
   /** restore-verify's throwaway Clusters older than sweep-older-than. */
-  readonly swept: readonly Target[];
+  readonly swept: readonly ObjectRef[];
   /** Deleted once the Cluster is gone: the ObjectStore, then (delete-backups) the Backups. */
-  readonly after: readonly Target[];
+  readonly after: readonly ObjectRef[];
   readonly data?: BackupData;
-  /** The application Secret and the Namespace, when pgha created them for this cluster. */
-  readonly last: readonly Target[];
+  /** The application Secret, when pgha created it for this cluster and no other uses it. */
+  readonly secrets: readonly ObjectRef[];
+  /** The Namespace, when pgha created it for this cluster and nothing else lives in it. */
+  readonly namespace?: ObjectRef;
   readonly kept: readonly Kept[];
 }
 
-interface List {
-  items: KubeObject[];
-}
-
 /** Kinds deploy creates next to the Cluster, in deletion order, with the group version serving them. */
-const AROUND: readonly { apiVersion: string; kind: string }[] = [
+const AROUND: readonly KindRef[] = [
   { apiVersion: CNPG_GROUP_VERSION, kind: 'ScheduledBackup' },
   { apiVersion: CNPG_GROUP_VERSION, kind: 'Pooler' },
   { apiVersion: 'v1', kind: 'Service' },
@@ -67,40 +59,6 @@ export interface PlanDeps {
   readonly now: number;
 }
 
-const target = (o: KubeObject): Target => ({
-  apiVersion: o.apiVersion,
-  kind: o.kind,
-  namespace: o.metadata.namespace,
-  name: o.metadata.name,
-});
-
-async function list(
-  http: KubeHttp,
-  kind: { apiVersion: string; kind: string },
-  namespace: string | undefined,
-  labelSelector?: string,
-): Promise<KubeObject[]> {
-  const { body } = await http.json<List>({
-    method: 'GET',
-    path: collectionPath(kind.apiVersion, kind.kind, namespace),
-    query: { labelSelector },
-    context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}`,
-  });
-  // Lists leave apiVersion and kind out of their items.
-  return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
-}
-
-async function get(http: KubeHttp, t: Target): Promise<KubeObject | undefined> {
-  const path = `${collectionPath(t.apiVersion, t.kind, t.namespace)}/${encodeURIComponent(t.name)}`;
-  const { status, body } = await http.json<KubeObject | undefined>({
-    method: 'GET',
-    path,
-    allowNotFound: true,
-    context: `reading ${t.kind} ${t.name}`,
-  });
-  return status === 404 ? undefined : body;
-}
-
 const deploySelector = (cluster: string) => `${CLUSTER_LABEL}=${cluster},${ROLE_LABEL}=deploy`;
 
 export function isPghaManaged(o: KubeObject): boolean {
@@ -109,7 +67,7 @@ export function isPghaManaged(o: KubeObject): boolean {
 
 export async function planTeardown(d: PlanDeps, inputs: TeardownInputs): Promise<TeardownPlan> {
   const { namespace, clusterName: name } = inputs;
-  const cluster = await get(d.http, { ...CNPG_CLUSTER, namespace, name });
+  const cluster = await readObject(d.http, { ...CNPG_CLUSTER, namespace, name });
   const owned = cluster !== undefined && isPghaManaged(cluster);
   if (cluster && !owned && !inputs.force)
     throw new ConfigurationError(
@@ -120,30 +78,29 @@ export async function planTeardown(d: PlanDeps, inputs: TeardownInputs): Promise
       `input 'delete-backups': Cluster ${name} in namespace ${namespace} was not created by pgha, and pgha deletes the backups only of a cluster it deployed; its Backups and object-store data stay (example: delete-backups: false)`,
     );
   const kept: Kept[] = [];
-  const around: Target[] = [];
+  const around: ObjectRef[] = [];
   for (const kind of AROUND) {
     if (kind.apiVersion !== 'v1' && !d.served.has(kind.apiVersion)) continue;
-    const found = await list(d.http, kind, namespace, deploySelector(name));
-    around.push(...found.map(target));
+    const found = await listObjects(d.http, kind, namespace, deploySelector(name));
+    around.push(...found.map(refOf));
   }
   const swept = await sweepable(d, inputs);
-  const clusters = await list(d.http, CNPG_CLUSTER, namespace);
+  const clusters = await listObjects(d.http, CNPG_CLUSTER, namespace);
   const others = clusters.filter(
-    (c) =>
-      c.metadata.name !== name &&
-      !swept.some((s) => s.name === c.metadata.name && s.namespace === namespace),
+    (c) => c.metadata.name !== name && !swept.some((s) => s.name === c.metadata.name),
   );
-  const store = await objectStoreOf(d, inputs, cluster);
-  const after: Target[] = store ? [target(store)] : [];
+  const stores = await objectStores(d, namespace);
+  const store = objectStoreOf(stores, name, cluster);
+  const after: ObjectRef[] = store ? [refOf(store)] : [];
   let data: BackupData | undefined;
   if (inputs.deleteBackups) {
-    const backups = await list(
-      d.http,
-      { apiVersion: CNPG_GROUP_VERSION, kind: 'Backup' },
-      namespace,
+    const backups = await listBackups(d.http, namespace);
+    after.push(
+      ...backups
+        .filter((b) => b.spec?.cluster?.name === name)
+        .map((b) => ({ ...BACKUP, namespace, name: b.metadata.name })),
     );
-    after.push(...backups.filter((b) => backupCluster(b) === name).map(target));
-    data = backupData(inputs, cluster, store, others, kept);
+    data = backupData(inputs, cluster, { store, stores }, others, kept);
   } else if (cluster && walArchiveOf(cluster)) {
     kept.push({ what: 'Backups and object-store data', why: 'delete-backups is false' });
   }
@@ -152,7 +109,8 @@ export async function planTeardown(d: PlanDeps, inputs: TeardownInputs): Promise
     ...swept.map((s) => s.name),
     ...around.filter((t) => t.kind === 'Pooler').map((t) => t.name),
   ]);
-  const last = await secretAndNamespace(d, inputs, ours, others, kept);
+  const secrets = await ownSecrets(d, inputs, others, kept);
+  const ns = await ownNamespace(d, inputs, ours, others, kept);
   return {
     ...(cluster ? { cluster } : {}),
     owned,
@@ -160,37 +118,42 @@ export async function planTeardown(d: PlanDeps, inputs: TeardownInputs): Promise
     swept,
     after,
     ...(data ? { data } : {}),
-    last,
+    secrets,
+    ...(ns ? { namespace: ns } : {}),
     kept,
   };
 }
 
-function backupCluster(b: KubeObject): string | undefined {
-  return (b as { spec?: { cluster?: { name?: string } } }).spec?.cluster?.name;
+/** The namespace's ObjectStores, when the plugin's CRD is served. */
+async function objectStores(d: PlanDeps, namespace: string): Promise<ObjectStoreView[]> {
+  if (!d.served.has(BARMAN_CLOUD_GROUP_VERSION)) return [];
+  const kind = { apiVersion: BARMAN_CLOUD_GROUP_VERSION, kind: 'ObjectStore' };
+  return listObjects(d.http, kind, namespace);
 }
 
-/** The ObjectStore deploy rendered for the Cluster (by label), when the plugin CRD is served. */
-async function objectStoreOf(
-  d: PlanDeps,
-  inputs: TeardownInputs,
+/** The ObjectStore deploy rendered for the Cluster: labelled for it, the one it archives to first. */
+function objectStoreOf(
+  stores: readonly ObjectStoreView[],
+  name: string,
   cluster: KubeObject | undefined,
-): Promise<ObjectStoreView | undefined> {
-  if (!d.served.has(BARMAN_CLOUD_GROUP_VERSION)) return undefined;
-  const kind = { apiVersion: BARMAN_CLOUD_GROUP_VERSION, kind: 'ObjectStore' };
-  const found = await list(d.http, kind, inputs.namespace, deploySelector(inputs.clusterName));
+): ObjectStoreView | undefined {
+  const labels = (s: ObjectStoreView) => s.metadata.labels ?? {};
+  const ours = stores.filter(
+    (s) => labels(s)[CLUSTER_LABEL] === name && labels(s)[ROLE_LABEL] === 'deploy',
+  );
   const archive = cluster ? walArchiveOf(cluster) : undefined;
   const named =
     archive?.kind === 'plugin'
-      ? found.find((s) => s.metadata.name === archive.objectStore)
+      ? ours.find((s) => s.metadata.name === archive.objectStore)
       : undefined;
-  return named ?? found[0];
+  return named ?? ours[0];
 }
 
 /** Where the cluster's backups are; refused when another Cluster still archives there. */
 function backupData(
   inputs: TeardownInputs,
   cluster: KubeObject | undefined,
-  store: ObjectStoreView | undefined,
+  { store, stores }: { store?: ObjectStoreView; stores: readonly ObjectStoreView[] },
   others: readonly KubeObject[],
   kept: Kept[],
 ): BackupData | undefined {
@@ -219,13 +182,8 @@ function backupData(
   const sharing = others.filter((c) => {
     const a = walArchiveOf(c);
     if (!a || a.serverName !== archive.serverName) return false;
-    const dest =
-      a.kind === 'in-core'
-        ? a.destinationPath
-        : a.objectStore === store?.metadata.name
-          ? destination
-          : undefined;
-    return dest?.replace(/\/+$/, '') === destination;
+    const theirs = stores.find((s) => a.kind === 'plugin' && s.metadata.name === a.objectStore);
+    return destinationOf(a, theirs).replace(/\/+$/, '') === destination;
   });
   if (sharing.length > 0)
     throw new ConfigurationError(
@@ -239,67 +197,70 @@ function backupData(
 }
 
 /** restore-verify Clusters of this source older than sweep-older-than, in the namespace. */
-async function sweepable(d: PlanDeps, inputs: TeardownInputs): Promise<Target[]> {
+async function sweepable(d: PlanDeps, inputs: TeardownInputs): Promise<ObjectRef[]> {
   if (inputs.sweepOlderThanMs === undefined) return [];
   const selector = `${MANAGED_BY}=pgha,${CLUSTER_LABEL}=${inputs.clusterName},${ROLE_LABEL}=restore-verify`;
-  const found = await list(d.http, CNPG_CLUSTER, inputs.namespace, selector);
+  const found = await listObjects(d.http, CNPG_CLUSTER, inputs.namespace, selector);
   const limit = inputs.sweepOlderThanMs;
   return found
     .filter((c) => {
       const created = Date.parse(c.metadata.creationTimestamp ?? '');
       return !Number.isNaN(created) && d.now - created >= limit;
     })
-    .map(target);
+    .map(refOf);
 }
 
-/**
- * The application Secret when pgha created it for this cluster and no other Cluster uses it,
- * and the Namespace when pgha created it for this cluster and nothing else lives in it.
- */
-async function secretAndNamespace(
+/** The application Secret when pgha created it for this cluster and no other Cluster uses it. */
+async function ownSecrets(
+  d: PlanDeps,
+  inputs: TeardownInputs,
+  others: readonly KubeObject[],
+  kept: Kept[],
+): Promise<ObjectRef[]> {
+  const secrets = await listObjects(
+    d.http,
+    { apiVersion: 'v1', kind: 'Secret' },
+    inputs.namespace,
+    deploySelector(inputs.clusterName),
+  );
+  return secrets.flatMap((s) => {
+    const users = others.filter((c) => initdbSecret(c) === s.metadata.name);
+    if (users.length === 0) return [refOf(s)];
+    kept.push({
+      what: `Secret/${s.metadata.name}`,
+      why: `Cluster ${users.map((u) => u.metadata.name).join(', ')} uses it too`,
+    });
+    return [];
+  });
+}
+
+/** The Namespace when pgha created it for this cluster and nothing else lives in it. */
+async function ownNamespace(
   d: PlanDeps,
   inputs: TeardownInputs,
   ours: ReadonlySet<string>,
   others: readonly KubeObject[],
   kept: Kept[],
-): Promise<Target[]> {
-  const out: Target[] = [];
-  const selector = deploySelector(inputs.clusterName);
-  const secrets = await list(
-    d.http,
-    { apiVersion: 'v1', kind: 'Secret' },
-    inputs.namespace,
-    selector,
-  );
-  for (const s of secrets) {
-    const users = others.filter((c) => initdbSecret(c) === s.metadata.name);
-    if (users.length > 0)
-      kept.push({
-        what: `Secret/${s.metadata.name}`,
-        why: `Cluster ${users.map((u) => u.metadata.name).join(', ')} uses it too`,
-      });
-    else out.push(target(s));
-  }
-  const ns = await get(d.http, { apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
-  const labels = ns?.metadata.labels ?? {};
-  if (ns && labels[CLUSTER_LABEL] === inputs.clusterName && labels[ROLE_LABEL] === 'deploy') {
-    const tenants = [
-      ...others.map((o) => `Cluster/${o.metadata.name}`),
-      ...(await foreignPods(d, inputs.namespace, ours)).map((p) => `Pod/${p}`),
-    ];
-    if (tenants.length > 0)
-      kept.push({
-        what: `Namespace/${inputs.namespace}`,
-        why: `pgha created it for ${inputs.clusterName}, but ${tenants.slice(0, 5).join(', ')}${tenants.length > 5 ? ', ...' : ''} ${tenants.length === 1 ? 'lives' : 'live'} in it`,
-      });
-    else out.push({ apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
-  }
-  return out;
+): Promise<ObjectRef | undefined> {
+  const ref = { apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace };
+  const labels = (await readObject(d.http, ref))?.metadata.labels ?? {};
+  if (labels[CLUSTER_LABEL] !== inputs.clusterName || labels[ROLE_LABEL] !== 'deploy')
+    return undefined;
+  const tenants = [
+    ...others.map((o) => `Cluster/${o.metadata.name}`),
+    ...(await foreignPods(d, inputs.namespace, ours)).map((p) => `Pod/${p}`),
+  ];
+  if (tenants.length === 0) return ref;
+  kept.push({
+    what: `Namespace/${inputs.namespace}`,
+    why: `pgha created it for ${inputs.clusterName}, but ${tenants.slice(0, 5).join(', ')}${tenants.length > 5 ? ', ...' : ''} ${tenants.length === 1 ? 'lives' : 'live'} in it`,
+  });
+  return undefined;
 }
 
 /** Pods of the namespace that belong to none of `ours` (Clusters and Poolers being deleted). */
 async function foreignPods(d: PlanDeps, namespace: string, ours: ReadonlySet<string>) {
-  const pods = await list(d.http, { apiVersion: 'v1', kind: 'Pod' }, namespace);
+  const pods = await listObjects(d.http, { apiVersion: 'v1', kind: 'Pod' }, namespace);
   return pods
     .filter((p) => {
       const l = p.metadata.labels ?? {};

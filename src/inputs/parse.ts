@@ -184,14 +184,22 @@ export function oneOf<T extends string>(raw: string, values: readonly T[]): T {
 
 /** An https origin (no path), e.g. an authority host or ARM endpoint of a sovereign cloud. */
 export function httpsOrigin(raw: string, example: string): string {
+  const url = httpsUrl(raw, example);
+  if (url.pathname !== '/') throw new ParseError('must be an origin without a path', example);
+  return url.origin;
+}
+
+/** An https URL without credentials, query or fragment (a path is allowed). */
+export function httpsUrl(raw: string, example: string): URL {
   let url: URL | undefined;
   try {
-    url = new URL(raw);
-  } catch {
+    url = new URL(singleLine(raw, example));
+  } catch (error) {
+    if (error instanceof ParseError) throw error;
     url = undefined;
   }
   if (url?.protocol !== 'https:') throw new ParseError('is not an https URL', example);
-  if (url.pathname !== '/' || url.search || url.hash || url.username)
-    throw new ParseError('must be an origin without path, query or credentials', example);
-  return url.origin;
+  if (url.search || url.hash || url.username || url.password)
+    throw new ParseError('must be a URL without query, fragment or credentials', example);
+  return url;
 }

@@ -1,7 +1,7 @@
 // teardown's inputs, read and cross-checked into one frozen TeardownInputs before any request:
 // what may be deleted (force, delete-backups, sweep-older-than), whether to wait, the identity
 // whose federated credentials go, and where the backup storage account is reached.
-import { ParseError, boolean, duration, singleLine } from './parse.ts';
+import { boolean, duration, httpsUrl } from './parse.ts';
 import { MAX_TIMEOUT_MS, inputReader, readShared, type GetInput } from './read.ts';
 import { readIdentity } from './read-deploy.ts';
 import { ACTIONS } from './spec.ts';
@@ -16,18 +16,9 @@ export interface TeardownInputs extends SharedInputs {
   readonly blobEndpoint?: string;
 }
 
-/** An https service URL without credentials, query or fragment; a path (an account) may follow. */
+/** The Blob service URL to use instead of the destination's host; a path (an account) may follow. */
 export function blobEndpoint(raw: string): string {
-  const example = 'https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1';
-  let url: URL | undefined;
-  try {
-    url = new URL(singleLine(raw, example));
-  } catch {
-    url = undefined;
-  }
-  if (url?.protocol !== 'https:') throw new ParseError('is not an https URL', example);
-  if (url.username || url.password || url.search || url.hash)
-    throw new ParseError('must be a URL without credentials, query or fragment', example);
+  const url = httpsUrl(raw, 'https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1');
   return url.href.replace(/\/+$/, '');
 }
 

@@ -1,6 +1,6 @@
 // What a teardown run found and did, filled in as it goes; the job summary is built from it.
 import type { Kept } from '../cnpg/teardown-plan.ts';
-import type { Deletion } from '../cnpg/teardown-run.ts';
+import type { Deletion } from '../cnpg/deletion.ts';
 import type { TeardownInputs } from '../inputs/read-teardown.ts';
 
 export interface BackupDataReport {

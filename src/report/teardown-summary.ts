@@ -2,7 +2,7 @@
 // table and a Mermaid gantt), the backup data removed, the federated credentials, what was
 // kept and why, and the phases. A second run says that there was nothing to delete.
 import type { StepResult } from '../actions/step.ts';
-import type { Deletion } from '../cnpg/teardown-run.ts';
+import type { Deletion } from '../cnpg/deletion.ts';
 import { code, escapeHtml, formatSeconds, mermaidText, table } from './markdown.ts';
 import { failureSection, phasesTable } from './step-summary.ts';
 import type { TeardownFacts } from './teardown-facts.ts';

@@ -1,8 +1,8 @@
-export const id = 762;
-export const ids = [762];
+export const id = 753;
+export const ids = [753];
 export const modules = {
 
-/***/ 39762:
+/***/ 71753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,10 +19,14 @@ var federated_credential = __webpack_require__(58517);
 var discovery = __webpack_require__(5721);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/kube/read.ts
+var read = __webpack_require__(91437);
 // EXTERNAL MODULE: ./src/kube/resources.ts
 var resources = __webpack_require__(26804);
 // EXTERNAL MODULE: ./src/cnpg/backup-config.ts
 var backup_config = __webpack_require__(15075);
+// EXTERNAL MODULE: ./src/cnpg/backups.ts
+var cnpg_backups = __webpack_require__(24487);
 // EXTERNAL MODULE: ./src/cnpg/objects.ts
 var objects = __webpack_require__(29616);
 // EXTERNAL MODULE: ./src/cnpg/recovery-window.ts
@@ -39,6 +43,8 @@ var recovery_window = __webpack_require__(88222);
 
 
 
+
+
 /** Kinds deploy creates next to the Cluster, in deletion order, with the group version serving them. */
 const AROUND = [
     { apiVersion: discovery/* CNPG_GROUP_VERSION */.yX, kind: 'ScheduledBackup' },
@@ -47,39 +53,13 @@ const AROUND = [
     { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
     { apiVersion: 'azmonitoring.coreos.com/v1', kind: 'PodMonitor' },
 ];
-const target = (o) => ({
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    namespace: o.metadata.namespace,
-    name: o.metadata.name,
-});
-async function list(http, kind, namespace, labelSelector) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: (0,resources/* collectionPath */.yb)(kind.apiVersion, kind.kind, namespace),
-        query: { labelSelector },
-        context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}`,
-    });
-    // Lists leave apiVersion and kind out of their items.
-    return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
-}
-async function get(http, t) {
-    const path = `${(0,resources/* collectionPath */.yb)(t.apiVersion, t.kind, t.namespace)}/${encodeURIComponent(t.name)}`;
-    const { status, body } = await http.json({
-        method: 'GET',
-        path,
-        allowNotFound: true,
-        context: `reading ${t.kind} ${t.name}`,
-    });
-    return status === 404 ? undefined : body;
-}
 const deploySelector = (cluster) => `${objects/* CLUSTER_LABEL */.eq}=${cluster},${objects/* ROLE_LABEL */.eg}=deploy`;
 function isPghaManaged(o) {
     return o.metadata.labels?.[objects/* MANAGED_BY */.Kf] === 'pgha';
 }
 async function planTeardown(d, inputs) {
     const { namespace, clusterName: name } = inputs;
-    const cluster = await get(d.http, { ...resources/* CNPG_CLUSTER */.wn, namespace, name });
+    const cluster = await (0,read/* readObject */.Ag)(d.http, { ...resources/* CNPG_CLUSTER */.wn, namespace, name });
     const owned = cluster !== undefined && isPghaManaged(cluster);
     if (cluster && !owned && !inputs.force)
         throw new errors/* ConfigurationError */.j1(`Cluster ${name} in namespace ${namespace} was not created by pgha (no label app.kubernetes.io/managed-by: pgha): teardown leaves it alone. To delete it anyway, set force: true (example: force: true)`);
@@ -90,20 +70,22 @@ async function planTeardown(d, inputs) {
     for (const kind of AROUND) {
         if (kind.apiVersion !== 'v1' && !d.served.has(kind.apiVersion))
             continue;
-        const found = await list(d.http, kind, namespace, deploySelector(name));
-        around.push(...found.map(target));
+        const found = await (0,read/* listObjects */.L)(d.http, kind, namespace, deploySelector(name));
+        around.push(...found.map(read/* refOf */.H8));
     }
     const swept = await sweepable(d, inputs);
-    const clusters = await list(d.http, resources/* CNPG_CLUSTER */.wn, namespace);
-    const others = clusters.filter((c) => c.metadata.name !== name &&
-        !swept.some((s) => s.name === c.metadata.name && s.namespace === namespace));
-    const store = await objectStoreOf(d, inputs, cluster);
-    const after = store ? [target(store)] : [];
+    const clusters = await (0,read/* listObjects */.L)(d.http, resources/* CNPG_CLUSTER */.wn, namespace);
+    const others = clusters.filter((c) => c.metadata.name !== name && !swept.some((s) => s.name === c.metadata.name));
+    const stores = await objectStores(d, namespace);
+    const store = objectStoreOf(stores, name, cluster);
+    const after = store ? [(0,read/* refOf */.H8)(store)] : [];
     let data;
     if (inputs.deleteBackups) {
-        const backups = await list(d.http, { apiVersion: discovery/* CNPG_GROUP_VERSION */.yX, kind: 'Backup' }, namespace);
-        after.push(...backups.filter((b) => backupCluster(b) === name).map(target));
-        data = backupData(inputs, cluster, store, others, kept);
+        const backups = await (0,cnpg_backups/* listBackups */.Cw)(d.http, namespace);
+        after.push(...backups
+            .filter((b) => b.spec?.cluster?.name === name)
+            .map((b) => ({ ...cnpg_backups/* BACKUP */.DW, namespace, name: b.metadata.name })));
+        data = backupData(inputs, cluster, { store, stores }, others, kept);
     }
     else if (cluster && (0,backup_config/* walArchiveOf */.CP)(cluster)) {
         kept.push({ what: 'Backups and object-store data', why: 'delete-backups is false' });
@@ -113,7 +95,8 @@ async function planTeardown(d, inputs) {
         ...swept.map((s) => s.name),
         ...around.filter((t) => t.kind === 'Pooler').map((t) => t.name),
     ]);
-    const last = await secretAndNamespace(d, inputs, ours, others, kept);
+    const secrets = await ownSecrets(d, inputs, others, kept);
+    const ns = await ownNamespace(d, inputs, ours, others, kept);
     return {
         ...(cluster ? { cluster } : {}),
         owned,
@@ -121,27 +104,30 @@ async function planTeardown(d, inputs) {
         swept,
         after,
         ...(data ? { data } : {}),
-        last,
+        secrets,
+        ...(ns ? { namespace: ns } : {}),
         kept,
     };
 }
-function backupCluster(b) {
-    return b.spec?.cluster?.name;
-}
-/** The ObjectStore deploy rendered for the Cluster (by label), when the plugin CRD is served. */
-async function objectStoreOf(d, inputs, cluster) {
+/** The namespace's ObjectStores, when the plugin's CRD is served. */
+async function objectStores(d, namespace) {
     if (!d.served.has(discovery/* BARMAN_CLOUD_GROUP_VERSION */.h3))
-        return undefined;
+        return [];
     const kind = { apiVersion: discovery/* BARMAN_CLOUD_GROUP_VERSION */.h3, kind: 'ObjectStore' };
-    const found = await list(d.http, kind, inputs.namespace, deploySelector(inputs.clusterName));
+    return (0,read/* listObjects */.L)(d.http, kind, namespace);
+}
+/** The ObjectStore deploy rendered for the Cluster: labelled for it, the one it archives to first. */
+function objectStoreOf(stores, name, cluster) {
+    const labels = (s) => s.metadata.labels ?? {};
+    const ours = stores.filter((s) => labels(s)[objects/* CLUSTER_LABEL */.eq] === name && labels(s)[objects/* ROLE_LABEL */.eg] === 'deploy');
     const archive = cluster ? (0,backup_config/* walArchiveOf */.CP)(cluster) : undefined;
     const named = archive?.kind === 'plugin'
-        ? found.find((s) => s.metadata.name === archive.objectStore)
+        ? ours.find((s) => s.metadata.name === archive.objectStore)
         : undefined;
-    return named ?? found[0];
+    return named ?? ours[0];
 }
 /** Where the cluster's backups are; refused when another Cluster still archives there. */
-function backupData(inputs, cluster, store, others, kept) {
+function backupData(inputs, cluster, { store, stores }, others, kept) {
     const archive = cluster
         ? (0,backup_config/* walArchiveOf */.CP)(cluster)
         : store
@@ -168,12 +154,8 @@ function backupData(inputs, cluster, store, others, kept) {
         const a = (0,backup_config/* walArchiveOf */.CP)(c);
         if (!a || a.serverName !== archive.serverName)
             return false;
-        const dest = a.kind === 'in-core'
-            ? a.destinationPath
-            : a.objectStore === store?.metadata.name
-                ? destination
-                : undefined;
-        return dest?.replace(/\/+$/, '') === destination;
+        const theirs = stores.find((s) => a.kind === 'plugin' && s.metadata.name === a.objectStore);
+        return (0,recovery_window/* destinationOf */.My)(a, theirs).replace(/\/+$/, '') === destination;
     });
     if (sharing.length > 0)
         throw new errors/* ConfigurationError */.j1(`input 'delete-backups': Cluster ${sharing.map((c) => c.metadata.name).join(', ')} still archives to ${destination}/${archive.serverName}/, the data of ${inputs.clusterName}; pgha deletes nothing another Cluster writes (example: delete-backups: false)`);
@@ -186,53 +168,50 @@ async function sweepable(d, inputs) {
     if (inputs.sweepOlderThanMs === undefined)
         return [];
     const selector = `${objects/* MANAGED_BY */.Kf}=pgha,${objects/* CLUSTER_LABEL */.eq}=${inputs.clusterName},${objects/* ROLE_LABEL */.eg}=restore-verify`;
-    const found = await list(d.http, resources/* CNPG_CLUSTER */.wn, inputs.namespace, selector);
+    const found = await (0,read/* listObjects */.L)(d.http, resources/* CNPG_CLUSTER */.wn, inputs.namespace, selector);
     const limit = inputs.sweepOlderThanMs;
     return found
         .filter((c) => {
         const created = Date.parse(c.metadata.creationTimestamp ?? '');
         return !Number.isNaN(created) && d.now - created >= limit;
     })
-        .map(target);
+        .map(read/* refOf */.H8);
 }
-/**
- * The application Secret when pgha created it for this cluster and no other Cluster uses it,
- * and the Namespace when pgha created it for this cluster and nothing else lives in it.
- */
-async function secretAndNamespace(d, inputs, ours, others, kept) {
-    const out = [];
-    const selector = deploySelector(inputs.clusterName);
-    const secrets = await list(d.http, { apiVersion: 'v1', kind: 'Secret' }, inputs.namespace, selector);
-    for (const s of secrets) {
+/** The application Secret when pgha created it for this cluster and no other Cluster uses it. */
+async function ownSecrets(d, inputs, others, kept) {
+    const secrets = await (0,read/* listObjects */.L)(d.http, { apiVersion: 'v1', kind: 'Secret' }, inputs.namespace, deploySelector(inputs.clusterName));
+    return secrets.flatMap((s) => {
         const users = others.filter((c) => initdbSecret(c) === s.metadata.name);
-        if (users.length > 0)
-            kept.push({
-                what: `Secret/${s.metadata.name}`,
-                why: `Cluster ${users.map((u) => u.metadata.name).join(', ')} uses it too`,
-            });
-        else
-            out.push(target(s));
-    }
-    const ns = await get(d.http, { apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
-    const labels = ns?.metadata.labels ?? {};
-    if (ns && labels[objects/* CLUSTER_LABEL */.eq] === inputs.clusterName && labels[objects/* ROLE_LABEL */.eg] === 'deploy') {
-        const tenants = [
-            ...others.map((o) => `Cluster/${o.metadata.name}`),
-            ...(await foreignPods(d, inputs.namespace, ours)).map((p) => `Pod/${p}`),
-        ];
-        if (tenants.length > 0)
-            kept.push({
-                what: `Namespace/${inputs.namespace}`,
-                why: `pgha created it for ${inputs.clusterName}, but ${tenants.slice(0, 5).join(', ')}${tenants.length > 5 ? ', ...' : ''} ${tenants.length === 1 ? 'lives' : 'live'} in it`,
-            });
-        else
-            out.push({ apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace });
-    }
-    return out;
+        if (users.length === 0)
+            return [(0,read/* refOf */.H8)(s)];
+        kept.push({
+            what: `Secret/${s.metadata.name}`,
+            why: `Cluster ${users.map((u) => u.metadata.name).join(', ')} uses it too`,
+        });
+        return [];
+    });
+}
+/** The Namespace when pgha created it for this cluster and nothing else lives in it. */
+async function ownNamespace(d, inputs, ours, others, kept) {
+    const ref = { apiVersion: 'v1', kind: 'Namespace', name: inputs.namespace };
+    const labels = (await (0,read/* readObject */.Ag)(d.http, ref))?.metadata.labels ?? {};
+    if (labels[objects/* CLUSTER_LABEL */.eq] !== inputs.clusterName || labels[objects/* ROLE_LABEL */.eg] !== 'deploy')
+        return undefined;
+    const tenants = [
+        ...others.map((o) => `Cluster/${o.metadata.name}`),
+        ...(await foreignPods(d, inputs.namespace, ours)).map((p) => `Pod/${p}`),
+    ];
+    if (tenants.length === 0)
+        return ref;
+    kept.push({
+        what: `Namespace/${inputs.namespace}`,
+        why: `pgha created it for ${inputs.clusterName}, but ${tenants.slice(0, 5).join(', ')}${tenants.length > 5 ? ', ...' : ''} ${tenants.length === 1 ? 'lives' : 'live'} in it`,
+    });
+    return undefined;
 }
 /** Pods of the namespace that belong to none of `ours` (Clusters and Poolers being deleted). */
 async function foreignPods(d, namespace, ours) {
-    const pods = await list(d.http, { apiVersion: 'v1', kind: 'Pod' }, namespace);
+    const pods = await (0,read/* listObjects */.L)(d.http, { apiVersion: 'v1', kind: 'Pod' }, namespace);
     return pods
         .filter((p) => {
         const l = p.metadata.labels ?? {};
@@ -246,92 +225,12 @@ function initdbSecret(c) {
     return spec?.bootstrap?.initdb?.secret?.name;
 }
 
-// EXTERNAL MODULE: ./src/cnpg/restore-cleanup.ts
-var restore_cleanup = __webpack_require__(57187);
-;// CONCATENATED MODULE: ./src/cnpg/teardown-run.ts
-
-
-const POLL_MS = 250;
-const describeTarget = (t) => `${t.kind}/${t.name}`;
-function pathOf(t) {
-    return `${(0,resources/* collectionPath */.yb)(t.apiVersion, t.kind, t.namespace)}/${encodeURIComponent(t.name)}`;
-}
-async function exists(http, t) {
-    const { status, body } = await http.json({
-        method: 'GET',
-        path: pathOf(t),
-        allowNotFound: true,
-        context: `reading ${describeTarget(t)}`,
-    });
-    return status === 404 ? undefined : body;
-}
-/** What of `t` is still there: the object itself, and for a Cluster its pods and PVCs. */
-async function remaining(http, t) {
-    const self = (await exists(http, t)) ? [describeTarget(t)] : [];
-    if (t.kind !== 'Cluster' || !t.namespace)
-        return self;
-    return [...self, ...(await (0,restore_cleanup/* clusterLeftovers */.P)(http, { namespace: t.namespace, name: t.name }))];
-}
-async function requestDeletion(http, t) {
-    const { status } = await http.json({
-        method: 'DELETE',
-        path: pathOf(t),
-        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
-        allowNotFound: true,
-        context: `deleting ${describeTarget(t)}`,
-    });
-    return status !== 404;
-}
-/** Deletes the targets together and (with wait) waits for each; reports each as it ends. */
-async function deleteAll(d, targets, onDone) {
-    const started = d.now();
-    const before = new Map();
-    for (const t of targets)
-        if (t.kind === 'Cluster' && t.namespace)
-            before.set(t, await (0,restore_cleanup/* clusterLeftovers */.P)(d.http, { namespace: t.namespace, name: t.name }));
-    const requested = await Promise.all(targets.map((t) => requestDeletion(d.http, t)));
-    const results = await Promise.all(targets.map(async (t, i) => {
-        const deletion = await settle(d, t, requested[i] === true, started, before.get(t));
-        onDone(deletion);
-        return deletion;
-    }));
-    return results;
-}
-async function settle(d, t, requested, started, went) {
-    const base = {
-        what: describeTarget(t),
-        started,
-        ...(t.namespace ? { namespace: t.namespace } : {}),
-        ...(went && went.length > 0 ? { with: went } : {}),
-    };
-    const seconds = () => (d.now() - started) / 1000;
-    if (!requested)
-        return { ...base, outcome: 'absent', seconds: seconds() };
-    if (!d.wait) {
-        d.logger.info(`${base.what}: deletion requested (wait: false)`);
-        return { ...base, outcome: 'requested', seconds: seconds() };
-    }
-    let left = await remaining(d.http, t);
-    let reported = 0;
-    while (left.length > 0) {
-        if (d.now() >= d.deadline)
-            throw new Error(`${base.what} is still terminating at the timeout: ${left.join(', ')} ${left.length === 1 ? 'is' : 'are'} not gone yet (check their finalizers and events: kubectl describe -n ${t.namespace ?? ''} ${left[0] ?? ''})`);
-        if (d.now() - started - reported >= 10_000) {
-            reported = d.now() - started;
-            d.logger.info(`${base.what}: still terminating after ${seconds().toFixed(0)} s: ${left.join(', ')}`);
-        }
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        left = await remaining(d.http, t);
-    }
-    const s = seconds();
-    d.logger.info(`${base.what}: deleted in ${s.toFixed(1)} s${went && went.length > 0 ? ` (with ${went.join(', ')})` : ''}`);
-    return { ...base, outcome: 'deleted', seconds: s };
-}
-
+// EXTERNAL MODULE: ./src/cnpg/deletion.ts
+var deletion = __webpack_require__(60636);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __webpack_require__(13718);
 // EXTERNAL MODULE: ./src/inputs/read.ts
-var read = __webpack_require__(44245);
+var inputs_read = __webpack_require__(44245);
 // EXTERNAL MODULE: ./src/inputs/read-deploy.ts + 2 modules
 var read_deploy = __webpack_require__(36677);
 // EXTERNAL MODULE: ./src/inputs/spec.ts
@@ -344,31 +243,20 @@ var spec = __webpack_require__(27026);
 
 
 
-/** An https service URL without credentials, query or fragment; a path (an account) may follow. */
+/** The Blob service URL to use instead of the destination's host; a path (an account) may follow. */
 function blobEndpoint(raw) {
-    const example = 'https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1';
-    let url;
-    try {
-        url = new URL((0,parse/* singleLine */.pF)(raw, example));
-    }
-    catch {
-        url = undefined;
-    }
-    if (url?.protocol !== 'https:')
-        throw new parse/* ParseError */.mB('is not an https URL', example);
-    if (url.username || url.password || url.search || url.hash)
-        throw new parse/* ParseError */.mB('must be a URL without credentials, query or fragment', example);
+    const url = (0,parse/* httpsUrl */.N3)(raw, 'https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1');
     return url.href.replace(/\/+$/, '');
 }
 function readTeardownInputs(get) {
-    const r = (0,read/* inputReader */.cN)(get, spec/* ACTIONS */.kl.teardown.inputs);
-    const shared = (0,read/* readShared */.qA)(r);
+    const r = (0,inputs_read/* inputReader */.cN)(get, spec/* ACTIONS */.kl.teardown.inputs);
+    const shared = (0,inputs_read/* readShared */.qA)(r);
     const inputs = {
         ...shared,
         force: r.value('force', parse/* boolean */.zM),
         deleteBackups: r.value('delete-backups', parse/* boolean */.zM),
         wait: r.value('wait', parse/* boolean */.zM),
-        sweepOlderThanMs: r.optional('sweep-older-than', (v) => (0,parse/* duration */.p0)(v, '6h', 366 * read/* MAX_TIMEOUT_MS */.mn)),
+        sweepOlderThanMs: r.optional('sweep-older-than', (v) => (0,parse/* duration */.p0)(v, '6h', 366 * inputs_read/* MAX_TIMEOUT_MS */.mn)),
         identity: (0,read_deploy/* readIdentity */.xN)(r),
         blobEndpoint: r.optional('blob-endpoint', blobEndpoint),
     };
@@ -739,10 +627,20 @@ function serviceUrlOf(input, what, hint) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 /** Deletes every blob under the location's prefix (dryRun: counts them) and says how much. */
-async function deleteBlobPrefix(deps, loc, opts = {}) {
+function deleteBlobPrefix(deps, loc, opts = {}) {
+    return blobPrefix(deps, loc)(opts);
+}
+/**
+ * deleteBlobPrefix for repeated use on one location: one token (refreshed when it nears its
+ * expiry) and one connection setup for a count before and a deletion after.
+ */
+function blobPrefix(deps, loc) {
     const { credential, setSecret = () => undefined, ...rest } = deps;
     const getToken = (0,token_cache/* tokenSource */.Z)(credential, STORAGE_SCOPE, { setSecret });
     const http = blobHttp({ ...rest, target: loc, getToken });
+    return (opts = {}) => deletePrefix(http, deps.logger, loc, opts);
+}
+async function deletePrefix(http, logger, loc, opts) {
     const total = { files: 0, bytes: 0 };
     let marker;
     let pages = 0;
@@ -750,13 +648,13 @@ async function deleteBlobPrefix(deps, loc, opts = {}) {
         const page = await listPage(http, loc, marker, opts.pageSize);
         const gone = opts.dryRun
             ? page.blobs
-            : await blob_deleteAll(http, deps.logger, loc, page.blobs, opts.concurrency ?? 8);
+            : await deleteAll(http, logger, loc, page.blobs, opts.concurrency ?? 8);
         total.files += gone.length;
         total.bytes += gone.reduce((sum, b) => sum + b.bytes, 0);
         marker = page.nextMarker;
         pages += 1;
         if (marker && pages % 10 === 0)
-            deps.logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${where(loc)} so far`);
+            logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${where(loc)} so far`);
     } while (marker);
     return total;
 }
@@ -779,7 +677,7 @@ async function listPage(http, loc, marker, pageSize) {
     }
 }
 /** Deletes the blobs, `limit` at a time; returns those deleted (not those already gone). */
-async function blob_deleteAll(http, logger, loc, blobs, limit) {
+async function deleteAll(http, logger, loc, blobs, limit) {
     const deleted = [];
     await eachLimited(blobs, limit, async (blob) => {
         const path = blobPath(blob.name);
@@ -852,13 +750,14 @@ async function checkBackupData(ctx, conn, inputs, data) {
         signal: ctx.signal,
         setSecret: ctx.setSecret,
     };
-    const found = await deleteBlobPrefix(deps, where, { dryRun: true });
+    const prefix = blobPrefix(deps, where);
+    const found = await prefix({ dryRun: true });
     ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
-    return { where, location, deps };
+    return { location, prefix };
 }
 async function deleteBackupData(ctx, access) {
     const started = ctx.now();
-    const done = await deleteBlobPrefix(access.deps, access.where);
+    const done = await access.prefix();
     const seconds = (ctx.now() - started) / 1000;
     ctx.logger.info(`${access.location}: deleted ${done.files} file(s), ${done.bytes} bytes in ${seconds.toFixed(1)} s`);
     return { location: access.location, ...done, seconds };
@@ -870,6 +769,7 @@ async function deleteBackupData(ctx, access) {
 // stands around the Cluster, the Cluster (until its pods and PVCs are gone), swept
 // restore-verify Clusters, the ObjectStore and Backups, the backup data, the Secret and the
 // Namespace, and the federated credentials. A second run finds nothing and says so.
+
 
 
 
@@ -905,7 +805,7 @@ const teardown = (0,action/* defineAction */.Q)({
             // The backup data goes only once nothing can archive into it any more.
             wait: inputs.wait || plan.data !== undefined,
         };
-        const run = { ctx, step, inputs, conn, deps, deletions: [] };
+        const run = { ctx, step, inputs, conn, deps };
         try {
             await deleteObjects(run, plan, access);
             await deleteCredentials(run, plan);
@@ -924,7 +824,8 @@ async function takeStock(ctx, conn, inputs, started) {
         plan.around.length +
         plan.swept.length +
         plan.after.length +
-        plan.last.length;
+        plan.secrets.length +
+        (plan.namespace ? 1 : 0);
     ctx.logger.info(plan.cluster
         ? `Cluster ${inputs.clusterName}: ${plan.owned ? 'deployed by pgha' : 'not created by pgha, deleted because of force: true'}`
         : `Cluster ${inputs.clusterName} does not exist (any more) in namespace ${inputs.namespace}`);
@@ -936,40 +837,33 @@ async function takeStock(ctx, conn, inputs, started) {
 /** Object groups in dependency order, with the backup data once its Backups are gone. */
 async function deleteObjects(run, plan, access) {
     const { inputs } = run;
-    const cluster = plan.cluster
-        ? [
-            {
-                apiVersion: 'postgresql.cnpg.io/v1',
-                kind: 'Cluster',
-                namespace: inputs.namespace,
-                name: inputs.clusterName,
-            },
-        ]
-        : [];
-    const secrets = plan.last.filter((t) => t.kind !== 'Namespace');
-    const namespace = plan.last.filter((t) => t.kind === 'Namespace');
     const group = async (title, targets) => {
         if (targets.length === 0)
             return;
-        await run.step.phase(title, () => deleteAll(run.deps, targets, (d) => {
-            record(run, d);
+        await run.step.phase(title, () => (0,deletion/* deleteAll */.V)(run.deps, targets, (d) => {
+            run.step.record({ deletions: [...(run.step.facts.deletions ?? []), d] });
+            publishDeleted(run.step);
         }));
     };
     await group('Delete what stands around the Cluster', plan.around);
-    await group(`Delete Cluster ${inputs.clusterName}`, cluster);
+    await group(`Delete Cluster ${inputs.clusterName}`, plan.cluster ? [(0,read/* refOf */.H8)(plan.cluster)] : []);
     await group("Sweep restore-verify's leftover Clusters", plan.swept);
     await group('Delete the ObjectStore and the Backups', plan.after);
     if (access)
         await deleteData(run, access);
-    await group('Delete the application Secret', secrets);
-    await group(`Delete Namespace ${inputs.namespace}`, namespace);
+    await group('Delete the application Secret', plan.secrets);
+    await group(`Delete Namespace ${inputs.namespace}`, plan.namespace ? [plan.namespace] : []);
 }
-function record(run, d) {
-    run.deletions.push(d);
-    run.step.record({ deletions: [...run.deletions] });
-    const lines = run.deletions.filter((x) => x.outcome !== 'absent').map((x) => x.what);
+/** Output `deleted`, from the facts: each object and credential deleted, one a line. */
+function publishDeleted(step) {
+    const lines = [
+        ...(step.facts.deletions ?? []).filter((x) => x.outcome !== 'absent').map((x) => x.what),
+        ...(step.facts.credentials ?? [])
+            .filter((c) => c.outcome === 'deleted')
+            .map((c) => `FederatedIdentityCredential/${c.name}`),
+    ];
     if (lines.length > 0)
-        run.step.output('deleted', lines.join('\n'));
+        step.output('deleted', lines.join('\n'));
 }
 async function deleteData(run, access) {
     const report = await run.step.phase('Delete the backup data', () => deleteBackupData(run.ctx, access));
@@ -1004,14 +898,7 @@ async function deleteCredentials(run, plan) {
         return out;
     });
     run.step.record({ credentials: reports });
-    const deleted = reports.filter((r) => r.outcome === 'deleted');
-    if (deleted.length > 0) {
-        const lines = [
-            ...run.deletions.filter((x) => x.outcome !== 'absent').map((x) => x.what),
-            ...deleted.map((r) => `FederatedIdentityCredential/${r.name}`),
-        ];
-        run.step.output('deleted', lines.join('\n'));
-    }
+    publishDeleted(run.step);
 }
 
 
@@ -1400,6 +1287,226 @@ function backupLocation(destinationPath, serverName, backupId) {
 
 /***/ }),
 
+/***/ 24487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $L: () => (/* binding */ isDone),
+/* harmony export */   Cw: () => (/* binding */ listBackups),
+/* harmony export */   DW: () => (/* binding */ BACKUP),
+/* harmony export */   Fl: () => (/* binding */ checkOwnBackup),
+/* harmony export */   M1: () => (/* binding */ unfinished),
+/* harmony export */   c$: () => (/* binding */ newestCompleted),
+/* harmony export */   dB: () => (/* binding */ createBackup),
+/* harmony export */   i5: () => (/* binding */ backupManifest),
+/* harmony export */   lA: () => (/* binding */ getBackup)
+/* harmony export */ });
+/* unused harmony export TERMINAL_PHASES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _kube_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23646);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26804);
+/* harmony import */ var _backup_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15075);
+/* harmony import */ var _discovery_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5721);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29616);
+// The Backup CR (facts §3): the on-demand Backup pgha creates (labelled as `kubectl cnpg
+// backup` does, plus pgha's labels), finding an existing one of the same name (a re-run
+// reports it), the Backups of a Cluster, the newest completed one, and the facts of a Backup
+// as the outputs and the summary give them.
+
+
+
+
+
+
+const BACKUP = { apiVersion: _discovery_js__WEBPACK_IMPORTED_MODULE_4__/* .CNPG_GROUP_VERSION */ .yX, kind: 'Backup' };
+/** Only these two phases end a Backup (walArchivingFailing and pending can last forever). */
+const TERMINAL_PHASES = ['completed', 'failed'];
+function isDone(b) {
+    const phase = b?.status?.phase ?? '';
+    return TERMINAL_PHASES.includes(phase);
+}
+function backupManifest(r) {
+    const labels = { 'cnpg.io/cluster': r.cluster, ...(0,_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .pghaLabels */ .uE)(r.cluster, 'backup', r.origin) };
+    return {
+        ...BACKUP,
+        metadata: (0,_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .meta */ .mI)(r.name, r.namespace, r.origin, { labels }),
+        spec: {
+            cluster: { name: r.cluster },
+            method: _backup_config_js__WEBPACK_IMPORTED_MODULE_3__/* .CNPG_METHOD */ .Pk[r.method],
+            ...(r.target ? { target: r.target } : {}),
+            ...(r.method === 'plugin' ? { pluginConfiguration: { name: _objects_js__WEBPACK_IMPORTED_MODULE_5__/* .PLUGIN_NAME */ .AF } } : {}),
+        },
+    };
+}
+function backupsPath(namespace) {
+    return (0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .collectionPath */ .yb)(BACKUP.apiVersion, BACKUP.kind, namespace);
+}
+async function getBackup(http, namespace, name) {
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: `${backupsPath(namespace)}/${name}`,
+        allowNotFound: true,
+        context: `reading Backup ${name} in namespace ${namespace}`,
+    });
+    return status === 404 ? undefined : body;
+}
+/** An existing Backup of that name must be of this Cluster: the name is the user's choice. */
+function checkOwnBackup(b, cluster) {
+    const of = b.spec?.cluster?.name ?? '';
+    if (of !== cluster)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'backup-name': Backup ${b.metadata.name} already exists in namespace ${b.metadata.namespace ?? ''} and backs up Cluster ${of}, not ${cluster}; choose another name (example: backup-name: ${cluster}-before-upgrade)`);
+    return b;
+}
+/** Creates the Backup; one that appeared meanwhile (409) is read and reported instead. */
+async function createBackup(http, manifest, cluster) {
+    const namespace = manifest.metadata.namespace ?? '';
+    try {
+        const { body } = await http.json({
+            method: 'POST',
+            path: backupsPath(namespace),
+            query: { fieldManager: 'pgha' },
+            body: manifest,
+            context: `creating Backup ${manifest.metadata.name}`,
+        });
+        return { backup: body, created: true };
+    }
+    catch (error) {
+        if (!(error instanceof _kube_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3) || error.status !== 409)
+            throw error;
+        const existing = await getBackup(http, namespace, manifest.metadata.name);
+        if (!existing)
+            throw error;
+        return { backup: checkOwnBackup(existing, cluster), created: false };
+    }
+}
+/**
+ * The Backups in the namespace: those of the Cluster (by spec.cluster.name: Backups made by
+ * hand may lack the label) and the others, so that a name taken by another Cluster is seen.
+ */
+async function listBackups(http, namespace) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: backupsPath(namespace),
+        context: `listing the Backups in namespace ${namespace}`,
+    });
+    return body.items;
+}
+/** The newest completed Backup among these, by completion time. */
+function newestCompleted(backups) {
+    return backups
+        .filter((b) => b.status?.phase === 'completed')
+        .map((b) => ({
+        name: b.metadata.name,
+        completedAt: b.status?.stoppedAt ??
+            b.status?.reconciliationTerminatedAt ??
+            b.metadata.creationTimestamp ??
+            '',
+    }))
+        .filter((c) => Number.isFinite(Date.parse(c.completedAt)))
+        .sort((a, b) => Date.parse(b.completedAt) - Date.parse(a.completedAt))[0];
+}
+/** Other Backups of the Cluster that are not done: CNPG runs one at a time. */
+function unfinished(backups, except) {
+    return backups
+        .filter((b) => b.metadata.name !== except && !isDone(b))
+        .map((b) => `${b.metadata.name} (${b.status?.phase ?? 'new'})`);
+}
+
+
+/***/ }),
+
+/***/ 60636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ deleteAll)
+/* harmony export */ });
+/* unused harmony export clusterLeftovers */
+/* harmony import */ var _kube_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91437);
+
+const POLL_MS = 250;
+/** The pods and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
+async function clusterLeftovers(http, t) {
+    const selector = `cnpg.io/cluster=${t.name}`;
+    const [pods, pvcs] = await Promise.all([
+        (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listObjects */ .L)(http, { apiVersion: 'v1', kind: 'Pod' }, t.namespace, selector),
+        (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listObjects */ .L)(http, { apiVersion: 'v1', kind: 'PersistentVolumeClaim' }, t.namespace, selector),
+    ]);
+    return [
+        ...pods.map((p) => `pod/${p.metadata.name}`),
+        ...pvcs.map((p) => `pvc/${p.metadata.name}`),
+    ];
+}
+/** What of `t` is still there: the object itself, and for a Cluster its pods and PVCs. */
+async function remaining(http, t) {
+    const self = (await (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readObject */ .Ag)(http, t)) ? [(0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)(t)] : [];
+    if (t.kind !== 'Cluster' || !t.namespace)
+        return self;
+    return [...self, ...(await clusterLeftovers(http, { namespace: t.namespace, name: t.name }))];
+}
+async function requestDeletion(http, t) {
+    const { status } = await http.json({
+        method: 'DELETE',
+        path: (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .refPath */ .NA)(t),
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
+        allowNotFound: true,
+        context: `deleting ${(0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)(t)}`,
+    });
+    return status !== 404;
+}
+/** Deletes the targets together and (with wait) waits for each; reports each as it ends. */
+async function deleteAll(d, targets, onDone = () => undefined) {
+    const started = d.now();
+    const before = new Map();
+    for (const t of targets)
+        if (t.kind === 'Cluster' && t.namespace)
+            before.set(t, await clusterLeftovers(d.http, { namespace: t.namespace, name: t.name }));
+    const requested = await Promise.all(targets.map((t) => requestDeletion(d.http, t)));
+    return Promise.all(targets.map(async (t, i) => {
+        const deletion = await settle(d, t, requested[i] === true, started, before.get(t));
+        onDone(deletion);
+        return deletion;
+    }));
+}
+/**
+ * Waits (with wait) until the object and what goes with it are gone. An object that was
+ * already gone is still waited for: its pods may be terminating from an earlier deletion.
+ */
+async function settle(d, t, requested, started, went) {
+    const base = {
+        what: (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)(t),
+        started,
+        ...(t.namespace ? { namespace: t.namespace } : {}),
+        ...(went && went.length > 0 ? { with: went } : {}),
+    };
+    const seconds = () => (d.now() - started) / 1000;
+    if (!d.wait) {
+        if (requested)
+            d.logger.info(`${base.what}: deletion requested (wait: false)`);
+        return { ...base, outcome: requested ? 'requested' : 'absent', seconds: seconds() };
+    }
+    let left = await remaining(d.http, t);
+    let reported = 0;
+    while (left.length > 0) {
+        if (d.now() >= d.deadline)
+            throw new Error(`${base.what} is still terminating at the timeout: ${left.join(', ')} ${left.length === 1 ? 'is' : 'are'} not gone yet (check their finalizers and events: kubectl describe -n ${t.namespace ?? ''} ${left[0] ?? ''})`);
+        if (d.now() - started - reported >= 10_000) {
+            reported = d.now() - started;
+            d.logger.info(`${base.what}: still terminating after ${seconds().toFixed(0)} s: ${left.join(', ')}`);
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        left = await remaining(d.http, t);
+    }
+    const s = seconds();
+    if (!requested)
+        return { ...base, outcome: 'absent', seconds: s };
+    d.logger.info(`${base.what}: deleted in ${s.toFixed(1)} s${went && went.length > 0 ? ` (with ${went.join(', ')})` : ''}`);
+    return { ...base, outcome: 'deleted', seconds: s };
+}
+
+
+/***/ }),
+
 /***/ 88222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1501,69 +1608,47 @@ async function windowAfterBackup(http, w) {
 
 /***/ }),
 
-/***/ 57187:
+/***/ 91437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ deleteRecoveryCluster),
-/* harmony export */   P: () => (/* binding */ clusterLeftovers)
+/* harmony export */   Ag: () => (/* binding */ readObject),
+/* harmony export */   H8: () => (/* binding */ refOf),
+/* harmony export */   L: () => (/* binding */ listObjects),
+/* harmony export */   NA: () => (/* binding */ refPath),
+/* harmony export */   Ro: () => (/* binding */ describeRef)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
-// Deleting restore-verify's throwaway Cluster and waiting until it is really gone: the
-// Cluster, then every pod (instances and Job pods) and PVC labelled cnpg.io/cluster=<name>
-// (on a real cluster PVCs linger behind pvc-protection until their pods are gone). Only a
-// Cluster that pgha labelled as this source's restore-verify Cluster is deleted.
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
 
-
-const POLL_MS = 250;
-/** The pods (instances and Job pods) and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
-async function clusterLeftovers(http, t) {
-    const query = { labelSelector: `cnpg.io/cluster=${t.name}` };
-    const list = async (plural) => (await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${t.namespace}/${plural}`,
-        query,
-        context: `listing the ${plural} of ${t.name}`,
-    })).body.items;
-    const [pods, pvcs] = await Promise.all([list('pods'), list('persistentvolumeclaims')]);
-    return [
-        ...pods.map((p) => `pod/${p.metadata.name}`),
-        ...pvcs.map((p) => `pvc/${p.metadata.name}`),
-    ];
+const describeRef = (r) => `${r.kind}/${r.name}`;
+const refOf = (o) => ({
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+    name: o.metadata.name,
+});
+function refPath(r) {
+    return `${(0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .collectionPath */ .yb)(r.apiVersion, r.kind, r.namespace)}/${encodeURIComponent(r.name)}`;
 }
-/** Deletes the Cluster (absent is fine) and waits until its pods and PVCs are gone. */
-async function deleteRecoveryCluster(d, t) {
-    const path = `${(0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.kind, t.namespace)}/${t.name}`;
-    const { status, body } = await d.http.json({
+/** The object, or undefined when it does not exist. */
+async function readObject(http, r) {
+    const { status, body } = await http.json({
         method: 'GET',
-        path,
+        path: refPath(r),
         allowNotFound: true,
-        context: `reading Cluster ${t.name}`,
+        context: `reading ${describeRef(r)}${r.namespace ? ` in namespace ${r.namespace}` : ''}`,
     });
-    let outcome = 'absent';
-    if (status !== 404 && body) {
-        const labels = body.metadata.labels ?? {};
-        if (labels['pgha.io/role'] !== 'restore-verify' || labels['pgha.io/cluster'] !== t.source)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${t.name} in namespace ${t.namespace} is not labelled as restore-verify's throwaway Cluster of ${t.source}: pgha leaves it alone`);
-        await d.http.json({
-            method: 'DELETE',
-            path,
-            body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
-            allowNotFound: true,
-            context: `deleting Cluster ${t.name}`,
-        });
-        d.logger.info(`Deleted Cluster ${t.name} in namespace ${t.namespace}; waiting until its pods and PVCs are gone`);
-        outcome = 'deleted';
-    }
-    let left = await clusterLeftovers(d.http, t);
-    while (left.length > 0) {
-        if (d.now() >= d.deadline)
-            throw new Error(`Cluster ${t.name}: still there after the deadline: ${left.join(', ')}`);
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        left = await clusterLeftovers(d.http, t);
-    }
-    return outcome;
+    return status === 404 ? undefined : body;
+}
+/** The objects of a kind in a namespace (every namespace when undefined), by label. */
+async function listObjects(http, kind, namespace, labelSelector) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .collectionPath */ .yb)(kind.apiVersion, kind.kind, namespace),
+        query: { labelSelector },
+        context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}${labelSelector ? ` labelled ${labelSelector}` : ''}`,
+    });
+    return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 649;
-export const ids = [649];
+export const id = 735;
+export const ids = [735];
 export const modules = {
 
-/***/ 71649:
+/***/ 50735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -503,8 +503,34 @@ function cleanup(f) {
 var action = __webpack_require__(63312);
 // EXTERNAL MODULE: ./src/actions/connect.ts + 3 modules
 var connect = __webpack_require__(27932);
-// EXTERNAL MODULE: ./src/cnpg/restore-cleanup.ts
-var restore_cleanup = __webpack_require__(57187);
+// EXTERNAL MODULE: ./src/kube/read.ts
+var kube_read = __webpack_require__(91437);
+// EXTERNAL MODULE: ./src/cnpg/deletion.ts
+var deletion = __webpack_require__(60636);
+// EXTERNAL MODULE: ./src/cnpg/objects.ts
+var objects = __webpack_require__(29616);
+;// CONCATENATED MODULE: ./src/cnpg/restore-cleanup.ts
+// Deleting restore-verify's throwaway Cluster and waiting until it is really gone, with its
+// pods and PVCs (deletion.ts). Only a Cluster that pgha labelled as this source's
+// restore-verify Cluster is deleted.
+
+
+
+
+
+/** Deletes the Cluster (absent is fine) and waits until its pods and PVCs are gone. */
+async function deleteRecoveryCluster(d, t) {
+    const ref = { ...resources/* CNPG_CLUSTER */.wn, namespace: t.namespace, name: t.name };
+    const live = await (0,kube_read/* readObject */.Ag)(d.http, ref);
+    const labels = live?.metadata.labels ?? {};
+    if (live && (labels[objects/* ROLE_LABEL */.eg] !== 'restore-verify' || labels[objects/* CLUSTER_LABEL */.eq] !== t.source))
+        throw new errors/* ConfigurationError */.j1(`Cluster ${t.name} in namespace ${t.namespace} is not labelled as restore-verify's throwaway Cluster of ${t.source}: pgha leaves it alone`);
+    if (live)
+        d.logger.info(`Deleting Cluster ${t.name} in namespace ${t.namespace}; waiting until its pods and PVCs are gone`);
+    const [done] = await (0,deletion/* deleteAll */.V)({ ...d, wait: true }, [ref]);
+    return done?.outcome === 'deleted' ? 'deleted' : 'absent';
+}
+
 ;// CONCATENATED MODULE: ./src/actions/restore-verify-post.ts
 // Cleanup of restore-verify's throwaway Cluster, shared by main and the post step (post-if:
 // always()). Main saves the state right before it creates the Cluster, and again once it
@@ -525,7 +551,7 @@ function restoreState(ctx) {
 }
 /** Deletes the throwaway Cluster, waits until it is gone, removes the credential. */
 async function removeThrowaway(conn, ctx, state, deadline) {
-    const outcome = await (0,restore_cleanup/* deleteRecoveryCluster */.$)({ http: conn.http, logger: ctx.logger, now: ctx.now, deadline }, { namespace: state.namespace, name: state.name, source: state.source });
+    const outcome = await deleteRecoveryCluster({ http: conn.http, logger: ctx.logger, now: ctx.now, deadline }, { namespace: state.namespace, name: state.name, source: state.source });
     ctx.logger.info(outcome === 'deleted'
         ? `Cluster ${state.name} is gone, with its pods and PVCs`
         : `Cluster ${state.name} did not exist (any more); no pods or PVCs of it are left`);
@@ -564,8 +590,6 @@ async function restorePost(ctx, main) {
 var identity_trust = __webpack_require__(29390);
 // EXTERNAL MODULE: ./src/cnpg/archiving.ts + 1 modules
 var archiving = __webpack_require__(32480);
-// EXTERNAL MODULE: ./src/cnpg/objects.ts
-var objects = __webpack_require__(29616);
 ;// CONCATENATED MODULE: ./src/cnpg/recovery-cluster.ts
 
 
@@ -1760,69 +1784,93 @@ async function clusterSpecSchemaProblems(spec, limit = 10) {
 
 /***/ }),
 
-/***/ 57187:
+/***/ 60636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ deleteRecoveryCluster),
-/* harmony export */   P: () => (/* binding */ clusterLeftovers)
+/* harmony export */   V: () => (/* binding */ deleteAll)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
-// Deleting restore-verify's throwaway Cluster and waiting until it is really gone: the
-// Cluster, then every pod (instances and Job pods) and PVC labelled cnpg.io/cluster=<name>
-// (on a real cluster PVCs linger behind pvc-protection until their pods are gone). Only a
-// Cluster that pgha labelled as this source's restore-verify Cluster is deleted.
-
+/* unused harmony export clusterLeftovers */
+/* harmony import */ var _kube_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91437);
 
 const POLL_MS = 250;
-/** The pods (instances and Job pods) and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
+/** The pods and PVCs of a Cluster still there, as pod/<name>, pvc/<name>. */
 async function clusterLeftovers(http, t) {
-    const query = { labelSelector: `cnpg.io/cluster=${t.name}` };
-    const list = async (plural) => (await http.json({
-        method: 'GET',
-        path: `/api/v1/namespaces/${t.namespace}/${plural}`,
-        query,
-        context: `listing the ${plural} of ${t.name}`,
-    })).body.items;
-    const [pods, pvcs] = await Promise.all([list('pods'), list('persistentvolumeclaims')]);
+    const selector = `cnpg.io/cluster=${t.name}`;
+    const [pods, pvcs] = await Promise.all([
+        (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listObjects */ .L)(http, { apiVersion: 'v1', kind: 'Pod' }, t.namespace, selector),
+        (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .listObjects */ .L)(http, { apiVersion: 'v1', kind: 'PersistentVolumeClaim' }, t.namespace, selector),
+    ]);
     return [
         ...pods.map((p) => `pod/${p.metadata.name}`),
         ...pvcs.map((p) => `pvc/${p.metadata.name}`),
     ];
 }
-/** Deletes the Cluster (absent is fine) and waits until its pods and PVCs are gone. */
-async function deleteRecoveryCluster(d, t) {
-    const path = `${(0,_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .collectionPath */ .yb)(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.apiVersion, _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .CNPG_CLUSTER */ .wn.kind, t.namespace)}/${t.name}`;
-    const { status, body } = await d.http.json({
-        method: 'GET',
-        path,
+/** What of `t` is still there: the object itself, and for a Cluster its pods and PVCs. */
+async function remaining(http, t) {
+    const self = (await (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readObject */ .Ag)(http, t)) ? [(0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)(t)] : [];
+    if (t.kind !== 'Cluster' || !t.namespace)
+        return self;
+    return [...self, ...(await clusterLeftovers(http, { namespace: t.namespace, name: t.name }))];
+}
+async function requestDeletion(http, t) {
+    const { status } = await http.json({
+        method: 'DELETE',
+        path: (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .refPath */ .NA)(t),
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
         allowNotFound: true,
-        context: `reading Cluster ${t.name}`,
+        context: `deleting ${(0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)(t)}`,
     });
-    let outcome = 'absent';
-    if (status !== 404 && body) {
-        const labels = body.metadata.labels ?? {};
-        if (labels['pgha.io/role'] !== 'restore-verify' || labels['pgha.io/cluster'] !== t.source)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Cluster ${t.name} in namespace ${t.namespace} is not labelled as restore-verify's throwaway Cluster of ${t.source}: pgha leaves it alone`);
-        await d.http.json({
-            method: 'DELETE',
-            path,
-            body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
-            allowNotFound: true,
-            context: `deleting Cluster ${t.name}`,
-        });
-        d.logger.info(`Deleted Cluster ${t.name} in namespace ${t.namespace}; waiting until its pods and PVCs are gone`);
-        outcome = 'deleted';
+    return status !== 404;
+}
+/** Deletes the targets together and (with wait) waits for each; reports each as it ends. */
+async function deleteAll(d, targets, onDone = () => undefined) {
+    const started = d.now();
+    const before = new Map();
+    for (const t of targets)
+        if (t.kind === 'Cluster' && t.namespace)
+            before.set(t, await clusterLeftovers(d.http, { namespace: t.namespace, name: t.name }));
+    const requested = await Promise.all(targets.map((t) => requestDeletion(d.http, t)));
+    return Promise.all(targets.map(async (t, i) => {
+        const deletion = await settle(d, t, requested[i] === true, started, before.get(t));
+        onDone(deletion);
+        return deletion;
+    }));
+}
+/**
+ * Waits (with wait) until the object and what goes with it are gone. An object that was
+ * already gone is still waited for: its pods may be terminating from an earlier deletion.
+ */
+async function settle(d, t, requested, started, went) {
+    const base = {
+        what: (0,_kube_read_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)(t),
+        started,
+        ...(t.namespace ? { namespace: t.namespace } : {}),
+        ...(went && went.length > 0 ? { with: went } : {}),
+    };
+    const seconds = () => (d.now() - started) / 1000;
+    if (!d.wait) {
+        if (requested)
+            d.logger.info(`${base.what}: deletion requested (wait: false)`);
+        return { ...base, outcome: requested ? 'requested' : 'absent', seconds: seconds() };
     }
-    let left = await clusterLeftovers(d.http, t);
+    let left = await remaining(d.http, t);
+    let reported = 0;
     while (left.length > 0) {
         if (d.now() >= d.deadline)
-            throw new Error(`Cluster ${t.name}: still there after the deadline: ${left.join(', ')}`);
+            throw new Error(`${base.what} is still terminating at the timeout: ${left.join(', ')} ${left.length === 1 ? 'is' : 'are'} not gone yet (check their finalizers and events: kubectl describe -n ${t.namespace ?? ''} ${left[0] ?? ''})`);
+        if (d.now() - started - reported >= 10_000) {
+            reported = d.now() - started;
+            d.logger.info(`${base.what}: still terminating after ${seconds().toFixed(0)} s: ${left.join(', ')}`);
+        }
         await new Promise((r) => setTimeout(r, POLL_MS));
-        left = await clusterLeftovers(d.http, t);
+        left = await remaining(d.http, t);
     }
-    return outcome;
+    const s = seconds();
+    if (!requested)
+        return { ...base, outcome: 'absent', seconds: s };
+    d.logger.info(`${base.what}: deleted in ${s.toFixed(1)} s${went && went.length > 0 ? ` (with ${went.join(', ')})` : ''}`);
+    return { ...base, outcome: 'deleted', seconds: s };
 }
 
 
@@ -1898,6 +1946,52 @@ async function forwardPort(kc, o) {
             });
         }),
     };
+}
+
+
+/***/ }),
+
+/***/ 91437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ag: () => (/* binding */ readObject),
+/* harmony export */   H8: () => (/* binding */ refOf),
+/* harmony export */   L: () => (/* binding */ listObjects),
+/* harmony export */   NA: () => (/* binding */ refPath),
+/* harmony export */   Ro: () => (/* binding */ describeRef)
+/* harmony export */ });
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
+
+const describeRef = (r) => `${r.kind}/${r.name}`;
+const refOf = (o) => ({
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+    name: o.metadata.name,
+});
+function refPath(r) {
+    return `${(0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .collectionPath */ .yb)(r.apiVersion, r.kind, r.namespace)}/${encodeURIComponent(r.name)}`;
+}
+/** The object, or undefined when it does not exist. */
+async function readObject(http, r) {
+    const { status, body } = await http.json({
+        method: 'GET',
+        path: refPath(r),
+        allowNotFound: true,
+        context: `reading ${describeRef(r)}${r.namespace ? ` in namespace ${r.namespace}` : ''}`,
+    });
+    return status === 404 ? undefined : body;
+}
+/** The objects of a kind in a namespace (every namespace when undefined), by label. */
+async function listObjects(http, kind, namespace, labelSelector) {
+    const { body } = await http.json({
+        method: 'GET',
+        path: (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .collectionPath */ .yb)(kind.apiVersion, kind.kind, namespace),
+        query: { labelSelector },
+        context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}${labelSelector ? ` labelled ${labelSelector}` : ''}`,
+    });
+    return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
 }
 
 
