@@ -1951,52 +1951,6 @@ async function forwardPort(kc, o) {
 
 /***/ }),
 
-/***/ 91437:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ag: () => (/* binding */ readObject),
-/* harmony export */   H8: () => (/* binding */ refOf),
-/* harmony export */   L: () => (/* binding */ listObjects),
-/* harmony export */   NA: () => (/* binding */ refPath),
-/* harmony export */   Ro: () => (/* binding */ describeRef)
-/* harmony export */ });
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
-
-const describeRef = (r) => `${r.kind}/${r.name}`;
-const refOf = (o) => ({
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-    name: o.metadata.name,
-});
-function refPath(r) {
-    return `${(0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .collectionPath */ .yb)(r.apiVersion, r.kind, r.namespace)}/${encodeURIComponent(r.name)}`;
-}
-/** The object, or undefined when it does not exist. */
-async function readObject(http, r) {
-    const { status, body } = await http.json({
-        method: 'GET',
-        path: refPath(r),
-        allowNotFound: true,
-        context: `reading ${describeRef(r)}${r.namespace ? ` in namespace ${r.namespace}` : ''}`,
-    });
-    return status === 404 ? undefined : body;
-}
-/** The objects of a kind in a namespace (every namespace when undefined), by label. */
-async function listObjects(http, kind, namespace, labelSelector) {
-    const { body } = await http.json({
-        method: 'GET',
-        path: (0,_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .collectionPath */ .yb)(kind.apiVersion, kind.kind, namespace),
-        query: { labelSelector },
-        context: `listing ${kind.kind}s${namespace ? ` in namespace ${namespace}` : ''}${labelSelector ? ` labelled ${labelSelector}` : ''}`,
-    });
-    return body.items.map((o) => ({ ...o, apiVersion: kind.apiVersion, kind: kind.kind }));
-}
-
-
-/***/ }),
-
 /***/ 92515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

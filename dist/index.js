@@ -32813,15 +32813,15 @@ var actions_context = __nccwpck_require__(87546);
 async function loadAction(command) {
     switch (command) {
         case 'deploy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74509))).deploy;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41526))).deploy;
         case 'backup':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(890), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64785))).backup;
         case 'restore-verify':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(890), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50735))).restoreVerify;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(890), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50735))).restoreVerify;
         case 'failover-drill':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34960))).failoverDrill;
         case 'teardown':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(588), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71753))).teardown;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71753))).teardown;
     }
 }
 

@@ -123,6 +123,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const backup = await startBackupSystem({
     store,
     objectStore,
+    s3,
     faults,
     user: serverUser(),
     log: operatorLog(dir, options.onLog),

@@ -1,8 +1,12 @@
-// Opens the container an ArchiveConfig points at with the credentials the Cluster names, as
-// barman-cloud would: a storage key or SAS token from a Secret goes to Azurite as it is (so a
-// wrong key or SAS is refused by Azurite itself), inheritFromAzureAD /
+// Opens the place an ArchiveConfig points at with the credentials the Cluster names, as
+// barman-cloud would. Azure Blob: a storage key or SAS token from a Secret goes to Azurite as
+// it is (so a wrong key or SAS is refused by Azurite itself), inheritFromAzureAD /
 // useDefaultAzureCredentials stand for the workload identity and use the account's key, a
-// connection string is parsed. faults.objectStoreUnreachable makes every access fail.
+// connection string is parsed. S3 (s3://bucket/path): the keys of s3Credentials go to the S3
+// front, which checks their SigV4 signatures as S3 does; inheritFromIAMRole stands for the
+// pod's role and uses the sandbox's own keys; endpointURL must be the sandbox's S3 endpoint,
+// and without it (AWS S3 itself) the sandbox's S3 stands in for AWS.
+// faults.objectStoreUnreachable makes every access fail.
 import {
   AnonymousCredential,
   ContainerClient,
@@ -14,13 +18,16 @@ import type { Faults } from '../faults.ts';
 import type { Store } from '../kube/types.ts';
 import type { ObjectStore } from '../objectstore/azurite.ts';
 import { ObjectStoreError } from '../objectstore/azurite.ts';
+import type { S3Service } from '../objectstore/s3.ts';
+import { s3Bucket } from '../objectstore/s3-client.ts';
+import { blobStore, s3Store, type ArchiveStore } from './archive-store.ts';
 import { ArchiveConfigError, obj } from './config.ts';
 import type { ArchiveConfig } from './config.ts';
 import { serverRoot } from './layout.ts';
 
 export interface ArchiveLocation {
-  container: ContainerClient;
-  /** `<prefix>/<serverName>` inside the container. */
+  store: ArchiveStore;
+  /** `<prefix>/<serverName>` inside the container or bucket. */
   root: string;
   config: ArchiveConfig;
 }
@@ -28,6 +35,7 @@ export interface ArchiveLocation {
 export interface AccessDeps {
   store: Store;
   objectStore: ObjectStore | undefined;
+  s3: S3Service | undefined;
   faults: Faults;
 }
 
@@ -96,15 +104,45 @@ function containerClient(
   throw new ArchiveConfigError('azureCredentials name no usable credential');
 }
 
+/** The bucket of an s3:// destinationPath, with the keys of s3Credentials. */
+function openS3(deps: AccessDeps, config: ArchiveConfig): ArchiveLocation {
+  const { destinationPath, endpointURL, s3Credentials } = config.configuration;
+  const s3 = deps.s3;
+  if (!s3) throw new ObjectStoreError('the sandbox runs without its S3 service');
+  const [bucket = '', ...path] = destinationPath.slice('s3://'.length).split('/');
+  if (!bucket) throw new ObjectStoreError(`destinationPath ${destinationPath}: no bucket`);
+  if (endpointURL !== undefined && endpointURL.replace(/\/+$/, '') !== s3.url)
+    throw new ObjectStoreError(
+      `Could not connect to the endpoint URL: "${endpointURL}" (the sandbox's S3 endpoint is ${s3.url}, objectstore.json s3.endpoint)`,
+    );
+  if (!s3Credentials)
+    throw new ArchiveConfigError('no s3Credentials: barman-cloud cannot authenticate to S3');
+  const ns = config.namespace;
+  const credentials =
+    s3Credentials.inheritFromIAMRole === true
+      ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }
+      : {
+          accessKeyId: secretKey(deps, ns, s3Credentials.accessKeyId),
+          secretAccessKey: secretKey(deps, ns, s3Credentials.secretAccessKey),
+          ...(s3Credentials.sessionToken
+            ? { sessionToken: secretKey(deps, ns, s3Credentials.sessionToken) }
+            : {}),
+        };
+  const region = s3Credentials.region ? secretKey(deps, ns, s3Credentials.region) : s3.region;
+  const store = s3Store(s3Bucket({ endpoint: s3.url, region, bucket, credentials }));
+  return { store, root: serverRoot(path.filter(Boolean).join('/'), config.serverName), config };
+}
+
 /** Resolves the destination and credentials; no request is made yet. */
 export function openArchive(deps: AccessDeps, config: ArchiveConfig): ArchiveLocation {
   if (deps.faults.get().objectStoreUnreachable)
     throw new ObjectStoreError(
       `${config.configuration.destinationPath}: the object store is unreachable (injected: faults.objectStoreUnreachable)`,
     );
+  if (config.configuration.destinationPath.startsWith('s3://')) return openS3(deps, config);
   const os = deps.objectStore;
   if (!os) throw new ObjectStoreError('the sandbox runs without an object store');
   const where = os.resolve(config.configuration.destinationPath);
   const container = containerClient(deps, config, os, where.account.name, where.container);
-  return { container, root: serverRoot(where.prefix, config.serverName), config };
+  return { store: blobStore(container), root: serverRoot(where.prefix, config.serverName), config };
 }

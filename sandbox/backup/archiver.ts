@@ -14,6 +14,7 @@ import type { KubeObject } from '../kube/types.ts';
 import type { ServerUser } from '../users.ts';
 import { openArchive } from './access.ts';
 import type { AccessDeps, ArchiveLocation } from './access.ts';
+import { firstObject } from './archive-store.ts';
 import { compressWal, decompressWal, walSuffix, walSuffixOf } from './compression.ts';
 import { walArchives } from './config.ts';
 import type { ArchiveConfig } from './config.ts';
@@ -53,10 +54,22 @@ function archivingCondition(error?: string): Condition {
       };
 }
 
-/** barman-cloud-check-wal-archive: the server's wals/ must hold nothing yet. */
-export async function ensureEmptyArchive(at: ArchiveLocation): Promise<void> {
-  const first = await at.container.listBlobsFlat({ prefix: walsPrefix(at.root) }).next();
-  if (!first.done)
+/**
+ * barman-cloud-check-wal-archive (barman 3.16.1 and later): a missing bucket or container is
+ * created (cloud.py setup_bucket; aws_s3.py _create_bucket logs "Bucket '%s' does not exist,
+ * creating it"); then the server's wals/ must hold nothing yet. barman-cloud-wal-archive and
+ * barman-cloud-backup create nothing: without this check a missing bucket fails them.
+ */
+export async function ensureEmptyArchive(
+  at: ArchiveLocation,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!(await at.store.exists())) {
+    log(`barman-cloud-check-wal-archive: ${at.store.what} does not exist, creating it`);
+    await at.store.create();
+    return;
+  }
+  if (await firstObject(at.store, walsPrefix(at.root)))
     throw new Error(
       'unexpected failure invoking barman-cloud-wal-archive: exit status 1 ' +
         `(barman-cloud-check-wal-archive: Expected empty archive for server ${at.config.serverName})`,
@@ -69,9 +82,9 @@ export async function findWal(
   walName: string,
 ): Promise<{ name: string; suffix: string } | undefined> {
   const bare = walBlobName(at.root, walName);
-  for await (const blob of at.container.listBlobsFlat({ prefix: bare })) {
-    const suffix = walSuffixOf(blob.name, walName);
-    if (suffix !== undefined) return { name: blob.name, suffix };
+  for await (const o of at.store.list(bare)) {
+    const suffix = walSuffixOf(o.name, walName);
+    if (suffix !== undefined) return { name: o.name, suffix };
   }
   return undefined;
 }
@@ -134,11 +147,9 @@ export class WalArchiver implements WalHandler {
     for (const config of configs) {
       const suffix = walSuffix(config.configuration.walCompression);
       const at = openArchive(this.#deps, config);
-      if (marker && (await exists(marker))) await ensureEmptyArchive(at);
+      if (marker && (await exists(marker))) await ensureEmptyArchive(at, this.#deps.log);
       const body = await compressWal(data, suffix);
-      await at.container
-        .getBlockBlobClient(`${walBlobName(at.root, req.name)}${suffix}`)
-        .uploadData(body);
+      await at.store.put(`${walBlobName(at.root, req.name)}${suffix}`, body);
     }
     if (marker) await rm(marker, { force: true });
   }
@@ -157,7 +168,7 @@ export class WalArchiver implements WalHandler {
     const at = openArchive(this.#deps, this.#deps.recoverySource(cluster));
     const found = await findWal(at, req.name);
     if (!found) return false;
-    const raw = await at.container.getBlobClient(found.name).downloadToBuffer();
+    const raw = await at.store.get(found.name);
     const data = await decompressWal(raw, found.suffix, req.name);
     await writeFile(req.path, data, { mode: 0o600 });
     const { user } = this.#deps;

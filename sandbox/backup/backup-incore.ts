@@ -41,8 +41,10 @@ function setUp(job: BackupJob, backupName: string): void {
     Object.assign(s, {
       backupName,
       destinationPath: c.destinationPath,
+      ...(c.endpointURL ? { endpointURL: c.endpointURL } : {}),
       serverName: job.config.serverName,
       ...(c.azureCredentials ? { azureCredentials: c.azureCredentials } : {}),
+      ...(c.s3Credentials ? { s3Credentials: c.s3Credentials } : {}),
       phase: 'running',
     });
   });

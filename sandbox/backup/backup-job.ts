@@ -64,6 +64,6 @@ export async function takeBaseBackup(
 export async function windowAfterBackup(at: ArchiveLocation): Promise<RecoveryWindow> {
   const policy = at.config.retentionPolicy;
   return policy
-    ? applyRetention(at.container, at.root, policy, new Date())
-    : recoveryWindow(await listBackups(at.container, at.root));
+    ? applyRetention(at.store, at.root, policy, new Date())
+    : recoveryWindow(await listBackups(at.store, at.root));
 }

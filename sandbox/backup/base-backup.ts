@@ -44,7 +44,7 @@ async function uploadTar(at: ArchiveLocation, blob: string, fill: (t: TarWriter)
   const tar = new TarWriter();
   const gzip = dataTarWriter(blob);
   const body = gzip ? tar.stream.pipe(gzip) : tar.stream;
-  const upload = at.container.getBlockBlobClient(blob).uploadStream(body, 4 * 1024 * 1024, 4);
+  const upload = at.store.upload(blob, body);
   try {
     await fill(tar);
     await tar.end();
@@ -155,9 +155,7 @@ export async function uploadBaseBackup(r: BaseBackupRequest): Promise<BackupInfo
       error: '',
     };
     const text = formatBackupInfo(info);
-    await r.at.container
-      .getBlockBlobClient(backupBlobName(r.at.root, r.backupId, 'backup.info'))
-      .upload(text, Buffer.byteLength(text));
+    await r.at.store.put(backupBlobName(r.at.root, r.backupId, 'backup.info'), Buffer.from(text));
     return info;
   } finally {
     r.signal.removeEventListener('abort', abort);
@@ -173,14 +171,9 @@ export async function downloadBaseBackup(
 ): Promise<void> {
   await instance.prepareDirs();
   const names: string[] = [];
-  for await (const b of at.container.listBlobsFlat({
-    prefix: backupBlobName(at.root, backupId, ''),
-  }))
-    names.push(b.name);
+  for await (const o of at.store.list(backupBlobName(at.root, backupId, ''))) names.push(o.name);
   const tar = dataTarReader(names);
-  const download = await at.container.getBlobClient(tar.name).download();
-  const stream = download.readableStreamBody;
-  if (!stream) throw new Error(`base/${backupId}/data.tar has no content`);
+  const stream = await at.store.read(tar.name);
   const body = tar.unpack ? stream.pipe(tar.unpack()) : stream;
   const user = instance.user;
   const child = spawn('tar', ['-x', '-f', '-', '-C', instance.dataDir, '--no-same-owner'], {

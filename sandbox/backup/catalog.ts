@@ -4,17 +4,17 @@
 // else for targetTime the latest backup that ended at or before it, for targetLSN the latest
 // whose end LSN is below it, else the latest; each restricted to targetTLI when that is a
 // number ('' and 'latest' take any timeline). Without a recoveryTarget: the latest backup.
-import type { ContainerClient } from '@azure/storage-blob';
+import type { ArchiveStore } from './archive-store.ts';
 import { parseBackupInfo } from './backup-info.ts';
 import type { BackupInfo } from './backup-info.ts';
 import { basePrefix } from './layout.ts';
 import { parseLsn, parseTargetTime } from './target-time.ts';
 
-export async function listBackups(container: ContainerClient, root: string): Promise<BackupInfo[]> {
+export async function listBackups(store: ArchiveStore, root: string): Promise<BackupInfo[]> {
   const infos: BackupInfo[] = [];
-  for await (const blob of container.listBlobsFlat({ prefix: basePrefix(root) })) {
-    if (!blob.name.endsWith('/backup.info')) continue;
-    const body = await container.getBlobClient(blob.name).downloadToBuffer();
+  for await (const o of store.list(basePrefix(root))) {
+    if (!o.name.endsWith('/backup.info')) continue;
+    const body = await store.get(o.name);
     infos.push(parseBackupInfo(body.toString('utf8')));
   }
   return infos.sort((a, b) => a.endTime.getTime() - b.endTime.getTime());

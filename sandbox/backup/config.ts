@@ -42,6 +42,9 @@ function str(v: unknown): string | undefined {
 interface BarmanConfiguration {
   destinationPath: string;
   azureCredentials: Obj | undefined;
+  s3Credentials: Obj | undefined;
+  /** The S3-compatible endpoint (MinIO); unset: AWS S3 itself. */
+  endpointURL: string | undefined;
   /** wal.compression and data.compression (see compression.ts). */
   walCompression: string | undefined;
   dataCompression: string | undefined;
@@ -67,9 +70,12 @@ export class ArchiveConfigError extends Error {
 function readConfiguration(v: unknown): BarmanConfiguration {
   const c = obj(v);
   const azure = obj(c.azureCredentials);
+  const s3 = obj(c.s3Credentials);
   return {
     destinationPath: str(c.destinationPath) ?? '',
     azureCredentials: Object.keys(azure).length ? azure : undefined,
+    s3Credentials: Object.keys(s3).length ? s3 : undefined,
+    endpointURL: str(c.endpointURL),
     walCompression: str(obj(c.wal).compression),
     dataCompression: str(obj(c.data).compression),
   };
@@ -220,7 +226,9 @@ function backupStatusArchive(store: Store, namespace: string, name: string): Arc
     serverName: str(s.serverName) ?? '',
     configuration: readConfiguration({
       destinationPath: s.destinationPath,
+      endpointURL: s.endpointURL,
       azureCredentials: s.azureCredentials,
+      s3Credentials: s.s3Credentials,
     }),
     namespace,
     objectStoreName: undefined,

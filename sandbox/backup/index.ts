@@ -1,11 +1,12 @@
 // Part 2 of the sandbox: WAL archiving, Backups, ScheduledBackups, retention and recovery on
-// Azurite. The CNPG emulation calls the hooks (archive_command, the recovery job's
+// Azurite (Azure Blob destinations) or the S3 service (s3:// destinations). The CNPG emulation calls the hooks (archive_command, the recovery job's
 // empty-archive check and base backup restore); the Backup and ScheduledBackup controllers
 // watch the Store.
 import type { BackupHooks, InstanceOwner } from '../cnpg/backup-hooks.ts';
 import type { Faults } from '../faults.ts';
 import type { Store } from '../kube/types.ts';
 import type { ObjectStore } from '../objectstore/azurite.ts';
+import type { S3Service } from '../objectstore/s3.ts';
 import type { SandboxTimings } from '../timings.ts';
 import type { ServerUser } from '../users.ts';
 import type { AccessDeps } from './access.ts';
@@ -20,6 +21,7 @@ import type { WalService } from './wal-service.ts';
 export interface BackupSystemOptions {
   store: Store;
   objectStore: ObjectStore | undefined;
+  s3: S3Service | undefined;
   faults: Faults;
   user: ServerUser | undefined;
   log: (line: string) => void;
@@ -34,7 +36,12 @@ export interface BackupSystem extends BackupHooks {
 }
 
 export async function startBackupSystem(o: BackupSystemOptions): Promise<BackupSystem> {
-  const deps: AccessDeps = { store: o.store, objectStore: o.objectStore, faults: o.faults };
+  const deps: AccessDeps = {
+    store: o.store,
+    objectStore: o.objectStore,
+    s3: o.s3,
+    faults: o.faults,
+  };
   const archiver = new WalArchiver({
     ...deps,
     user: o.user,
@@ -58,7 +65,7 @@ export async function startBackupSystem(o: BackupSystemOptions): Promise<BackupS
   const scheduled = new ScheduledBackupController({ store: o.store, log: o.log });
   return {
     archiveHook: (ns, pod, opts) => wal.hook(ns, pod, opts),
-    checkEmptyArchive: (cluster) => checkEmptyArchive(deps, cluster),
+    checkEmptyArchive: (cluster) => checkEmptyArchive(deps, cluster, o.log),
     restoreBaseBackup: (cluster, instance, log) => restoreBaseBackup(deps, cluster, instance, log),
     start: () => {
       backups.start();

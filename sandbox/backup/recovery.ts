@@ -45,10 +45,14 @@ export function recoverySettings(target: Record<string, unknown>): Record<string
 }
 
 /** Fails as barman-cloud-check-wal-archive does when a destination already holds WAL. */
-export async function checkEmptyArchive(deps: AccessDeps, cluster: KubeObject): Promise<void> {
+export async function checkEmptyArchive(
+  deps: AccessDeps,
+  cluster: KubeObject,
+  log: (line: string) => void,
+): Promise<void> {
   if (cluster.metadata.annotations?.['cnpg.io/skipEmptyWalArchiveCheck'] === 'enabled') return;
   for (const config of walArchives(deps.store, cluster))
-    await ensureEmptyArchive(openArchive(deps, config));
+    await ensureEmptyArchive(openArchive(deps, config), log);
 }
 
 function choice(target: Record<string, unknown> | undefined): BackupChoice | undefined {
@@ -82,7 +86,7 @@ export async function restoreBaseBackup(
   const at = openArchive(deps, config);
   const raw = recovery.recoveryTarget;
   const target = raw === undefined ? undefined : obj(raw);
-  const backup = chooseBackup(await listBackups(at.container, at.root), choice(target));
+  const backup = chooseBackup(await listBackups(at.store, at.root), choice(target));
   if (!backup) throw new Error('no target backup found');
   log('Target backup found', { backupID: backup.backupId, backupName: backup.backupName });
   if (!(await findWal(at, backup.beginWal)))

@@ -5,7 +5,7 @@
 // oldest kept one are deleted, with the WAL (compressed or not) older than the oldest kept
 // backup's begin_wal.
 // Timeline history files are always kept. Without any DONE backup nothing is deleted.
-import type { ContainerClient } from '@azure/storage-blob';
+import type { ArchiveStore } from './archive-store.ts';
 import type { BackupInfo } from './backup-info.ts';
 import { listBackups } from './catalog.ts';
 import { stripWalSuffix } from './compression.ts';
@@ -84,34 +84,34 @@ function walBefore(walName: string, beginWal: string): boolean {
   return segment < beginWal;
 }
 
-async function deletePrefix(container: ContainerClient, prefix: string): Promise<void> {
+async function deletePrefix(store: ArchiveStore, prefix: string): Promise<void> {
   const names: string[] = [];
-  for await (const blob of container.listBlobsFlat({ prefix })) names.push(blob.name);
-  for (const name of names) await container.deleteBlob(name);
+  for await (const o of store.list(prefix)) names.push(o.name);
+  for (const name of names) await store.delete(name);
 }
 
 async function deleteWalsBefore(
-  container: ContainerClient,
+  store: ArchiveStore,
   root: string,
   beginWal: string,
 ): Promise<string[]> {
   const removed: string[] = [];
-  for await (const blob of container.listBlobsFlat({ prefix: walsPrefix(root) })) {
-    if (walBefore(stripWalSuffix(blob.name), beginWal)) removed.push(blob.name);
+  for await (const o of store.list(walsPrefix(root))) {
+    if (walBefore(stripWalSuffix(o.name), beginWal)) removed.push(o.name);
   }
-  for (const name of removed) await container.deleteBlob(name);
+  for (const name of removed) await store.delete(name);
   return removed;
 }
 
-/** Applies a retentionPolicy to the server at `root` in the container, as of `now`. */
+/** Applies a retentionPolicy to the server at `root` in the container or bucket, as of `now`. */
 export async function applyRetention(
-  container: ContainerClient,
+  store: ArchiveStore,
   root: string,
   policy: string,
   now: Date,
 ): Promise<RetentionResult> {
   const windowStart = now.getTime() - parseRetention(policy);
-  const backups = await listBackups(container, root);
+  const backups = await listBackups(store, root);
   const kept = keptDone(doneBackups(backups), windowStart);
   const oldest = kept[0];
   if (!oldest)
@@ -123,9 +123,9 @@ export async function applyRetention(
     };
   const keptIds = new Set(kept.map((b) => b.backupId));
   const removed = backups.filter((b) => obsolete(b, keptIds, oldest));
-  for (const b of removed) await deletePrefix(container, `${basePrefix(root)}${b.backupId}/`);
+  for (const b of removed) await deletePrefix(store, `${basePrefix(root)}${b.backupId}/`);
   const removedWals = SEGMENT_NAME.test(oldest.beginWal)
-    ? await deleteWalsBefore(container, root, oldest.beginWal)
+    ? await deleteWalsBefore(store, root, oldest.beginWal)
     : [];
   return {
     keptBackups: backups.filter((b) => !removed.includes(b)).map((b) => b.backupId),

@@ -3,7 +3,9 @@
 // with the container `backups`). Blob URLs as CNPG users write them,
 // https://<account>.blob.core.windows.net/<container>[/path], resolve to Azurite's
 // path-style endpoint http://127.0.0.1:<port>/<account>/<container>. A missing container is
-// an error, as with barman-cloud >= 3.16, which no longer creates it. S3 is not emulated.
+// an error to barman-cloud-wal-archive and barman-cloud-backup; only the empty-archive check
+// of a new cluster creates it (barman >= 3.16.1, see backup/archiver.ts). s3:// destinations go to
+// the S3 service (s3.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -136,10 +138,6 @@ export async function startObjectStore(options: {
     } catch {
       throw new ObjectStoreError(`destinationPath "${destinationPath}" is not a URL`);
     }
-    if (parsed.protocol === 's3:')
-      throw new ObjectStoreError(
-        `destinationPath ${destinationPath}: S3 is not emulated in the sandbox; use an Azure Blob URL such as https://sandbox.blob.core.windows.net/backups`,
-      );
     const host = BLOB_HOST.exec(parsed.hostname);
     if (parsed.protocol !== 'https:' || !host?.[1])
       throw new ObjectStoreError(
@@ -168,7 +166,7 @@ export async function startObjectStore(options: {
       if (!exists)
         throw new ObjectStoreError(
           `container ${location.container} does not exist in storage account ${location.account.name} ` +
-            '(barman-cloud does not create containers: create it first)',
+            '(barman-cloud-wal-archive does not create containers: create it first)',
         );
       return location;
     },

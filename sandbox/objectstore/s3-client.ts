@@ -23,6 +23,8 @@ export interface S3Bucket {
   get(key: string): Promise<Buffer>;
   put(key: string, body: Buffer): Promise<void>;
   delete(key: string): Promise<void>;
+  /** CreateBucket, with a LocationConstraint outside us-east-1 (as barman's _create_bucket). */
+  create(): Promise<void>;
 }
 
 export class S3ClientError extends Error {
@@ -144,6 +146,20 @@ export function s3Bucket(o: {
     },
     delete: async (key) => {
       const response = await send({ operation: 'DeleteObject', method: 'DELETE', key });
+      await response.body?.cancel();
+    },
+    create: async () => {
+      const body =
+        o.region === 'us-east-1'
+          ? undefined
+          : Buffer.from(
+              `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${o.region}</LocationConstraint></CreateBucketConfiguration>`,
+            );
+      const response = await send({
+        operation: 'CreateBucket',
+        method: 'PUT',
+        ...(body ? { body } : {}),
+      });
       await response.body?.cancel();
     },
   };

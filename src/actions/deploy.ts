@@ -2,6 +2,7 @@
 // connect, apply them by server-side apply, wait for the Cluster to be healthy, and report.
 import { ensureIdentityTrust, type IdentityTrust } from '../azure/identity-trust.ts';
 import { chooseBackupMethod, type BackupChoice } from '../cnpg/backup-method.ts';
+import { checkBackupSecret } from '../cnpg/backup-secret.ts';
 import { discoverCnpg, unservedMonitoring, type Served } from '../cnpg/discovery.ts';
 import { install, type Installed } from '../cnpg/install.ts';
 import { listInstances } from '../cnpg/instances.ts';
@@ -38,6 +39,11 @@ export const deploy = defineAction<'deploy', DeployFacts>({
     const backup = chooseBackupMethod(inputs.backupMethod, served.barmanCloudPlugin);
     const skip = skippedMonitors(inputs, served, ctx.logger);
     const rendered = await render(inputs, backup, ctx, step, skip);
+    const settings = inputs.backup;
+    if (settings?.credentialsSecret)
+      await step.phase('Check the backup credentials', () =>
+        checkBackupSecret(conn.http, inputs.namespace, settings, ctx.logger),
+      );
     await trustIdentity(inputs, conn, ctx, step);
     const origin = runOrigin(ctx.env);
     const annotations = traceAnnotations(origin);

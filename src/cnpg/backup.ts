@@ -5,32 +5,37 @@ import { PLUGIN_NAME, meta, objectStoreName, type RenderedObject } from './objec
 
 const ref = (secret: string, key: string): { name: string; key: string } => ({ name: secret, key });
 
+/** The keys of backup-credentials-secret that each kind of credentials reads. */
+export const SECRET_KEYS = {
+  'storage-key': ['AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_KEY'],
+  'sas-token': ['AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_SAS_TOKEN'],
+  's3-keys': ['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY'],
+} as const;
+
 function credentials(b: BackupSettings): Record<string, unknown> {
   const secret = b.credentialsSecret ?? '';
   switch (b.credentials) {
     case 'workload-identity':
       return { azureCredentials: { inheritFromAzureAD: true } };
-    case 'storage-key':
+    case 'storage-key': {
+      const [account, key] = SECRET_KEYS['storage-key'];
+      return {
+        azureCredentials: { storageAccount: ref(secret, account), storageKey: ref(secret, key) },
+      };
+    }
+    case 'sas-token': {
+      const [account, sas] = SECRET_KEYS['sas-token'];
       return {
         azureCredentials: {
-          storageAccount: ref(secret, 'AZURE_STORAGE_ACCOUNT'),
-          storageKey: ref(secret, 'AZURE_STORAGE_KEY'),
+          storageAccount: ref(secret, account),
+          storageSasToken: ref(secret, sas),
         },
       };
-    case 'sas-token':
-      return {
-        azureCredentials: {
-          storageAccount: ref(secret, 'AZURE_STORAGE_ACCOUNT'),
-          storageSasToken: ref(secret, 'AZURE_STORAGE_SAS_TOKEN'),
-        },
-      };
-    case 's3-keys':
-      return {
-        s3Credentials: {
-          accessKeyId: ref(secret, 'ACCESS_KEY_ID'),
-          secretAccessKey: ref(secret, 'ACCESS_SECRET_KEY'),
-        },
-      };
+    }
+    case 's3-keys': {
+      const [id, key] = SECRET_KEYS['s3-keys'];
+      return { s3Credentials: { accessKeyId: ref(secret, id), secretAccessKey: ref(secret, key) } };
+    }
     case 'iam-role':
       return { s3Credentials: { inheritFromIAMRole: true } };
   }

@@ -23,6 +23,7 @@ function archiver(
   return new WalArchiver({
     store,
     objectStore: undefined,
+    s3: undefined,
     faults: new Faults(),
     user: undefined,
     log,

@@ -1,5 +1,5 @@
 // The sandbox's object store: Azurite with the configured accounts and containers, Blob URLs
-// as CNPG users write them resolved to it, missing containers and S3 refused clearly.
+// as CNPG users write them resolved to it, missing containers and non-Blob URLs refused clearly.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +74,7 @@ describe('object store', () => {
       'https://other.blob.core.windows.net/backups',
       /storage account other does not exist/,
     ],
-    ['S3', 's3://bucket/path', /S3 is not emulated in the sandbox/],
+    ['an s3:// path (the S3 service takes those)', 's3://bucket/path', /serves Azure Blob URLs/],
     ['a URL without container', 'https://sandbox.blob.core.windows.net/', /no container/],
   ])('refuses %s', async (_what, path, message) => {
     await expect(objects().locate(path)).rejects.toThrow(message);

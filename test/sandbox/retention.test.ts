@@ -8,6 +8,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatBackupInfo } from '../../sandbox/backup/backup-info.ts';
 import { backupBlobName, backupIdAt, walBlobName } from '../../sandbox/backup/layout.ts';
+import { blobStore } from '../../sandbox/backup/archive-store.ts';
 import { applyRetention, parseRetention } from '../../sandbox/backup/retention.ts';
 import { startObjectStore, type ObjectStore } from '../../sandbox/objectstore/azurite.ts';
 
@@ -143,7 +144,7 @@ describe('applyRetention', () => {
     ];
     await wals(root, [...removedWal, ...keptWal]);
 
-    const result = await applyRetention(backups, root, '30d', NOW);
+    const result = await applyRetention(blobStore(backups), root, '30d', NOW);
 
     expect(result).toEqual({
       keptBackups: [b40, b20, f10, b1],
@@ -169,7 +170,7 @@ describe('applyRetention', () => {
     await wals(root, [...segments(1, 2, 7), '000000010000000000000002.00000028.backup']);
     const before = await blobs(root);
 
-    const result = await applyRetention(backups, root, '30d', NOW);
+    const result = await applyRetention(blobStore(backups), root, '30d', NOW);
 
     expect(result).toEqual({
       keptBackups: ids,
@@ -186,7 +187,7 @@ describe('applyRetention', () => {
     const id = await backup(root, 90, '000000010000000000000003');
     await wals(root, segments(1, 1, 5));
 
-    const result = await applyRetention(backups, root, '30d', NOW);
+    const result = await applyRetention(blobStore(backups), root, '30d', NOW);
 
     expect(result.keptBackups).toEqual([id]);
     expect(result.removedBackups).toEqual([]);
@@ -205,7 +206,7 @@ describe('applyRetention', () => {
     for (const name of segments(1, 2, 5)) await put(`${walBlobName(root, name)}.gz`, 'gz bytes');
     await put(`${walBlobName(root, '00000002.history')}.gz`, 'history');
 
-    const result = await applyRetention(backups, root, '7d', NOW);
+    const result = await applyRetention(blobStore(backups), root, '7d', NOW);
 
     expect(result.removedBackups).toEqual([old]);
     expect(result.keptBackups).toEqual([anchor, recent]);
@@ -225,7 +226,7 @@ describe('applyRetention', () => {
     await wals(root, segments(1, 1, 5));
     const before = await blobs(root);
 
-    const result = await applyRetention(backups, root, '7d', NOW);
+    const result = await applyRetention(blobStore(backups), root, '7d', NOW);
 
     expect(result).toEqual({
       keptBackups: ids,
@@ -256,7 +257,7 @@ describe('applyRetention', () => {
     ];
     await wals(root, [...removedWal, ...keptWal]);
 
-    const result = await applyRetention(backups, root, '7d', NOW);
+    const result = await applyRetention(blobStore(backups), root, '7d', NOW);
 
     expect(result.removedBackups).toEqual([b30]);
     expect(result.keptBackups).toEqual([b20, b2]);
@@ -281,7 +282,7 @@ describe('applyRetention', () => {
     const id = (d: number) => ids.get(d) ?? '';
     const keptDays = days.filter((d) => !gone.includes(d));
 
-    const result = await applyRetention(backups, root, policy, NOW);
+    const result = await applyRetention(blobStore(backups), root, policy, NOW);
 
     expect(result.removedBackups).toEqual(gone.map(id));
     expect(result.keptBackups).toEqual(keptDays.map(id));
@@ -292,7 +293,7 @@ describe('applyRetention', () => {
   test('a bad policy is refused before anything is deleted', async () => {
     const root = server();
     const id = await backup(root, 90, '000000010000000000000003');
-    await expect(applyRetention(backups, root, '0d', NOW)).rejects.toThrow(/is invalid/);
+    await expect(applyRetention(blobStore(backups), root, '0d', NOW)).rejects.toThrow(/is invalid/);
     expect(await blobs(root)).toEqual(backupFiles(root, id).sort());
   });
 });

@@ -1,8 +1,8 @@
-export const id = 509;
-export const ids = [509];
+export const id = 526;
+export const ids = [526];
 export const modules = {
 
-/***/ 74509:
+/***/ 41526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -47,12 +47,139 @@ function chooseBackupMethod(requested, servesPlugin) {
         };
 }
 
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var kube_errors = __webpack_require__(23646);
+// EXTERNAL MODULE: ./src/kube/read.ts
+var read = __webpack_require__(91437);
+// EXTERNAL MODULE: ./src/cnpg/objects.ts
+var cnpg_objects = __webpack_require__(29616);
+;// CONCATENATED MODULE: ./src/cnpg/backup.ts
+
+const ref = (secret, key) => ({ name: secret, key });
+/** The keys of backup-credentials-secret that each kind of credentials reads. */
+const SECRET_KEYS = {
+    'storage-key': ['AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_KEY'],
+    'sas-token': ['AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_SAS_TOKEN'],
+    's3-keys': ['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY'],
+};
+function credentials(b) {
+    const secret = b.credentialsSecret ?? '';
+    switch (b.credentials) {
+        case 'workload-identity':
+            return { azureCredentials: { inheritFromAzureAD: true } };
+        case 'storage-key': {
+            const [account, key] = SECRET_KEYS['storage-key'];
+            return {
+                azureCredentials: { storageAccount: ref(secret, account), storageKey: ref(secret, key) },
+            };
+        }
+        case 'sas-token': {
+            const [account, sas] = SECRET_KEYS['sas-token'];
+            return {
+                azureCredentials: {
+                    storageAccount: ref(secret, account),
+                    storageSasToken: ref(secret, sas),
+                },
+            };
+        }
+        case 's3-keys': {
+            const [id, key] = SECRET_KEYS['s3-keys'];
+            return { s3Credentials: { accessKeyId: ref(secret, id), secretAccessKey: ref(secret, key) } };
+        }
+        case 'iam-role':
+            return { s3Credentials: { inheritFromIAMRole: true } };
+    }
+}
+/** BarmanObjectStoreConfiguration: destination, credentials, compression. */
+function storeConfiguration(b) {
+    const endpoint = b.destination.kind === 's3' && b.destination.endpointUrl
+        ? { endpointURL: b.destination.endpointUrl }
+        : {};
+    return {
+        destinationPath: b.destination.url,
+        ...endpoint,
+        ...credentials(b),
+        wal: { compression: 'lz4', maxParallel: 2 },
+        data: { compression: 'gzip', jobs: 2 },
+    };
+}
+function objectStore(inputs, b, origin) {
+    return {
+        apiVersion: 'barmancloud.cnpg.io/v1',
+        kind: 'ObjectStore',
+        metadata: (0,cnpg_objects/* meta */.mI)((0,cnpg_objects/* objectStoreName */.iC)(inputs.clusterName), inputs.namespace, origin),
+        spec: { configuration: storeConfiguration(b), retentionPolicy: b.retention },
+    };
+}
+/** The Cluster's backup wiring: spec.plugins (plugin) or spec.backup (in-core). */
+function clusterBackupSpec(inputs, b, method) {
+    if (method === 'barman-object-store') {
+        return { backup: { barmanObjectStore: storeConfiguration(b), retentionPolicy: b.retention } };
+    }
+    const parameters = { barmanObjectName: (0,cnpg_objects/* objectStoreName */.iC)(inputs.clusterName) };
+    return { plugins: [{ name: cnpg_objects/* PLUGIN_NAME */.AF, enabled: true, isWALArchiver: true, parameters }] };
+}
+function scheduledBackup(inputs, schedule, method, origin) {
+    const how = method === 'plugin'
+        ? { method: 'plugin', pluginConfiguration: { name: cnpg_objects/* PLUGIN_NAME */.AF } }
+        : { method: 'barmanObjectStore' };
+    return {
+        apiVersion: 'postgresql.cnpg.io/v1',
+        kind: 'ScheduledBackup',
+        metadata: (0,cnpg_objects/* meta */.mI)(`${inputs.clusterName}-scheduled`, inputs.namespace, origin),
+        spec: {
+            schedule,
+            cluster: { name: inputs.clusterName },
+            backupOwnerReference: 'self',
+            immediate: true,
+            ...how,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cnpg/backup-secret.ts
+// deploy's check of backup-credentials-secret before anything is applied: the Secret must be
+// in the cluster's namespace with the keys CNPG will read, or WAL archiving fails from the
+// first segment on, while the Cluster itself comes up healthy and the deploy looks fine.
+// Only the key names are read; no value is logged. Without the right to read Secrets the check
+// is skipped with a notice.
+
+
+
+
+async function checkBackupSecret(http, namespace, backup, logger) {
+    const name = backup.credentialsSecret;
+    if (!name || !(backup.credentials in SECRET_KEYS))
+        return;
+    const keys = SECRET_KEYS[backup.credentials];
+    const example = `kubectl -n ${namespace} create secret generic ${name} ${keys.map((k) => `--from-literal=${k}=...`).join(' ')}`;
+    let secret;
+    try {
+        secret = await (0,read/* readObject */.Ag)(http, { apiVersion: 'v1', kind: 'Secret', namespace, name });
+    }
+    catch (error) {
+        if (error instanceof kube_errors/* KubeApiError */.W3 && error.status === 403) {
+            logger.warning(`Cannot read Secret ${namespace}/${name} (403): not checking that it holds ${keys.join(' and ')}`);
+            return;
+        }
+        throw error;
+    }
+    if (!secret)
+        throw new errors/* ConfigurationError */.j1(`input 'backup-credentials-secret': Secret ${name} does not exist in namespace ${namespace}, and CNPG would fail to archive WAL without it; create it first (example: ${example})`);
+    const present = new Set([
+        ...Object.keys(secret.data ?? {}),
+        ...Object.keys(secret.stringData ?? {}),
+    ]);
+    const missing = keys.filter((k) => !present.has(k));
+    if (missing.length > 0)
+        throw new errors/* ConfigurationError */.j1(`input 'backup-credentials-secret': Secret ${namespace}/${name} has no key ${missing.join(' or ')}, which backup-credentials: ${backup.credentials} reads (example: ${example})`);
+    logger.info(`Secret ${namespace}/${name} holds ${keys.join(' and ')}`);
+}
+
 // EXTERNAL MODULE: ./src/cnpg/discovery.ts + 1 modules
 var discovery = __webpack_require__(5721);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./src/kube/errors.ts
-var kube_errors = __webpack_require__(23646);
 // EXTERNAL MODULE: ./src/kube/resources.ts
 var resources = __webpack_require__(26804);
 ;// CONCATENATED MODULE: ./src/kube/apply.ts
@@ -306,88 +433,6 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
-// EXTERNAL MODULE: ./src/cnpg/objects.ts
-var cnpg_objects = __webpack_require__(29616);
-;// CONCATENATED MODULE: ./src/cnpg/backup.ts
-
-const ref = (secret, key) => ({ name: secret, key });
-function credentials(b) {
-    const secret = b.credentialsSecret ?? '';
-    switch (b.credentials) {
-        case 'workload-identity':
-            return { azureCredentials: { inheritFromAzureAD: true } };
-        case 'storage-key':
-            return {
-                azureCredentials: {
-                    storageAccount: ref(secret, 'AZURE_STORAGE_ACCOUNT'),
-                    storageKey: ref(secret, 'AZURE_STORAGE_KEY'),
-                },
-            };
-        case 'sas-token':
-            return {
-                azureCredentials: {
-                    storageAccount: ref(secret, 'AZURE_STORAGE_ACCOUNT'),
-                    storageSasToken: ref(secret, 'AZURE_STORAGE_SAS_TOKEN'),
-                },
-            };
-        case 's3-keys':
-            return {
-                s3Credentials: {
-                    accessKeyId: ref(secret, 'ACCESS_KEY_ID'),
-                    secretAccessKey: ref(secret, 'ACCESS_SECRET_KEY'),
-                },
-            };
-        case 'iam-role':
-            return { s3Credentials: { inheritFromIAMRole: true } };
-    }
-}
-/** BarmanObjectStoreConfiguration: destination, credentials, compression. */
-function storeConfiguration(b) {
-    const endpoint = b.destination.kind === 's3' && b.destination.endpointUrl
-        ? { endpointURL: b.destination.endpointUrl }
-        : {};
-    return {
-        destinationPath: b.destination.url,
-        ...endpoint,
-        ...credentials(b),
-        wal: { compression: 'lz4', maxParallel: 2 },
-        data: { compression: 'gzip', jobs: 2 },
-    };
-}
-function objectStore(inputs, b, origin) {
-    return {
-        apiVersion: 'barmancloud.cnpg.io/v1',
-        kind: 'ObjectStore',
-        metadata: (0,cnpg_objects/* meta */.mI)((0,cnpg_objects/* objectStoreName */.iC)(inputs.clusterName), inputs.namespace, origin),
-        spec: { configuration: storeConfiguration(b), retentionPolicy: b.retention },
-    };
-}
-/** The Cluster's backup wiring: spec.plugins (plugin) or spec.backup (in-core). */
-function clusterBackupSpec(inputs, b, method) {
-    if (method === 'barman-object-store') {
-        return { backup: { barmanObjectStore: storeConfiguration(b), retentionPolicy: b.retention } };
-    }
-    const parameters = { barmanObjectName: (0,cnpg_objects/* objectStoreName */.iC)(inputs.clusterName) };
-    return { plugins: [{ name: cnpg_objects/* PLUGIN_NAME */.AF, enabled: true, isWALArchiver: true, parameters }] };
-}
-function scheduledBackup(inputs, schedule, method, origin) {
-    const how = method === 'plugin'
-        ? { method: 'plugin', pluginConfiguration: { name: cnpg_objects/* PLUGIN_NAME */.AF } }
-        : { method: 'barmanObjectStore' };
-    return {
-        apiVersion: 'postgresql.cnpg.io/v1',
-        kind: 'ScheduledBackup',
-        metadata: (0,cnpg_objects/* meta */.mI)(`${inputs.clusterName}-scheduled`, inputs.namespace, origin),
-        spec: {
-            schedule,
-            cluster: { name: inputs.clusterName },
-            backupOwnerReference: 'self',
-            immediate: true,
-            ...how,
-        },
-    };
-}
-
 // EXTERNAL MODULE: ./src/cnpg/cluster-schema.ts
 var cluster_schema = __webpack_require__(22972);
 ;// CONCATENATED MODULE: ./src/cnpg/cluster-spec-fields.ts
@@ -1187,6 +1232,7 @@ var context = __webpack_require__(87546);
 
 
 
+
 const deploy = (0,action/* defineAction */.Q)({
     command: 'deploy',
     summary: deploySummary,
@@ -1203,6 +1249,9 @@ const deploy = (0,action/* defineAction */.Q)({
         const backup = chooseBackupMethod(inputs.backupMethod, served.barmanCloudPlugin);
         const skip = skippedMonitors(inputs, served, ctx.logger);
         const rendered = await render(inputs, backup, ctx, step, skip);
+        const settings = inputs.backup;
+        if (settings?.credentialsSecret)
+            await step.phase('Check the backup credentials', () => checkBackupSecret(conn.http, inputs.namespace, settings, ctx.logger));
         await trustIdentity(inputs, conn, ctx, step);
         const origin = (0,context/* runOrigin */.sd)(ctx.env);
         const annotations = (0,cnpg_objects/* traceAnnotations */.kd)(origin);
