@@ -1,4 +1,4 @@
-// `npm run sandbox -- up --dir DIR [--verbose]`: runs the sandbox in
+// `npm run sandbox -- up --dir DIR [--verbose] [--s3-bucket NAME]... [--s3-region R] [--no-s3]`: runs the sandbox in
 // the foreground until SIGINT or SIGTERM or until its parent process dies, then stops it
 // cleanly.
 import { resolve } from 'node:path';
@@ -13,10 +13,16 @@ PostgreSQL 18 servers, until SIGINT or SIGTERM, or until the process that starte
 Around it, stand-ins for GitHub's OIDC token service, Entra ID and Azure Resource Manager
 with an AKS cluster: DIR/cloud.json lists the inputs and environment for an OIDC login.
 Azurite serves https://sandbox.blob.core.windows.net/backups for backups; DIR/objectstore.json
-has its URL and each account's name, key and connection string.
+has its URL and each account's name, key and connection string. An S3-compatible store
+(s3rver behind a SigV4-checking front) serves s3://backups at an endpoint URL on 127.0.0.1;
+its endpoint, region, generated keys and a Secret manifest (s3-keys) are under "s3" in
+DIR/objectstore.json.
 
 Options:
   --dir DIR               sandbox directory (created if missing)
+  --s3-bucket NAME        an S3 bucket to create (repeatable; default: backups)
+  --s3-region REGION      the S3 store's region (default: us-east-1)
+  --no-s3                 no S3 store
   --verbose               print the operator's log and every API request to stderr
   -h, --help              show this help`;
 
@@ -25,13 +31,16 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function up(dir: string, verbose: boolean): Promise<void> {
+type S3Choice = { buckets?: readonly string[]; region?: string } | false;
+
+async function up(dir: string, verbose: boolean, s3: S3Choice): Promise<void> {
   // After the parent died, the pipes to it may be gone: a failed write must not crash the stop.
   process.stdout.on('error', () => undefined);
   process.stderr.on('error', () => undefined);
   const { startSandbox } = await import('./index.ts');
   const sandbox = await startSandbox({
     dir: resolve(dir),
+    s3,
     ...(verbose ? verboseSinks() : {}),
   });
   process.stdout.write(
@@ -54,6 +63,13 @@ async function up(dir: string, verbose: boolean): Promise<void> {
     const names = [...sandbox.objectStore.accounts.keys()];
     process.stdout.write(
       `object store: Azurite ${sandbox.objectStore.url} for https://{${names.join(',')}}.blob.core.windows.net/<container>\n`,
+    );
+  }
+  if (sandbox.s3) {
+    const s = sandbox.s3;
+    process.stdout.write(
+      `S3: ${s.url} (region ${s.region}) for ${s.buckets.map((b) => `s3://${b}`).join(', ')}; ` +
+        `keys and Secret manifest under "s3" in ${resolve(dir, 'objectstore.json')}\n`,
     );
   }
   process.stdout.write('Press Ctrl-C to stop.\n');
@@ -91,6 +107,9 @@ export async function main(argv: string[]): Promise<void> {
       options: {
         dir: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        's3-bucket': { type: 'string', multiple: true },
+        's3-region': { type: 'string' },
+        'no-s3': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -104,7 +123,14 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (positionals[0] !== 'up' || positionals.length !== 1) fail('the only command is "up"');
   if (!values.dir) fail('--dir is required, e.g. --dir .sandbox');
-  await up(values.dir, values.verbose);
+  const buckets = values['s3-bucket'];
+  const region = values['s3-region'];
+  if (values['no-s3'] && (buckets || region))
+    fail('--no-s3 goes with neither --s3-bucket nor --s3-region');
+  const s3: S3Choice = values['no-s3']
+    ? false
+    : { ...(buckets ? { buckets } : {}), ...(region ? { region } : {}) };
+  await up(values.dir, values.verbose, s3);
 }
 
 if (import.meta.main) {

@@ -1,7 +1,7 @@
 // The sandbox: an in-memory Kubernetes API (store + HTTPS server serving the CNPG CRDs) and
 // the CNPG operator emulation whose instances are real PostgreSQL 18 servers. startSandbox
 // writes DIR/kubeconfig, DIR/objectstore.json (Azurite's URL, accounts, keys, connection
-// strings), DIR/cloud.json (the OIDC login settings and, with an object store, the Blob
+// strings; with S3, its endpoint, keys and Secret manifest under `s3`), DIR/cloud.json (the OIDC login settings and, with an object store, the Blob
 // front's endpoint), then DIR/ready; stop() leaves no process behind.
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import {
   type ObjectStore,
   type StorageAccountConfig,
 } from './objectstore/azurite.ts';
+import { s3Settings, startS3, type S3Service } from './objectstore/s3.ts';
 import type { FaultConfig } from './faults.ts';
 import { loadCrds } from './kube/crd-schema.ts';
 import { startApiServer, writeKubeconfig } from './kube/server.ts';
@@ -39,6 +40,8 @@ export interface SandboxOptions {
   cloud?: CloudOptions | false;
   /** Storage accounts and containers in Azurite (default: account sandbox, container backups); false: no object store. */
   objectStore?: readonly StorageAccountConfig[] | false;
+  /** The S3-compatible store (default: on, bucket backups, region us-east-1); false leaves it out. */
+  s3?: { buckets?: readonly string[]; region?: string } | false;
   /** CNPG's and Kubernetes' waits (backup retries, WAL archive check, Job backoff); default: the real ones. */
   timings?: Partial<SandboxTimings>;
 }
@@ -55,6 +58,8 @@ export interface Sandbox {
   cloudCaPath?: string;
   /** Azurite's Blob service behind https://<account>.blob.core.windows.net URLs. */
   objectStore?: ObjectStore;
+  /** s3rver behind a SigV4-checking front, for s3://<bucket> destinations with an endpointURL. */
+  s3?: S3Service;
   store: MemoryStore;
   faults: Faults;
   cnpg: CnpgController;
@@ -101,13 +106,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           dir,
           ...(options.objectStore ? { accounts: options.objectStore } : {}),
         }),
+    options.s3 === false ? Promise.resolve(undefined) : startS3({ dir, ...options.s3 }),
   ] as const);
-  const [cloudStart, objectStoreStart] = started;
+  const [cloudStart, objectStoreStart, s3Start] = started;
   const cloud = cloudStart.status === 'fulfilled' ? cloudStart.value : undefined;
   const objectStore = objectStoreStart.status === 'fulfilled' ? objectStoreStart.value : undefined;
+  const s3 = s3Start.status === 'fulfilled' ? s3Start.value : undefined;
   const failed = started.find((r) => r.status === 'rejected');
   if (failed) {
-    await Promise.all([cloud?.stop(), objectStore?.stop()]);
+    await Promise.all([cloud?.stop(), objectStore?.stop(), s3?.stop()]);
     throw failed.reason;
   }
   // The backup system and the operator know each other: instances archive through the one,
@@ -158,10 +165,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       mode: 0o600,
     });
   }
-  if (objectStore)
+  if (objectStore || s3)
     await writeFile(
       join(dir, 'objectstore.json'),
-      `${JSON.stringify(objectStoreSettings(objectStore), null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          ...(objectStore ? objectStoreSettings(objectStore) : {}),
+          ...(s3 ? { s3: s3Settings(s3) } : {}),
+        },
+        null,
+        2,
+      )}\n`,
       { mode: 0o600 },
     );
   const kubeconfigPath = join(dir, 'kubeconfig');
@@ -180,6 +194,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       await cnpg.stop();
       await cloud?.stop();
       await objectStore?.stop();
+      await s3?.stop();
       if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
     })();
     return stopped;
@@ -192,6 +207,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     caPem: server.caPem,
     ...(cloud ? { cloud, cloudCaPath } : {}),
     ...(objectStore ? { objectStore } : {}),
+    ...(s3 ? { s3 } : {}),
     store,
     faults,
     cnpg,
