@@ -38,7 +38,7 @@ export function s3Error(
 ): Error {
   const text = `${context}: ${body.code}: ${body.message ?? `HTTP ${status}`}`;
   const hint = userHint(target, body.code);
-  if (hint !== undefined) return new ConfigurationError(`${text}. ${hint}`);
+  if (hint !== undefined) return new ConfigurationError(`${text.replace(/\.$/, '')}. ${hint}`);
   const id = requestId ? ` (x-amz-request-id ${requestId})` : '';
   return new S3Error(`${text}${id}`, status, body.code);
 }
