@@ -1,19 +1,28 @@
-// delete-backups: the cluster's data in Azure Blob Storage, everything under
-// <container>/<path>/<serverName>/, reached with the workflow's own Azure login (no storage
-// key). The access is checked by listing before anything is deleted, so that a missing role
-// refuses the run while the cluster still stands.
+// delete-backups: the cluster's data in the object store, everything under
+// <destination>/<serverName>/. Azure Blob Storage is reached with the workflow's own Azure
+// login (no storage key); S3 with the access keys the cluster itself backs up with, read from
+// the Secrets its s3Credentials name (masked at once). The access is checked by listing before
+// anything is deleted, so that a missing role or wrong keys refuse the run while the cluster
+// still stands, and the keys are read before teardown deletes any Secret or the namespace.
+import { s3Location, s3Prefix } from '../aws/s3.ts';
 import { blobLocation, blobPrefix, type DeletedBlobs } from '../azure/blob.ts';
-import type { BackupData } from '../cnpg/teardown-plan.ts';
+import type { BackupData, S3CredentialRefs } from '../cnpg/backup-data.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { TeardownInputs } from '../inputs/read-teardown.ts';
+import { describeKeys, readSecretKeys } from '../kube/secret-keys.ts';
 import type { BackupDataReport } from '../report/teardown-facts.ts';
 import type { Connection } from './connect.ts';
 import type { ActionContext } from './context.ts';
 
+/** The region S3 requests are signed for when s3Credentials names none. */
+export const DEFAULT_S3_REGION = 'us-east-1';
+
+type Prefix = (opts?: { dryRun?: boolean }) => Promise<DeletedBlobs>;
+
 export interface DataAccess {
   readonly location: string;
-  /** Deletes (dryRun: counts) the blobs, with the token of the check. */
-  readonly prefix: (opts?: { dryRun?: boolean }) => Promise<DeletedBlobs>;
+  /** Deletes (dryRun: counts) the objects, with the credentials of the check. */
+  readonly prefix: Prefix;
 }
 
 export async function checkBackupData(
@@ -23,6 +32,22 @@ export async function checkBackupData(
   data: BackupData,
 ): Promise<DataAccess> {
   const location = `${data.destination}/${data.serverName}/`;
+  const prefix =
+    data.kind === 'azure'
+      ? blobData(ctx, conn, inputs, data, location)
+      : await s3Data(ctx, conn, inputs.namespace, data);
+  const found = await prefix({ dryRun: true });
+  ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
+  return { location, prefix };
+}
+
+function blobData(
+  ctx: ActionContext,
+  conn: Connection,
+  inputs: TeardownInputs,
+  data: BackupData,
+  location: string,
+): Prefix {
   if (!conn.azure)
     throw new ConfigurationError(
       `input 'delete-backups': the backups in ${location} are deleted with the workflow's Azure login, and no Azure inputs were given (example: azure-client-id, azure-tenant-id and azure-subscription-id of an identity with Storage Blob Data Contributor on the account)`,
@@ -34,10 +59,57 @@ export async function checkBackupData(
     signal: ctx.signal,
     setSecret: ctx.setSecret,
   };
-  const prefix = blobPrefix(deps, where);
-  const found = await prefix({ dryRun: true });
-  ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
-  return { location, prefix };
+  return blobPrefix(deps, where);
+}
+
+async function s3Data(
+  ctx: ActionContext,
+  conn: Connection,
+  namespace: string,
+  data: Extract<BackupData, { kind: 's3' }>,
+): Promise<Prefix> {
+  const where = s3Location(data.destination, data.serverName, data.endpointURL);
+  const keys = await readS3Keys(ctx, conn, namespace, data.credentials);
+  const region = keys.region ?? DEFAULT_S3_REGION;
+  if (!/^[a-z0-9-]{1,40}$/.test(region))
+    throw new ConfigurationError(
+      `s3Credentials.region: '${region}' from ${describeKeys(data.credentials.region ? [data.credentials.region] : [], namespace)} is not an AWS region name (example: eu-west-1)`,
+    );
+  ctx.logger.info(
+    `S3 keys from ${keys.from}; region ${region}${keys.region ? ' (s3Credentials.region)' : ' (default)'}`,
+  );
+  const deps = {
+    credentials: keys.credentials,
+    credentialsFrom: keys.from,
+    region,
+    logger: ctx.logger,
+    signal: ctx.signal,
+  };
+  return s3Prefix(deps, where);
+}
+
+async function readS3Keys(
+  ctx: ActionContext,
+  conn: Connection,
+  namespace: string,
+  refs: S3CredentialRefs,
+) {
+  const values = await readSecretKeys(conn.http, namespace, refs, {
+    setSecret: ctx.setSecret,
+    // The region names a place, not a credential: masking it would hide it in every log line.
+    notSecret: ['region'],
+    from: 's3Credentials of the backup configuration',
+    purpose: 'to sign the requests that delete the backups, as barman-cloud does',
+  });
+  const { accessKeyId = '', secretAccessKey = '', sessionToken, region } = values;
+  const signing = [refs.accessKeyId, refs.secretAccessKey, refs.sessionToken].filter(
+    (r) => r !== undefined,
+  );
+  return {
+    credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
+    region: region?.trim() || undefined,
+    from: describeKeys(signing, namespace),
+  };
 }
 
 export async function deleteBackupData(

@@ -1,14 +1,16 @@
 // teardown's inventory, made before anything is deleted: the Cluster and whether pgha deployed
 // it, what deploy created for it (found by pgha's labels, never by guessing names), the
 // throwaway restore-verify Clusters to sweep, and with delete-backups the Backups and where
-// the backup data is. Every refusal (a foreign Cluster, backups that are not pgha's to delete)
-// is raised here, so that a refused run changes nothing.
+// the backup data is and what reaches it. Every refusal (a foreign Cluster, backups that are not
+// pgha's to delete or that pgha cannot reach) is raised here, so that a refused run changes
+// nothing.
 import { ConfigurationError } from '../errors.ts';
 import type { TeardownInputs } from '../inputs/read-teardown.ts';
 import type { KubeHttp } from '../kube/http.ts';
 import { listObjects, readObject, refOf, type KindRef, type ObjectRef } from '../kube/read.ts';
 import { CNPG_CLUSTER, type KubeObject } from '../kube/resources.ts';
 import { walArchiveOf, type WalArchive } from './backup-config.ts';
+import { backupDataAt, configurationOf, type BackupData } from './backup-data.ts';
 import { BACKUP, listBackups } from './backups.ts';
 import { BARMAN_CLOUD_GROUP_VERSION, CNPG_GROUP_VERSION } from './discovery.ts';
 import { CLUSTER_LABEL, MANAGED_BY, ROLE_LABEL } from './objects.ts';
@@ -17,12 +19,6 @@ import { destinationOf, type ObjectStoreView } from './recovery-window.ts';
 export interface Kept {
   readonly what: string;
   readonly why: string;
-}
-
-/** The cluster's data in the object store: everything under <destination>/<serverName>/. */
-export interface BackupData {
-  readonly destination: string;
-  readonly serverName: string;
 }
 
 export interface TeardownPlan {
@@ -189,11 +185,8 @@ function backupData(
     throw new ConfigurationError(
       `input 'delete-backups': Cluster ${sharing.map((c) => c.metadata.name).join(', ')} still archives to ${destination}/${archive.serverName}/, the data of ${inputs.clusterName}; pgha deletes nothing another Cluster writes (example: delete-backups: false)`,
     );
-  if (!/^https:\/\//.test(destination))
-    throw new ConfigurationError(
-      `input 'delete-backups': the backups of ${inputs.clusterName} are in ${destination}, and this version of pgha deletes object-store data only in Azure Blob Storage (https://<account>.blob.core.windows.net/<container>); delete ${destination}/${archive.serverName}/ yourself, or run with delete-backups: false (example: delete-backups: false)`,
-    );
-  return { destination, serverName: archive.serverName };
+  const config = configurationOf(archive, cluster, store);
+  return backupDataAt(inputs.clusterName, destination, archive.serverName, config);
 }
 
 /** restore-verify Clusters of this source older than sweep-older-than, in the namespace. */

@@ -462,7 +462,7 @@ export const TEARDOWN_INPUTS = {
   },
   'delete-backups': {
     description:
-      "Also delete the cluster's Backup objects and its data in the object store (everything under <destination>/<serverName>/), for an ephemeral cluster pgha deployed. Blob storage is reached with the workflow's Azure login (needs Storage Blob Data Contributor on the account).",
+      "Also delete the cluster's Backup objects and its data in the object store (everything under <destination>/<serverName>/), for an ephemeral cluster pgha deployed. Azure Blob Storage is reached with the workflow's Azure login (needs Storage Blob Data Contributor on the account); S3 (s3://) with the access keys in the Secret the cluster's s3Credentials name (they need s3:ListBucket and s3:DeleteObject; refused with inheritFromIAMRole, whose role pgha cannot use).",
     default: 'false',
   },
   wait: {

@@ -1,0 +1,181 @@
+// teardown's inventory for delete-backups, on the objects deploy renders (Cluster and
+// ObjectStore for Azure, S3 keys, S3 with an IAM role), served by a stub of the Kubernetes API:
+// where the data is and what reaches it, and every refusal raised before anything is deleted.
+import { describe, expect, test } from 'vitest';
+import { planTeardown } from '../../src/cnpg/teardown-plan.ts';
+import { renderDeploy, type RenderedObject } from '../../src/cnpg/render.ts';
+import { ConfigurationError } from '../../src/errors.ts';
+import { readTeardownInputs } from '../../src/inputs/read-teardown.ts';
+import type { BackupMethod } from '../../src/inputs/types.ts';
+import type { KubeHttp, KubeRequest } from '../../src/kube/http.ts';
+import { collectionPath, type KubeObject } from '../../src/kube/resources.ts';
+import { deployInputs } from './fixtures.ts';
+
+const NS = 'db';
+const NAME = 'pg-orders';
+const SERVED = new Set(['postgresql.cnpg.io/v1', 'barmancloud.cnpg.io/v1']);
+
+async function deployed(values: Record<string, string>, method: BackupMethod = 'plugin') {
+  const inputs = deployInputs({ 'cluster-name': NAME, namespace: NS, ...values });
+  const { objects } = await renderDeploy(inputs, { backupMethod: method, origin: {} });
+  return objects.filter((o) => ['Cluster', 'ObjectStore'].includes(o.kind));
+}
+
+/** GETs of single objects (404 when absent) and label-selected lists, from the objects given. */
+function stubApi(objects: readonly RenderedObject[]): KubeHttp {
+  const all = objects as unknown as KubeObject[];
+  const collection = (o: KubeObject) =>
+    collectionPath(o.apiVersion, o.kind, o.metadata.namespace ?? NS);
+  const selected = (o: KubeObject, selector = '') =>
+    selector
+      .split(',')
+      .filter(Boolean)
+      .every((kv) => {
+        const [k = '', v] = kv.split('=');
+        return o.metadata.labels?.[k] === v;
+      });
+  const json = (req: KubeRequest) => {
+    if (req.method !== 'GET') throw new Error(`unexpected ${req.method} ${req.path}`);
+    if (LIST.test(req.path)) {
+      const items = all.filter((o) => collection(o) === req.path);
+      const body = { items: items.filter((o) => selected(o, req.query?.labelSelector)) };
+      return Promise.resolve({ status: 200, body });
+    }
+    const one = all.find((o) => `${collection(o)}/${o.metadata.name}` === req.path);
+    return Promise.resolve(one ? { status: 200, body: one } : { status: 404, body: undefined });
+  };
+  return { json } as unknown as KubeHttp;
+}
+
+const LIST =
+  /\/(clusters|scheduledbackups|poolers|services|podmonitors|objectstores|backups|secrets|pods)$/;
+
+const teardownInputs = (values: Record<string, string> = {}) => {
+  const all: Record<string, string> = {
+    'cluster-name': NAME,
+    namespace: NS,
+    'delete-backups': 'true',
+    ...values,
+  };
+  return readTeardownInputs((n) => all[n] ?? '');
+};
+
+const plan = async (objects: readonly RenderedObject[]) =>
+  planTeardown({ http: stubApi(objects), served: SERVED, now: Date.now() }, teardownInputs());
+
+async function refusal(objects: readonly RenderedObject[]): Promise<Error> {
+  const error = await plan(objects).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConfigurationError);
+  return error as Error;
+}
+
+describe('delete-backups: where the data is and what reaches it', () => {
+  test('Azure Blob Storage, as before: the destination and the serverName', async () => {
+    const p = await plan(await deployed({}));
+    expect(p.data).toEqual({
+      kind: 'azure',
+      destination: 'https://pgbackups.blob.core.windows.net/backups',
+      serverName: NAME,
+    });
+    expect(p.after.map((r) => r.kind)).toEqual(['ObjectStore']);
+  });
+
+  test.each<[string, BackupMethod]>([
+    ['the plugin (ObjectStore)', 'plugin'],
+    ['the in-core barmanObjectStore', 'barman-object-store'],
+  ])('S3 with access keys, through %s: the selectors and endpointURL', async (_what, method) => {
+    const objects = await deployed(
+      {
+        'backup-destination': 's3://pg-backups/orders',
+        'backup-credentials-secret': 'pg-s3',
+        'backup-endpoint-url': 'https://minio.example.com:9000',
+        'workload-identity-client-id': '',
+      },
+      method,
+    );
+    const p = await plan(objects);
+    expect(p.data).toEqual({
+      kind: 's3',
+      destination: 's3://pg-backups/orders',
+      serverName: NAME,
+      endpointURL: 'https://minio.example.com:9000',
+      credentials: {
+        accessKeyId: { name: 'pg-s3', key: 'ACCESS_KEY_ID' },
+        secretAccessKey: { name: 'pg-s3', key: 'ACCESS_SECRET_KEY' },
+      },
+    });
+  });
+
+  test('the region and session token selectors are carried when the configuration has them', async () => {
+    const objects = await deployed({
+      'backup-destination': 's3://pg-backups',
+      'backup-credentials-secret': 'pg-s3',
+      'workload-identity-client-id': '',
+    });
+    const store = objects.find((o) => o.kind === 'ObjectStore') as RenderedObject & {
+      spec: { configuration: { s3Credentials: Record<string, unknown> } };
+    };
+    Object.assign(store.spec.configuration.s3Credentials, {
+      region: { name: 'pg-s3-region', key: 'REGION' },
+      sessionToken: { name: 'pg-s3', key: 'SESSION_TOKEN' },
+    });
+    const p = await plan(objects);
+    expect(p.data).toMatchObject({
+      kind: 's3',
+      credentials: {
+        region: { name: 'pg-s3-region', key: 'REGION' },
+        sessionToken: { name: 'pg-s3', key: 'SESSION_TOKEN' },
+      },
+    });
+  });
+});
+
+describe('delete-backups: refused before anything is deleted', () => {
+  test("S3 through the pods' IAM role: pgha cannot use it, and says what to do instead", async () => {
+    const error = await refusal(
+      await deployed({
+        'backup-destination': 's3://pg-backups/orders',
+        'backup-credentials': 'iam-role',
+        'workload-identity-client-id': '',
+      }),
+    );
+    expect(error.message).toMatch(/^input 'delete-backups': /);
+    expect(error.message).toContain('inheritFromIAMRole: true');
+    expect(error.message).toContain('aws s3 rm --recursive s3://pg-backups/orders/pg-orders/');
+    expect(error.message).toMatch(/\(example: delete-backups: false\)$/);
+  });
+
+  test('S3 without access keys in s3Credentials', async () => {
+    const objects = await deployed({
+      'backup-destination': 's3://pg-backups',
+      'backup-credentials-secret': 'pg-s3',
+      'workload-identity-client-id': '',
+    });
+    const store = objects.find((o) => o.kind === 'ObjectStore') as RenderedObject & {
+      spec: { configuration: { s3Credentials: Record<string, unknown> } };
+    };
+    store.spec.configuration.s3Credentials = {
+      accessKeyId: { name: 'pg-s3', key: 'ACCESS_KEY_ID' },
+    };
+    const error = await refusal(objects);
+    expect(error.message).toMatch(/names no access keys in s3Credentials/);
+  });
+
+  test('Google Cloud Storage', async () => {
+    const objects = await deployed({});
+    const store = objects.find((o) => o.kind === 'ObjectStore') as RenderedObject & {
+      spec: { configuration: Record<string, unknown> };
+    };
+    store.spec.configuration = {
+      destinationPath: 'gs://pg-backups/orders',
+      googleCredentials: { gkeEnvironment: true },
+    };
+    const error = await refusal(objects);
+    expect(error.message).toMatch(
+      /only in Azure Blob Storage .* and S3 \(s3:\/\/<bucket>\/<path>\); delete gs:\/\/pg-backups\/orders\/pg-orders\/ yourself/,
+    );
+  });
+});
