@@ -29067,7 +29067,7 @@ const TEARDOWN_INPUTS = {
         default: 'false',
     },
     'delete-backups': {
-        description: "Also delete the cluster's Backup objects and its data in the object store (everything under <destination>/<serverName>/), for an ephemeral cluster pgha deployed. Blob storage is reached with the workflow's Azure login (needs Storage Blob Data Contributor on the account).",
+        description: "Also delete the cluster's Backup objects and its data in the object store (everything under <destination>/<serverName>/), for an ephemeral cluster pgha deployed. Azure Blob Storage is reached with the workflow's Azure login (needs Storage Blob Data Contributor on the account); S3 (s3://) with the access keys in the Secret the cluster's s3Credentials name (they need s3:ListBucket and s3:DeleteObject; refused with inheritFromIAMRole, whose role pgha cannot use).",
         default: 'false',
     },
     wait: {
@@ -29085,6 +29085,9 @@ const TEARDOWN_INPUTS = {
     },
     'blob-endpoint': {
         description: "Blob service endpoint to reach the backup storage account through instead of the destination's own host, e.g. a private endpoint or an emulator: https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1.",
+    },
+    's3-endpoint': {
+        description: "S3 endpoint that delete-backups uses from the runner instead of the Cluster's endpointURL, when that is an in-cluster name the runner cannot reach: e.g. https://minio.example.com for endpointURL http://minio.minio:9000.",
     },
 };
 const TEARDOWN_OUTPUTS = {
@@ -32821,7 +32824,7 @@ async function loadAction(command) {
         case 'failover-drill':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34960))).failoverDrill;
         case 'teardown':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71753))).teardown;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16757))).teardown;
     }
 }
 

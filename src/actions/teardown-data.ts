@@ -35,7 +35,7 @@ export async function checkBackupData(
   const prefix =
     data.kind === 'azure'
       ? blobData(ctx, conn, inputs, data, location)
-      : await s3Data(ctx, conn, inputs.namespace, data);
+      : await s3Data(ctx, conn, inputs, data);
   const found = await prefix({ dryRun: true });
   ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
   return { location, prefix };
@@ -65,10 +65,16 @@ function blobData(
 async function s3Data(
   ctx: ActionContext,
   conn: Connection,
-  namespace: string,
+  inputs: TeardownInputs,
   data: Extract<BackupData, { kind: 's3' }>,
 ): Promise<Prefix> {
-  const where = s3Location(data.destination, data.serverName, data.endpointURL);
+  const { namespace } = inputs;
+  const where = s3Location(data.destination, data.serverName, data.endpointURL, inputs.s3Endpoint);
+  const plain = where.endpoint ? new URL(where.endpoint) : undefined;
+  if (plain?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(plain.hostname))
+    ctx.logger.warning(
+      `S3 requests to ${where.endpoint} go over plain http: they are signed and carry no key, but the object names they list cross the network readable (set s3-endpoint to an https URL of the store)`,
+    );
   const keys = await readS3Keys(ctx, conn, namespace, data.credentials);
   const region = keys.region ?? DEFAULT_S3_REGION;
   if (!/^[a-z0-9-]{1,40}$/.test(region))

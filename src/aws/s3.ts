@@ -48,16 +48,17 @@ export interface DeletedObjects {
 
 /** S3's bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens. */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Where barman-cloud keeps a server's backups: destinationPath s3://<bucket>[/<path>] as CNPG
- * takes it, the serverName, and the cluster's endpointURL for an S3-compatible store.
+ * takes it, the serverName, and the cluster's endpointURL for an S3-compatible store, or the
+ * override (teardown's input s3-endpoint) for when the runner reaches the store elsewhere.
  */
 export function s3Location(
   destinationPath: string,
   serverName: string,
   endpointURL?: string,
+  override?: string,
 ): S3Location {
   const bad = (problem: string) =>
     new ConfigurationError(
@@ -74,23 +75,31 @@ export function s3Location(
       `serverName '${serverName}' is not a barman server name (example: serverName: pg-orders)`,
     );
   const prefix = [...path.filter(Boolean), serverName, ''].join('/');
-  const endpoint = endpointURL === undefined ? undefined : endpointOf(endpointURL);
+  const endpoint =
+    override !== undefined
+      ? endpointOf(override, "input 's3-endpoint'")
+      : endpointURL === undefined
+        ? undefined
+        : endpointOf(endpointURL, 'endpointURL');
   return { bucket, prefix, ...(endpoint ? { endpoint } : {}) };
 }
 
-/** An https URL without credentials or query; http on loopback only (the sandbox). */
-function endpointOf(input: string): string {
+/**
+ * An http(s) URL without credentials, query or fragment. Plain http is taken, as the cluster
+ * itself takes it for an in-cluster MinIO: the requests are signed and carry no key, but what
+ * they list and delete crosses the network readable (the caller warns).
+ */
+export function endpointOf(input: string, what: string): string {
   let url: URL | undefined;
   try {
     url = new URL(input);
   } catch {
     url = undefined;
   }
-  const secure =
-    url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!url || !secure || url.search || url.hash || url.username || url.password)
+  const web = url?.protocol === 'https:' || url?.protocol === 'http:';
+  if (!url || !web || url.search || url.hash || url.username || url.password)
     throw new ConfigurationError(
-      `endpointURL '${input}': pgha reaches the store from the runner with an https URL without credentials or query; plain http only on loopback (example: endpointURL: https://minio.example.com:9000)`,
+      `${what} '${input}' is not an http(s) URL without credentials, query or fragment (example: https://minio.example.com:9000)`,
     );
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -2,6 +2,7 @@
 // what may be deleted (force, delete-backups, sweep-older-than), whether to wait, the identity
 // whose federated credentials go, and where the backup storage account is reached.
 import { boolean, duration, httpsUrl } from './parse.ts';
+import { endpointUrl } from './parse-deploy.ts';
 import { MAX_TIMEOUT_MS, inputReader, readShared, type GetInput } from './read.ts';
 import { readIdentity } from './read-deploy.ts';
 import { ACTIONS } from './spec.ts';
@@ -14,6 +15,7 @@ export interface TeardownInputs extends SharedInputs {
   readonly sweepOlderThanMs?: number;
   readonly identity?: { readonly name: string; readonly resourceGroup: string };
   readonly blobEndpoint?: string;
+  readonly s3Endpoint?: string;
 }
 
 /** The Blob service URL to use instead of the destination's host; a path (an account) may follow. */
@@ -35,6 +37,7 @@ export function readTeardownInputs(get: GetInput): TeardownInputs {
     ),
     identity: readIdentity(r),
     blobEndpoint: r.optional('blob-endpoint', blobEndpoint),
+    s3Endpoint: r.optional('s3-endpoint', endpointUrl),
   };
   return r.finish(inputs as TeardownInputs);
 }

@@ -485,6 +485,10 @@ export const TEARDOWN_INPUTS = {
     description:
       "Blob service endpoint to reach the backup storage account through instead of the destination's own host, e.g. a private endpoint or an emulator: https://10.0.0.5 or https://127.0.0.1:10000/devstoreaccount1.",
   },
+  's3-endpoint': {
+    description:
+      "S3 endpoint that delete-backups uses from the runner instead of the Cluster's endpointURL, when that is an in-cluster name the runner cannot reach: e.g. https://minio.example.com for endpointURL http://minio.minio:9000.",
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export const TEARDOWN_OUTPUTS = {

@@ -13,7 +13,7 @@ import {
 } from '../../src/aws/s3-xml.ts';
 import { ConfigurationError } from '../../src/errors.ts';
 
-type Args = [destinationPath: string, serverName: string, endpointURL?: string];
+type Args = Parameters<typeof s3Location>;
 
 describe('s3Location', () => {
   test.each<[string, Args, S3Location]>([
@@ -52,6 +52,16 @@ describe('s3Location', () => {
       ['s3://backups', 'pg', 'http://[::1]:9000'],
       { bucket: 'backups', prefix: 'pg/', endpoint: 'http://[::1]:9000' },
     ],
+    [
+      'plain http to an in-cluster MinIO, as the cluster itself uses it',
+      ['s3://backups', 'pg', 'http://minio.minio:9000'],
+      { bucket: 'backups', prefix: 'pg/', endpoint: 'http://minio.minio:9000' },
+    ],
+    [
+      "the s3-endpoint input over the cluster's endpointURL",
+      ['s3://backups/x', 'pg', 'http://minio.minio:9000', 'https://minio.example.com/'],
+      { bucket: 'backups', prefix: 'x/pg/', endpoint: 'https://minio.example.com' },
+    ],
   ])('%s', (_what, args, expected) => {
     expect(s3Location(...args)).toEqual(expected);
   });
@@ -78,9 +88,14 @@ describe('s3Location', () => {
     ['an empty serverName', ['s3://pg-backups', ''], /serverName '' is not a barman server name/],
     ['a serverName with a slash', ['s3://pg-backups', 'a/b'], /serverName 'a\/b'/],
     [
-      'plain http off loopback',
-      ['s3://b3k', 'pg', 'http://minio.minio:9000'],
-      /endpointURL 'http:\/\/minio\.minio:9000'.*plain http only on loopback/,
+      'an endpoint that is not http(s)',
+      ['s3://b3k', 'pg', 'ftp://minio.minio:21'],
+      /endpointURL 'ftp:\/\/minio\.minio:21' is not an http\(s\) URL without credentials, query or fragment \(example: https:/,
+    ],
+    [
+      'a bad s3-endpoint, named as the input',
+      ['s3://b3k', 'pg', 'http://minio.minio:9000', 'https://u:p@minio.example.com'],
+      /input 's3-endpoint' 'https:\/\/u:p@minio\.example\.com' is not an http\(s\) URL/,
     ],
     [
       'credentials in the endpoint',
@@ -90,7 +105,7 @@ describe('s3Location', () => {
     [
       'a query in the endpoint',
       ['s3://b3k', 'pg', 'https://minio.example.com/?x=1'],
-      /endpointURL .*or query/,
+      /endpointURL .*query or fragment/,
     ],
     ['not a URL', ['s3://b3k', 'pg', 'minio:9000'], /endpointURL 'minio:9000'/],
   ])('refuses %s, naming the field with an example', (_what, args, message) => {

@@ -1,8 +1,8 @@
-export const id = 753;
-export const ids = [753];
+export const id = 757;
+export const ids = [757];
 export const modules = {
 
-/***/ 71753:
+/***/ 16757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,6 +25,52 @@ var read = __webpack_require__(91437);
 var resources = __webpack_require__(26804);
 // EXTERNAL MODULE: ./src/cnpg/backup-config.ts
 var backup_config = __webpack_require__(15075);
+;// CONCATENATED MODULE: ./src/cnpg/backup-data.ts
+// Where a cluster's backup data is and what reaches it, read from the object store
+// configuration CNPG archives with (the plugin's ObjectStore spec.configuration or the in-core
+// spec.backup.barmanObjectStore; facts §8): Azure Blob Storage through the workflow's Azure
+// login, S3 through the access keys the configuration names in s3Credentials. What pgha cannot
+// reach (an IAM role of the pods, Google Cloud Storage) is refused here, before any deletion.
+
+/** The configuration the archive writes with. */
+function configurationOf(archive, cluster, store) {
+    if (archive.kind === 'in-core')
+        return cluster?.spec?.backup?.barmanObjectStore ?? {};
+    return store?.spec?.configuration ?? {};
+}
+/** The data at `destination` (no trailing slash), or why pgha refuses to delete it. */
+function backupDataAt(cluster, destination, serverName, config) {
+    const where = `${destination}/${serverName}/`;
+    if (destination.startsWith('https://'))
+        return { kind: 'azure', destination, serverName };
+    if (!destination.startsWith('s3://'))
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backups of ${cluster} are in ${destination}, and pgha deletes object-store data only in Azure Blob Storage (https://<account>.blob.core.windows.net/<container>) and S3 (s3://<bucket>/<path>); delete ${where} yourself, or run with delete-backups: false (example: delete-backups: false)`);
+    const creds = config.s3Credentials;
+    if (creds?.inheritFromIAMRole)
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backups of ${cluster} in ${destination} are reached with the IAM role of the cluster's pods (s3Credentials.inheritFromIAMRole: true), which pgha, running on the GitHub runner, cannot use. Delete ${where} with the role yourself (aws s3 rm --recursive ${where}) and run with delete-backups: false, or deploy with access keys in a Secret (backup-credentials: s3-keys, backup-credentials-secret: <Secret with ACCESS_KEY_ID and ACCESS_SECRET_KEY>) (example: delete-backups: false)`);
+    const accessKeyId = selector(creds?.accessKeyId);
+    const secretAccessKey = selector(creds?.secretAccessKey);
+    if (!accessKeyId || !secretAccessKey)
+        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backup configuration of ${cluster} (destinationPath ${destination}) names no access keys in s3Credentials (accessKeyId and secretAccessKey, each a Secret name and key), so pgha has nothing to sign with; delete ${where} yourself, or run with delete-backups: false (example: delete-backups: false)`);
+    const sessionToken = selector(creds?.sessionToken);
+    const region = selector(creds?.region);
+    return {
+        kind: 's3',
+        destination,
+        serverName,
+        ...(config.endpointURL ? { endpointURL: config.endpointURL } : {}),
+        credentials: {
+            accessKeyId,
+            secretAccessKey,
+            ...(sessionToken ? { sessionToken } : {}),
+            ...(region ? { region } : {}),
+        },
+    };
+}
+function selector(ref) {
+    return ref?.name && ref.key ? { name: ref.name, key: ref.key } : undefined;
+}
+
 // EXTERNAL MODULE: ./src/cnpg/backups.ts
 var cnpg_backups = __webpack_require__(24487);
 // EXTERNAL MODULE: ./src/cnpg/objects.ts
@@ -35,8 +81,10 @@ var recovery_window = __webpack_require__(88222);
 // teardown's inventory, made before anything is deleted: the Cluster and whether pgha deployed
 // it, what deploy created for it (found by pgha's labels, never by guessing names), the
 // throwaway restore-verify Clusters to sweep, and with delete-backups the Backups and where
-// the backup data is. Every refusal (a foreign Cluster, backups that are not pgha's to delete)
-// is raised here, so that a refused run changes nothing.
+// the backup data is and what reaches it. Every refusal (a foreign Cluster, backups that are not
+// pgha's to delete or that pgha cannot reach) is raised here, so that a refused run changes
+// nothing.
+
 
 
 
@@ -159,9 +207,8 @@ function backupData(inputs, cluster, { store, stores }, others, kept) {
     });
     if (sharing.length > 0)
         throw new errors/* ConfigurationError */.j1(`input 'delete-backups': Cluster ${sharing.map((c) => c.metadata.name).join(', ')} still archives to ${destination}/${archive.serverName}/, the data of ${inputs.clusterName}; pgha deletes nothing another Cluster writes (example: delete-backups: false)`);
-    if (!/^https:\/\//.test(destination))
-        throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backups of ${inputs.clusterName} are in ${destination}, and this version of pgha deletes object-store data only in Azure Blob Storage (https://<account>.blob.core.windows.net/<container>); delete ${destination}/${archive.serverName}/ yourself, or run with delete-backups: false (example: delete-backups: false)`);
-    return { destination, serverName: archive.serverName };
+    const config = configurationOf(archive, cluster, store);
+    return backupDataAt(inputs.clusterName, destination, archive.serverName, config);
 }
 /** restore-verify Clusters of this source older than sweep-older-than, in the namespace. */
 async function sweepable(d, inputs) {
@@ -229,6 +276,8 @@ function initdbSecret(c) {
 var deletion = __webpack_require__(60636);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __webpack_require__(13718);
+// EXTERNAL MODULE: ./src/inputs/parse-deploy.ts + 1 modules
+var parse_deploy = __webpack_require__(16242);
 // EXTERNAL MODULE: ./src/inputs/read.ts
 var inputs_read = __webpack_require__(44245);
 // EXTERNAL MODULE: ./src/inputs/read-deploy.ts + 2 modules
@@ -239,6 +288,7 @@ var spec = __webpack_require__(27026);
 // teardown's inputs, read and cross-checked into one frozen TeardownInputs before any request:
 // what may be deleted (force, delete-backups, sweep-older-than), whether to wait, the identity
 // whose federated credentials go, and where the backup storage account is reached.
+
 
 
 
@@ -259,6 +309,7 @@ function readTeardownInputs(get) {
         sweepOlderThanMs: r.optional('sweep-older-than', (v) => (0,parse/* duration */.p0)(v, '6h', 366 * inputs_read/* MAX_TIMEOUT_MS */.mn)),
         identity: (0,read_deploy/* readIdentity */.xN)(r),
         blobEndpoint: r.optional('blob-endpoint', blobEndpoint),
+        s3Endpoint: r.optional('s3-endpoint', parse_deploy/* endpointUrl */.Pb),
     };
     return r.finish(inputs);
 }
@@ -353,14 +404,71 @@ var action = __webpack_require__(63312);
 var connect = __webpack_require__(27932);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/aws/s3-errors.ts
+// S3 error responses (<Error><Code>, <Message>) as errors that carry the operation ("listing
+// s3://pg-backups/pg/pg-orders/: AccessDenied: Access Denied") and, for the mistakes a user
+// fixes in the Secret, the bucket policy or the cluster's backup configuration, what to do,
+// as a ConfigurationError. Keys are named by Secret and key, never by value.
+
+/** An S3 request that failed for a reason that is not the user's to fix (or not known to be). */
+class S3Error extends Error {
+    name = 'S3Error';
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The error to throw for a failed S3 request made for `context`. */
+function s3Error(context, target, status, body, requestId) {
+    const text = `${context}: ${body.code}: ${body.message ?? `HTTP ${status}`}`;
+    const hint = userHint(target, body.code);
+    if (hint !== undefined)
+        return new errors/* ConfigurationError */.j1(`${text.replace(/\.$/, '')}. ${hint}`);
+    const id = requestId ? ` (x-amz-request-id ${requestId})` : '';
+    return new S3Error(`${text}${id}`, status, body.code);
+}
+/** What to do about an error the user fixes; undefined for the others. */
+function userHint(target, code) {
+    const store = target.endpoint ? `the store at ${target.endpoint}` : 'AWS S3';
+    const keys = target.credentialsFrom;
+    switch (code) {
+        case 'InvalidAccessKeyId':
+            return `The access key id from ${keys} is not known to ${store}: put the id of an active access key there (or fix endpointURL if the keys belong to another store).`;
+        case 'SignatureDoesNotMatch':
+            return `The secret access key from ${keys} does not belong to its access key id: put that access key's own secret there (a proxy that rewrites requests to ${store} causes this too).`;
+        case 'AccessDenied':
+        case 'AllAccessDisabled':
+            return `The keys from ${keys} were accepted but may not list and delete in bucket ${target.bucket}: ${permissionHint(target)}`;
+        case 'InvalidToken':
+        case 'ExpiredToken':
+        case 'TokenRefreshRequired':
+            return `The session token from ${keys} is expired or not valid: temporary credentials expire, so put current ones there, or long-lived keys without sessionToken.`;
+        case 'NoSuchBucket':
+            return `Bucket ${target.bucket} does not exist in ${store}: check the destinationPath${target.endpoint ? ' and endpointURL' : ''} of the cluster's backups.`;
+        case 'RequestTimeTooSkewed':
+            return `The runner's clock is more than 15 minutes away from ${store}'s; requests are signed with the time.`;
+        case 'AuthorizationHeaderMalformed':
+            return `The store refused the region the request was signed for: set s3Credentials.region to the bucket's region.`;
+        default:
+            return undefined;
+    }
+}
+function permissionHint(target) {
+    const objects = `arn:aws:s3:::${target.bucket}/${target.prefix ?? ''}*`;
+    return `grant them s3:ListBucket on arn:aws:s3:::${target.bucket} and s3:DeleteObject on ${objects} (IAM policy or bucket policy; on MinIO, a policy with the same actions).`;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/azure/arm-errors.ts
-var arm_errors = __webpack_require__(22893);
 // EXTERNAL MODULE: ./src/azure/arm-http.ts
 var arm_http = __webpack_require__(2414);
+// EXTERNAL MODULE: ./src/azure/login-errors.ts
+var login_errors = __webpack_require__(68348);
 ;// CONCATENATED MODULE: ./src/azure/blob-xml.ts
 // The two XML documents pgha reads from Azure Blob Storage, without an XML library: a page of
 // List Blobs (EnumerationResults: each blob's Name and Content-Length, and NextMarker) and an
@@ -416,8 +524,486 @@ function unescapeXml(text) {
     });
 }
 
-// EXTERNAL MODULE: ./src/azure/login-errors.ts
-var login_errors = __webpack_require__(68348);
+;// CONCATENATED MODULE: ./src/aws/s3-xml.ts
+// The XML documents pgha exchanges with S3, without an XML library: a page of ListObjectsV2
+// (each object's Key and Size, IsTruncated, NextContinuationToken), the DeleteObjects request
+// and its result (<Deleted> and per-key <Error> entries), and an error body (<Error><Code>,
+// <Message>, <Region>). All are flat and generated by the service, so a few patterns read them.
+
+/** Reads one page of ListObjectsV2; throws when the document is not a ListBucketResult. */
+function parseObjectList(xml) {
+    if (!/<ListBucketResult[\s>]/.test(xml))
+        throw new Error(`the answer is not a ListObjectsV2 result: ${xml.slice(0, 200)}`);
+    const objects = blocks(xml, 'Contents').map((block) => {
+        const key = s3_xml_element(block, 'Key');
+        if (key === undefined)
+            throw new Error(`a listed object has no key: ${block.slice(0, 200)}`);
+        return { key, bytes: Number(s3_xml_element(block, 'Size') ?? '0') };
+    });
+    const truncated = s3_xml_element(xml, 'IsTruncated') === 'true';
+    const token = s3_xml_element(xml, 'NextContinuationToken');
+    if (truncated && !token)
+        throw new Error('the listing is truncated but names no NextContinuationToken');
+    return truncated && token ? { objects, continuationToken: token } : { objects };
+}
+/** The body of DeleteObjects for up to 1000 keys (verbose: the result lists each key). */
+function deleteObjectsBody(keys) {
+    const objects = keys.map((k) => `<Object><Key>${escapeXml(k)}</Key></Object>`).join('');
+    return `<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Quiet>false</Quiet>${objects}</Delete>`;
+}
+/** The keys deleted and those that failed, from a DeleteResult. */
+function parseDeleteResult(xml) {
+    if (!/<DeleteResult[\s>/]/.test(xml))
+        throw new Error(`the answer is not a DeleteObjects result: ${xml.slice(0, 200)}`);
+    const deleted = blocks(xml, 'Deleted').flatMap((b) => {
+        const key = s3_xml_element(b, 'Key');
+        return key === undefined ? [] : [key];
+    });
+    const errors = blocks(xml, 'Error').map((b) => ({
+        key: s3_xml_element(b, 'Key') ?? '',
+        code: s3_xml_element(b, 'Code') ?? 'unknown',
+        message: s3_xml_element(b, 'Message') ?? '',
+    }));
+    return { deleted, errors };
+}
+/** Code, message and region of an error body; empty when there is none. */
+function parseS3Error(xml) {
+    const error = /<Error>([\s\S]*)<\/Error>/.exec(xml)?.[1];
+    if (error === undefined)
+        return {};
+    const code = s3_xml_element(error, 'Code');
+    const message = s3_xml_element(error, 'Message');
+    const region = s3_xml_element(error, 'Region');
+    return {
+        ...(code ? { code } : {}),
+        ...(message ? { message } : {}),
+        ...(region ? { region } : {}),
+    };
+}
+/** Characters XML 1.0 cannot carry at all, not even escaped: such a key cannot be named in a body. */
+function xmlSafe(text) {
+    // eslint-disable-next-line no-control-regex
+    return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(text);
+}
+function escapeXml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;')
+        .replace(/\r/g, '&#13;')
+        .replace(/\t/g, '&#9;')
+        .replace(/\n/g, '&#10;');
+}
+function blocks(xml, tag) {
+    const pattern = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g');
+    return [...xml.matchAll(pattern)].map((m) => m[1] ?? '');
+}
+/** The unescaped text of the first <tag>text</tag>; undefined when absent or empty. */
+function s3_xml_element(xml, tag) {
+    const match = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
+    return match?.[1] ? unescapeXml(match[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/aws/sigv4.ts
+// AWS Signature Version 4 for S3 with the Authorization header, from AWS's description of it
+// ("Signature Calculations for the Authorization Header: Transferring Payload in a Single
+// Chunk"): a canonical request (method, URI, query, headers, payload hash), hashed into a
+// string to sign under the scope <date>/<region>/s3/aws4_request, signed with a key derived
+// from the secret by HMAC-SHA256. S3 differs from other services in two ways that matter
+// here: the path is not normalised or encoded twice (each segment once, as sent), and
+// x-amz-content-sha256 carries the payload's hash. node:crypto only: no AWS SDK.
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** SHA-256 of the empty payload, the x-amz-content-sha256 of every request without a body. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+const hmac = (key, data) => (0,external_node_crypto_.createHmac)('sha256', key).update(data, 'utf8').digest();
+/** RFC 3986 percent-encoding of every UTF-8 byte but A-Z a-z 0-9 - . _ ~ (S3's UriEncode). */
+function uriEncode(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** An object key as a URL path: each segment encoded, the slashes kept. */
+function s3Path(key) {
+    return key.split('/').map(uriEncode).join('/');
+}
+/** A query string in canonical form: names and values encoded, sorted, `name=` when empty. */
+function s3Query(params) {
+    const pairs = Object.entries(params).map(([k, v]) => [uriEncode(k), uriEncode(v)]);
+    pairs.sort(([a, av], [b, bv]) => compare(a, b) || compare(av, bv));
+    return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+}
+/** Code-unit order, as AWS sorts (not localeCompare). */
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** The path as S3 canonicalises it: each segment decoded once and encoded once, not normalised. */
+function canonicalUri(pathname) {
+    if (pathname === '')
+        return '/';
+    return pathname
+        .split('/')
+        .map((segment) => uriEncode(decodeURIComponent(segment)))
+        .join('/');
+}
+/** The query of a URL in canonical form; `+` is a plus sign, never a space. */
+function canonicalQuery(search) {
+    const raw = search.startsWith('?') ? search.slice(1) : search;
+    if (raw === '')
+        return '';
+    const params = raw
+        .split('&')
+        .filter(Boolean)
+        .map((pair) => {
+        const at = pair.indexOf('=');
+        const name = at < 0 ? pair : pair.slice(0, at);
+        const value = at < 0 ? '' : pair.slice(at + 1);
+        return [uriEncode(decodeURIComponent(name)), uriEncode(decodeURIComponent(value))];
+    });
+    params.sort(([a, av], [b, bv]) => compare(a, b) || compare(av, bv));
+    return params.map(([k, v]) => `${k}=${v}`).join('&');
+}
+/** x-amz-date: YYYYMMDD'T'HHMMSS'Z' in UTC. */
+function amzDate(now) {
+    return new Date(now)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+}
+/** Signs the request; returns the headers to send with it. */
+function signV4(req) {
+    const service = req.service ?? 's3';
+    const timestamp = amzDate(req.now);
+    const day = timestamp.slice(0, 8);
+    const { sessionToken } = req.credentials;
+    const sent = {
+        ...lowerCased(req.headers ?? {}),
+        'x-amz-content-sha256': req.payloadHash,
+        'x-amz-date': timestamp,
+        ...(sessionToken ? { 'x-amz-security-token': sessionToken } : {}),
+    };
+    const signed = { ...sent, host: req.url.host };
+    const names = Object.keys(signed).sort(compare);
+    const signedHeaders = names.join(';');
+    const canonicalRequest = [
+        req.method.toUpperCase(),
+        canonicalUri(req.url.pathname),
+        canonicalQuery(req.url.search),
+        ...names.map((n) => `${n}:${headerValue(signed[n] ?? '')}`),
+        '',
+        signedHeaders,
+        req.payloadHash,
+    ].join('\n');
+    const scope = `${day}/${req.region}/${service}/aws4_request`;
+    const stringToSign = [ALGORITHM, timestamp, scope, sha256Hex(canonicalRequest)].join('\n');
+    const key = signingKey(req.credentials.secretAccessKey, day, req.region, service);
+    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(stringToSign, 'utf8').digest('hex');
+    const authorization = `${ALGORITHM} Credential=${req.credentials.accessKeyId}/${scope},SignedHeaders=${signedHeaders},Signature=${signature}`;
+    return { headers: { ...sent, authorization }, canonicalRequest, stringToSign, signature };
+}
+/** HMAC chain: "AWS4" + secret, then the day, the region, the service and "aws4_request". */
+function signingKey(secret, day, region, service) {
+    const dated = hmac(`AWS4${secret}`, day);
+    return hmac(hmac(hmac(dated, region), service), 'aws4_request');
+}
+function lowerCased(headers) {
+    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+/** Leading and trailing blanks trimmed, inner runs of blanks as one space. */
+function headerValue(value) {
+    return value.trim().replace(/\s+/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/aws/s3-http.ts
+// One S3 request over fetch, signed with SigV4 from the keys of the cluster's Secret: bounded
+// retries with jitter on throttling, server errors and network failures (the shared
+// withRetries), and one retry in the bucket's own region when S3 names another
+// (x-amz-bucket-region). Failures become errors that name the bucket and, for what the user
+// fixes (wrong keys, missing permission, a missing bucket, the clock), say what to do. No
+// error or log line carries a key: S3's error bodies hold none, and none is added here.
+
+
+
+
+
+
+
+/** The bucket's URL, without query: path-style on endpointURL, virtual-hosted on AWS. */
+function bucketUrl(target, region) {
+    const bucket = uriEncode(target.bucket);
+    if (target.endpoint)
+        return `${target.endpoint}/${bucket}`;
+    // A bucket with dots does not match the certificate's *.s3.<region>.amazonaws.com.
+    if (target.bucket.includes('.'))
+        return `https://s3.${region}.amazonaws.com/${bucket}`;
+    return `https://${bucket}.s3.${region}.amazonaws.com/`;
+}
+/** The region S3 says the bucket is in, when that is not the one the request was signed for. */
+class WrongRegion extends Error {
+    region;
+    constructor(message, region) {
+        super(message);
+        this.region = region;
+    }
+}
+function s3Http(options) {
+    const settings = {
+        fetch: options.fetch ?? globalThis.fetch,
+        sleep: options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal: options.signal })),
+        random: options.random ?? Math.random,
+        maxAttempts: options.maxAttempts ?? 5,
+        maxRetryAfterMs: 60_000,
+    };
+    let region = options.region;
+    const attempt = (call) => (0,arm_http/* withRetries */.LH)(() => once(options, settings.fetch, call, region), {
+        ...settings,
+        logger: options.logger,
+        context: call.context,
+        stopped: () => options.signal?.aborted === true,
+    });
+    const http = async (call) => {
+        try {
+            return await attempt(call);
+        }
+        catch (error) {
+            if (!(error instanceof WrongRegion))
+                throw error;
+            options.logger.info(`Bucket ${options.target.bucket} is in region ${error.region}, not ${region}: using ${error.region} (set s3Credentials.region to save a request)`);
+            region = error.region;
+            return attempt(call);
+        }
+    };
+    return Object.assign(http, { region: () => region });
+}
+async function once(options, doFetch, call, region) {
+    const base = bucketUrl(options.target, region);
+    const url = new URL(call.query ? `${base}?${call.query}` : base);
+    const started = Date.now();
+    let response;
+    let text;
+    try {
+        response = await doFetch(url, requestInit(options, call, url, region));
+        text = await response.text();
+    }
+    catch (error) {
+        return unreachable(options, call, url, region, error);
+    }
+    options.logger.debug(`S3 ${call.method} ${url.pathname}${url.search} -> ${response.status} (${Date.now() - started} ms)`);
+    if (response.ok)
+        return { result: { status: response.status, text } };
+    const body = parseS3Error(text);
+    const code = body.code ?? response.headers.get('x-amz-error-code') ?? `HTTP ${response.status}`;
+    const elsewhere = bucketRegion(response, body);
+    if (elsewhere !== undefined && elsewhere !== region)
+        return {
+            error: new WrongRegion(`${call.context}: ${code} in region ${region}`, elsewhere),
+            retryable: false,
+            reason: `HTTP ${response.status} ${code}`,
+        };
+    const requestId = response.headers.get('x-amz-request-id') ?? undefined;
+    return {
+        error: s3Error(call.context, options.target, response.status, { ...body, code }, requestId),
+        retryable: isRetryable(response.status, code),
+        reason: `HTTP ${response.status} ${code}`,
+        retryAfterMs: (0,arm_http/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
+    };
+}
+function requestInit(options, call, url, region) {
+    const body = call.body ?? '';
+    const md5 = call.body === undefined ? {} : { 'content-md5': base64Md5(body) };
+    const signed = signV4({
+        method: call.method,
+        url,
+        headers: { ...md5, ...call.headers },
+        payloadHash: sha256Hex(body),
+        region,
+        credentials: options.credentials,
+        now: (options.now ?? Date.now)(),
+    });
+    const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
+    return {
+        method: call.method,
+        headers: signed.headers,
+        ...(call.body === undefined ? {} : { body }),
+        // A redirect to the bucket's region is followed by re-signing, not by fetch.
+        redirect: 'manual',
+        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+    };
+}
+function base64Md5(body) {
+    return (0,external_node_crypto_.createHash)('md5').update(body, 'utf8').digest('base64');
+}
+/** x-amz-bucket-region, or the Region of an AuthorizationHeaderMalformed / redirect body. */
+function bucketRegion(response, body) {
+    const wrongRegion = [301, 307, 400].includes(response.status) &&
+        ['PermanentRedirect', 'AuthorizationHeaderMalformed', 'TemporaryRedirect', undefined].includes(body.code);
+    if (!wrongRegion)
+        return undefined;
+    const named = response.headers.get('x-amz-bucket-region') ?? body.region;
+    return named && /^[a-z0-9-]{1,40}$/.test(named) ? named : undefined;
+}
+const RETRYABLE = new Set(['SlowDown', 'RequestTimeout', 'InternalError', 'ServiceUnavailable']);
+function isRetryable(status, code) {
+    return status === 429 || status >= 500 || RETRYABLE.has(code);
+}
+function unreachable(options, call, url, region, error) {
+    if (options.signal?.aborted) {
+        const reason = `${call.context}: cancelled`;
+        return { error: new Error(reason, { cause: error }), retryable: false, reason };
+    }
+    const reason = `cannot reach ${url.host}: ${(0,login_errors/* errorText */.kc)(error).split('\n').slice(0, 2).join(': ')}`;
+    const where = options.target.endpoint
+        ? `the endpointURL ${options.target.endpoint}`
+        : `that bucket ${options.target.bucket} exists in region ${region}`;
+    const message = `${call.context}: ${reason}. Check ${where}, and that this runner may reach it ` +
+        '(an endpoint inside the Kubernetes cluster is not reachable from the runner; a private CA, endpointCA, is not supported).';
+    return { error: new Error(message, { cause: error }), retryable: true, reason };
+}
+
+;// CONCATENATED MODULE: ./src/aws/s3.ts
+// Deletes a cluster's backups in S3 or an S3-compatible store (everything barman-cloud wrote
+// under <bucket>/<path>/<serverName>/) with the access keys of the cluster's own s3Credentials:
+// ListObjectsV2 page by page, then DeleteObjects for each page (at most 1000 keys a request).
+// Requests go path-style to endpointURL when the cluster sets one, else virtual-hosted to
+// https://<bucket>.s3.<region>.amazonaws.com (path-style for a bucket name with dots).
+
+
+
+
+
+
+/** S3's bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens. */
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/**
+ * Where barman-cloud keeps a server's backups: destinationPath s3://<bucket>[/<path>] as CNPG
+ * takes it, the serverName, and the cluster's endpointURL for an S3-compatible store, or the
+ * override (teardown's input s3-endpoint) for when the runner reaches the store elsewhere.
+ */
+function s3Location(destinationPath, serverName, endpointURL, override) {
+    const bad = (problem) => new errors/* ConfigurationError */.j1(`destinationPath '${destinationPath}': ${problem} (example: s3://pg-backups/orders)`);
+    if (!destinationPath.startsWith('s3://'))
+        throw bad('is not an s3:// URL');
+    const [bucket = '', ...path] = destinationPath.slice('s3://'.length).split('/');
+    if (!BUCKET.test(bucket) || bucket.includes('..') || (0,external_node_net_.isIP)(bucket) !== 0)
+        throw bad(`'${bucket}' is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)`);
+    if (!serverName || serverName.includes('/'))
+        throw new errors/* ConfigurationError */.j1(`serverName '${serverName}' is not a barman server name (example: serverName: pg-orders)`);
+    const prefix = [...path.filter(Boolean), serverName, ''].join('/');
+    const endpoint = override !== undefined
+        ? endpointOf(override, "input 's3-endpoint'")
+        : endpointURL === undefined
+            ? undefined
+            : endpointOf(endpointURL, 'endpointURL');
+    return { bucket, prefix, ...(endpoint ? { endpoint } : {}) };
+}
+/**
+ * An http(s) URL without credentials, query or fragment. Plain http is taken, as the cluster
+ * itself takes it for an in-cluster MinIO: the requests are signed and carry no key, but what
+ * they list and delete crosses the network readable (the caller warns).
+ */
+function endpointOf(input, what) {
+    let url;
+    try {
+        url = new URL(input);
+    }
+    catch {
+        url = undefined;
+    }
+    const web = url?.protocol === 'https:' || url?.protocol === 'http:';
+    if (!url || !web || url.search || url.hash || url.username || url.password)
+        throw new errors/* ConfigurationError */.j1(`${what} '${input}' is not an http(s) URL without credentials, query or fragment (example: https://minio.example.com:9000)`);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+/** Lists (dryRun: counts) and deletes every object under the location's prefix. */
+function s3Prefix(deps, loc) {
+    const { credentialsFrom, ...rest } = deps;
+    const target = {
+        bucket: loc.bucket,
+        prefix: loc.prefix,
+        credentialsFrom,
+        ...(loc.endpoint ? { endpoint: loc.endpoint } : {}),
+    };
+    const http = s3Http({ ...rest, target });
+    return (opts = {}) => deletePrefix(http, deps.logger, { ...loc, credentialsFrom }, opts);
+}
+async function deletePrefix(http, logger, loc, opts) {
+    const total = { files: 0, bytes: 0 };
+    let token;
+    let pages = 0;
+    do {
+        const page = await listPage(http, loc, token, opts.pageSize);
+        const gone = opts.dryRun ? page.objects : await deleteObjects(http, logger, loc, page.objects);
+        total.files += gone.length;
+        total.bytes += gone.reduce((sum, o) => sum + o.bytes, 0);
+        token = page.continuationToken;
+        pages += 1;
+        if (token && pages % 10 === 0)
+            logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} objects under ${where(loc)} so far`);
+    } while (token);
+    return total;
+}
+async function listPage(http, loc, token, pageSize) {
+    const query = s3Query({
+        'list-type': '2',
+        prefix: loc.prefix,
+        ...(token ? { 'continuation-token': token } : {}),
+        ...(pageSize ? { 'max-keys': String(pageSize) } : {}),
+    });
+    const context = `listing ${where(loc)}`;
+    const { text } = await http({ method: 'GET', query, context });
+    try {
+        return parseObjectList(text);
+    }
+    catch (error) {
+        throw new Error(`${context}: ${error.message}`, { cause: error });
+    }
+}
+/** Deletes the objects, 1000 a request; returns those deleted. */
+async function deleteObjects(http, logger, loc, objects) {
+    const deletable = objects.filter((o) => {
+        if (xmlSafe(o.key))
+            return true;
+        logger.warning(`not deleting s3://${loc.bucket}/${o.key}: its key has characters XML cannot carry (delete it with aws s3api delete-object)`);
+        return false;
+    });
+    const deleted = [];
+    for (let i = 0; i < deletable.length; i += 1000) {
+        const batch = deletable.slice(i, i + 1000);
+        const context = `deleting ${batch.length} object(s) under ${where(loc)}`;
+        const { text } = await http({
+            method: 'POST',
+            query: 'delete=',
+            body: deleteObjectsBody(batch.map((o) => o.key)),
+            headers: { 'content-type': 'application/xml' },
+            context,
+        });
+        const result = parseResult(context, text);
+        const failed = result.errors;
+        if (failed.length > 0) {
+            const first = failed[0] ?? { key: '', code: 'unknown', message: '' };
+            const more = failed.length > 1 ? ` (and ${failed.length - 1} more)` : '';
+            throw s3Error(`${context}: ${first.key}${more}`, loc, 200, first);
+        }
+        const done = new Set(result.deleted);
+        deleted.push(...batch.filter((o) => done.has(o.key)));
+    }
+    return deleted;
+}
+function parseResult(context, text) {
+    try {
+        return parseDeleteResult(text);
+    }
+    catch (error) {
+        throw new Error(`${context}: ${error.message}`, { cause: error });
+    }
+}
+function where(loc) {
+    return `s3://${loc.bucket}/${loc.prefix}${loc.endpoint ? ` at ${loc.endpoint}` : ''}`;
+}
+
+// EXTERNAL MODULE: ./src/azure/arm-errors.ts
+var arm_errors = __webpack_require__(22893);
 ;// CONCATENATED MODULE: ./src/azure/blob-http.ts
 // One Azure Blob Storage request over fetch with the bearer token of the workflow's Azure
 // login: bounded retries with jitter on throttling (429, 503 Server Busy), server errors and
@@ -445,23 +1031,23 @@ function blobHttp(options) {
         maxAttempts: options.maxAttempts ?? 5,
         maxRetryAfterMs: 60_000,
     };
-    return (call) => (0,arm_http/* withRetries */.LH)(() => once(options, settings.fetch, call), {
+    return (call) => (0,arm_http/* withRetries */.LH)(() => blob_http_once(options, settings.fetch, call), {
         ...settings,
         logger: options.logger,
         context: call.context,
         stopped: () => options.signal?.aborted === true,
     });
 }
-async function once(options, doFetch, call) {
+async function blob_http_once(options, doFetch, call) {
     const started = Date.now();
     let response;
     let text;
     try {
-        response = await doFetch(call.url, await requestInit(options, call));
+        response = await doFetch(call.url, await blob_http_requestInit(options, call));
         text = await response.text();
     }
     catch (error) {
-        return unreachable(options, call, error);
+        return blob_http_unreachable(options, call, error);
     }
     options.logger.debug(`Blob ${call.method} ${call.url.pathname} -> ${response.status} (${Date.now() - started} ms)`);
     if (response.ok || (response.status === 404 && call.allowNotFound))
@@ -476,7 +1062,7 @@ async function once(options, doFetch, call) {
         retryAfterMs: (0,arm_http/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
     };
 }
-async function requestInit(options, call) {
+async function blob_http_requestInit(options, call) {
     const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
     return {
         method: call.method,
@@ -489,7 +1075,7 @@ async function requestInit(options, call) {
         signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     };
 }
-function unreachable(options, call, error) {
+function blob_http_unreachable(options, call, error) {
     if (options.signal?.aborted) {
         const reason = `${call.context}: cancelled`;
         return { error: new Error(reason, { cause: error }), retryable: false, reason };
@@ -503,13 +1089,13 @@ function unreachable(options, call, error) {
 function blobError(context, target, status, body, requestId) {
     const detail = body.detail ? ` (${body.detail})` : '';
     const text = `${context}: ${body.code}: ${body.message ?? `HTTP ${status}`}${detail}`;
-    const hint = userHint(target, status, body.code, body.detail);
+    const hint = blob_http_userHint(target, status, body.code, body.detail);
     if (hint !== undefined)
         return new errors/* ConfigurationError */.j1(`${text}. ${hint}`);
     const id = requestId ? ` (x-ms-request-id ${requestId})` : '';
     return new BlobStorageError(`${text}${id}`, status, body.code);
 }
-function userHint(target, status, code, detail) {
+function blob_http_userHint(target, status, code, detail) {
     const where = `container ${target.container} of storage account ${target.account}`;
     if (code === 'AuthorizationPermissionMismatch')
         return roleHint(target, where);
@@ -638,14 +1224,14 @@ function blobPrefix(deps, loc) {
     const { credential, setSecret = () => undefined, ...rest } = deps;
     const getToken = (0,token_cache/* tokenSource */.Z)(credential, STORAGE_SCOPE, { setSecret });
     const http = blobHttp({ ...rest, target: loc, getToken });
-    return (opts = {}) => deletePrefix(http, deps.logger, loc, opts);
+    return (opts = {}) => blob_deletePrefix(http, deps.logger, loc, opts);
 }
-async function deletePrefix(http, logger, loc, opts) {
+async function blob_deletePrefix(http, logger, loc, opts) {
     const total = { files: 0, bytes: 0 };
     let marker;
     let pages = 0;
     do {
-        const page = await listPage(http, loc, marker, opts.pageSize);
+        const page = await blob_listPage(http, loc, marker, opts.pageSize);
         const gone = opts.dryRun
             ? page.blobs
             : await deleteAll(http, logger, loc, page.blobs, opts.concurrency ?? 8);
@@ -654,11 +1240,11 @@ async function deletePrefix(http, logger, loc, opts) {
         marker = page.nextMarker;
         pages += 1;
         if (marker && pages % 10 === 0)
-            logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${where(loc)} so far`);
+            logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${blob_where(loc)} so far`);
     } while (marker);
     return total;
 }
-async function listPage(http, loc, marker, pageSize) {
+async function blob_listPage(http, loc, marker, pageSize) {
     const url = new URL(`${loc.serviceUrl}/${encodeURIComponent(loc.container)}`);
     url.searchParams.set('restype', 'container');
     url.searchParams.set('comp', 'list');
@@ -667,7 +1253,7 @@ async function listPage(http, loc, marker, pageSize) {
         url.searchParams.set('marker', marker);
     if (pageSize)
         url.searchParams.set('maxresults', String(pageSize));
-    const context = `listing blobs under ${where(loc)}`;
+    const context = `listing blobs under ${blob_where(loc)}`;
     const { text } = await http({ method: 'GET', url, context });
     try {
         return parseBlobList(text);
@@ -688,7 +1274,7 @@ async function deleteAll(http, logger, loc, blobs, limit) {
         const { status } = await http({
             method: 'DELETE',
             url: new URL(`${loc.serviceUrl}/${encodeURIComponent(loc.container)}/${path}`),
-            context: `deleting blob ${blob.name} in ${where(loc)}`,
+            context: `deleting blob ${blob.name} in ${blob_where(loc)}`,
             headers: { 'x-ms-delete-snapshots': 'include' },
             allowNotFound: true,
         });
@@ -728,19 +1314,74 @@ async function eachLimited(items, limit, fn) {
     if (rejected)
         throw rejected.reason;
 }
-function where(loc) {
+function blob_where(loc) {
     return `${loc.container}/${loc.prefix} in storage account ${loc.account}`;
 }
 
+;// CONCATENATED MODULE: ./src/kube/secret-keys.ts
+// Values read from Secrets by SecretKeySelector ({name, key}), as CNPG reads the credentials it
+// is given: each Secret read once, each value decoded and handed to `setSecret` the moment it is
+// known (unless the caller says it is no secret, like a region). A missing Secret or key is the
+// user's to fix and says which field named it.
+
+
+/** The value of every field's selector, read from the namespace's Secrets. */
+async function readSecretKeys(http, namespace, refs, opts) {
+    const secrets = new Map();
+    const out = {};
+    for (const [field, ref] of Object.entries(refs)) {
+        if (!ref)
+            continue;
+        if (!secrets.has(ref.name))
+            secrets.set(ref.name, await (0,read/* readObject */.Ag)(http, {
+                apiVersion: 'v1',
+                kind: 'Secret',
+                namespace,
+                name: ref.name,
+            }));
+        const secret = secrets.get(ref.name);
+        const encoded = secret?.data?.[ref.key];
+        if (encoded === undefined)
+            throw new errors/* ConfigurationError */.j1(`${opts.from}: ${field} names key ${ref.key} of Secret ${ref.name} in namespace ${namespace}, ${secret ? `which has no key ${ref.key} (it has: ${Object.keys(secret.data ?? {}).join(', ') || 'no keys'})` : 'which does not exist'}; pgha reads it ${opts.purpose} (example: kubectl create secret generic ${ref.name} -n ${namespace} --from-literal=${ref.key}=<value>)`);
+        const value = Buffer.from(encoded, 'base64').toString('utf8');
+        if (!opts.notSecret?.includes(field))
+            opts.setSecret(value);
+        out[field] = value;
+    }
+    return out;
+}
+/** "keys A and B of Secret s" or "key A of Secret s and key B of Secret t", in namespace n. */
+function describeKeys(refs, namespace) {
+    const bySecret = new Map();
+    for (const r of refs)
+        bySecret.set(r.name, [...(bySecret.get(r.name) ?? []), r.key]);
+    const parts = [...bySecret].map(([name, keys]) => `${keys.length === 1 ? 'key' : 'keys'} ${keys.join(keys.length === 2 ? ' and ' : ', ')} of Secret ${name}`);
+    return `${parts.join(' and ')} in namespace ${namespace}`;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/teardown-data.ts
-// delete-backups: the cluster's data in Azure Blob Storage, everything under
-// <container>/<path>/<serverName>/, reached with the workflow's own Azure login (no storage
-// key). The access is checked by listing before anything is deleted, so that a missing role
-// refuses the run while the cluster still stands.
+// delete-backups: the cluster's data in the object store, everything under
+// <destination>/<serverName>/. Azure Blob Storage is reached with the workflow's own Azure
+// login (no storage key); S3 with the access keys the cluster itself backs up with, read from
+// the Secrets its s3Credentials name (masked at once). The access is checked by listing before
+// anything is deleted, so that a missing role or wrong keys refuse the run while the cluster
+// still stands, and the keys are read before teardown deletes any Secret or the namespace.
 
 
+
+
+/** The region S3 requests are signed for when s3Credentials names none. */
+const DEFAULT_S3_REGION = 'us-east-1';
 async function checkBackupData(ctx, conn, inputs, data) {
     const location = `${data.destination}/${data.serverName}/`;
+    const prefix = data.kind === 'azure'
+        ? blobData(ctx, conn, inputs, data, location)
+        : await s3Data(ctx, conn, inputs, data);
+    const found = await prefix({ dryRun: true });
+    ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
+    return { location, prefix };
+}
+function blobData(ctx, conn, inputs, data, location) {
     if (!conn.azure)
         throw new errors/* ConfigurationError */.j1(`input 'delete-backups': the backups in ${location} are deleted with the workflow's Azure login, and no Azure inputs were given (example: azure-client-id, azure-tenant-id and azure-subscription-id of an identity with Storage Blob Data Contributor on the account)`);
     const where = blobLocation(data.destination, data.serverName, inputs.blobEndpoint);
@@ -750,10 +1391,43 @@ async function checkBackupData(ctx, conn, inputs, data) {
         signal: ctx.signal,
         setSecret: ctx.setSecret,
     };
-    const prefix = blobPrefix(deps, where);
-    const found = await prefix({ dryRun: true });
-    ctx.logger.info(`${location}: ${found.files} file(s), ${found.bytes} bytes to delete`);
-    return { location, prefix };
+    return blobPrefix(deps, where);
+}
+async function s3Data(ctx, conn, inputs, data) {
+    const { namespace } = inputs;
+    const where = s3Location(data.destination, data.serverName, data.endpointURL, inputs.s3Endpoint);
+    const plain = where.endpoint ? new URL(where.endpoint) : undefined;
+    if (plain?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(plain.hostname))
+        ctx.logger.warning(`S3 requests to ${where.endpoint} go over plain http: they are signed and carry no key, but the object names they list cross the network readable (set s3-endpoint to an https URL of the store)`);
+    const keys = await readS3Keys(ctx, conn, namespace, data.credentials);
+    const region = keys.region ?? DEFAULT_S3_REGION;
+    if (!/^[a-z0-9-]{1,40}$/.test(region))
+        throw new errors/* ConfigurationError */.j1(`s3Credentials.region: '${region}' from ${describeKeys(data.credentials.region ? [data.credentials.region] : [], namespace)} is not an AWS region name (example: eu-west-1)`);
+    ctx.logger.info(`S3 keys from ${keys.from}; region ${region}${keys.region ? ' (s3Credentials.region)' : ' (default)'}`);
+    const deps = {
+        credentials: keys.credentials,
+        credentialsFrom: keys.from,
+        region,
+        logger: ctx.logger,
+        signal: ctx.signal,
+    };
+    return s3Prefix(deps, where);
+}
+async function readS3Keys(ctx, conn, namespace, refs) {
+    const values = await readSecretKeys(conn.http, namespace, refs, {
+        setSecret: ctx.setSecret,
+        // The region names a place, not a credential: masking it would hide it in every log line.
+        notSecret: ['region'],
+        from: 's3Credentials of the backup configuration',
+        purpose: 'to sign the requests that delete the backups, as barman-cloud does',
+    });
+    const { accessKeyId = '', secretAccessKey = '', sessionToken, region } = values;
+    const signing = [refs.accessKeyId, refs.secretAccessKey, refs.sessionToken].filter((r) => r !== undefined);
+    return {
+        credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
+        region: region?.trim() || undefined,
+        from: describeKeys(signing, namespace),
+    };
 }
 async function deleteBackupData(ctx, access) {
     const started = ctx.now();
@@ -807,7 +1481,7 @@ const teardown = (0,action/* defineAction */.Q)({
         };
         const run = { ctx, step, inputs, conn, deps };
         try {
-            await deleteObjects(run, plan, access);
+            await teardown_deleteObjects(run, plan, access);
             await deleteCredentials(run, plan);
         }
         finally {
@@ -835,7 +1509,7 @@ async function takeStock(ctx, conn, inputs, started) {
     return plan;
 }
 /** Object groups in dependency order, with the backup data once its Backups are gone. */
-async function deleteObjects(run, plan, access) {
+async function teardown_deleteObjects(run, plan, access) {
     const { inputs } = run;
     const group = async (title, targets) => {
         if (targets.length === 0)
