@@ -470,7 +470,7 @@ async function loginToAzure(inputs, ctx) {
         throw new Error('loginToAzure without Azure inputs');
     const [{ azureCredential }, { createArmClient }] = await Promise.all([
         __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 14310)),
-        __webpack_require__.e(/* import() */ 201).then(__webpack_require__.bind(__webpack_require__, 51201)),
+        __webpack_require__.e(/* import() */ 173).then(__webpack_require__.bind(__webpack_require__, 16173)),
     ]);
     const federatedTokenFile = ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL
         ? undefined

@@ -28640,6 +28640,7 @@ function runOrigin(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   xB: () => (/* binding */ DiagnosedError)
@@ -28647,6 +28648,16 @@ function runOrigin(env) {
 /* unused harmony export formatProblem */
 // ConfigurationError marks a user mistake: the runner prints its message and no stack.
 // Anything else that escapes an action is a bug and is reported with its stack in debug.
+/** A cloud service's answer that failed: the HTTP status and the service's error code. */
+class ServiceError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
@@ -32824,7 +32835,7 @@ async function loadAction(command) {
         case 'failover-drill':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34960))).failoverDrill;
         case 'teardown':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16757))).teardown;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(598), __nccwpck_require__.e(380), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5615))).teardown;
     }
 }
 

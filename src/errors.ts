@@ -8,6 +8,17 @@ export interface InputProblem {
   readonly example: string;
 }
 
+/** A cloud service's answer that failed: the HTTP status and the service's error code. */
+export class ServiceError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(message: string, status: number, code: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }

@@ -2,19 +2,12 @@
 // s3://pg-backups/pg/pg-orders/: AccessDenied: Access Denied") and, for the mistakes a user
 // fixes in the Secret, the bucket policy or the cluster's backup configuration, what to do,
 // as a ConfigurationError. Keys are named by Secret and key, never by value.
-import { ConfigurationError } from '../errors.ts';
+import { ConfigurationError, ServiceError } from '../errors.ts';
 import type { S3ErrorBody } from './s3-xml.ts';
 
 /** An S3 request that failed for a reason that is not the user's to fix (or not known to be). */
-export class S3Error extends Error {
+export class S3Error extends ServiceError {
   override readonly name = 'S3Error';
-  readonly status: number;
-  readonly code: string;
-  constructor(message: string, status: number, code: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
 }
 
 /** What the requests go to and what the errors name. */

@@ -5,8 +5,7 @@
 // fixes (wrong keys, missing permission, a missing bucket, the clock), say what to do. No
 // error or log line carries a key: S3's error bodies hold none, and none is added here.
 import { createHash } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
-import { retryAfterMs, withRetries, type AttemptOutcome } from '../azure/arm-http.ts';
+import { retryAfterMs, retryDefaults, withRetries, type AttemptOutcome } from '../http/retries.ts';
 import { errorText } from '../azure/login-errors.ts';
 import type { Logger } from '../logging.ts';
 import { parseS3Error, type S3ErrorBody } from './s3-xml.ts';
@@ -73,13 +72,7 @@ class WrongRegion extends Error {
 type Outcome = AttemptOutcome<S3Result>;
 
 export function s3Http(options: S3HttpOptions): S3Http {
-  const settings = {
-    fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms: number) => delay(ms, undefined, { signal: options.signal })),
-    random: options.random ?? Math.random,
-    maxAttempts: options.maxAttempts ?? 5,
-    maxRetryAfterMs: 60_000,
-  };
+  const settings = retryDefaults(options);
   let region = options.region;
   const attempt = (call: S3Call) =>
     withRetries(() => once(options, settings.fetch, call, region), {

@@ -5,6 +5,7 @@
 // https://<bucket>.s3.<region>.amazonaws.com (path-style for a bucket name with dots).
 import { isIP } from 'node:net';
 import { ConfigurationError } from '../errors.ts';
+import { deletePages, type Removed } from '../http/paged-delete.ts';
 import type { Logger } from '../logging.ts';
 import { s3Error } from './s3-errors.ts';
 import { s3Http, type S3Http, type S3HttpOptions } from './s3-http.ts';
@@ -39,12 +40,7 @@ export interface DeleteObjectOptions {
   readonly pageSize?: number;
 }
 
-export interface DeletedObjects {
-  /** Objects deleted (with dryRun: found). */
-  readonly files: number;
-  /** Their Size, summed. */
-  readonly bytes: number;
-}
+export type DeletedObjects = Removed;
 
 /** S3's bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens. */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -122,28 +118,25 @@ export function s3Prefix(
 
 type Where = S3Location & { readonly credentialsFrom: string };
 
-async function deletePrefix(
+function deletePrefix(
   http: S3Http,
   logger: Logger,
   loc: Where,
   opts: DeleteObjectOptions,
 ): Promise<DeletedObjects> {
-  const total = { files: 0, bytes: 0 };
-  let token: string | undefined;
-  let pages = 0;
-  do {
-    const page = await listPage(http, loc, token, opts.pageSize);
-    const gone = opts.dryRun ? page.objects : await deleteObjects(http, logger, loc, page.objects);
-    total.files += gone.length;
-    total.bytes += gone.reduce((sum, o) => sum + o.bytes, 0);
-    token = page.continuationToken;
-    pages += 1;
-    if (token && pages % 10 === 0)
-      logger.info(
-        `${opts.dryRun ? 'found' : 'deleted'} ${total.files} objects under ${where(loc)} so far`,
-      );
-  } while (token);
-  return total;
+  return deletePages({
+    list: async (token) => {
+      const page = await listPage(http, loc, token, opts.pageSize);
+      return {
+        items: page.objects,
+        ...(page.continuationToken ? { next: page.continuationToken } : {}),
+      };
+    },
+    remove: (objects) => deleteObjects(http, logger, loc, objects),
+    dryRun: opts.dryRun === true,
+    logger,
+    what: `objects under ${where(loc)}`,
+  });
 }
 
 async function listPage(

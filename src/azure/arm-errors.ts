@@ -1,18 +1,10 @@
 // ARM error responses ({ "error": { "code", "message", "details" } }) as errors that carry
 // the operation ("getting AKS cluster aks-pg in rg-pg: ResourceNotFound: ...") and, for the
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
-import { ConfigurationError } from '../errors.ts';
+import { ConfigurationError, ServiceError } from '../errors.ts';
 
 /** An Azure request (ARM, Blob) that failed with an HTTP status and the service's error code. */
-export class AzureHttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(message: string, status: number, code: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
+export class AzureHttpError extends ServiceError {}
 
 /** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
 export class ArmError extends AzureHttpError {

@@ -2,7 +2,7 @@
 // throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
 // never logged: credential responses carry kubeconfigs.
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
+import { retryAfterMs, retryDefaults, withRetries, type AttemptOutcome } from '../http/retries.ts';
 import type { Logger } from '../logging.ts';
 import { armError, isRetryable, parseArmError } from './arm-errors.ts';
 import { errorText } from './login-errors.ts';
@@ -43,59 +43,13 @@ export interface ArmResult {
 export type ArmHttp = (call: ArmCall) => Promise<ArmResult>;
 
 export function armHttp(options: ArmHttpOptions): ArmHttp {
-  const settings = {
-    fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms: number) => delay(ms)),
-    random: options.random ?? Math.random,
-    maxAttempts: options.maxAttempts ?? 5,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-  };
+  const settings = retryDefaults(options);
   return (call) =>
     withRetries(() => once(options, settings.fetch, call), {
       ...settings,
       logger: options.logger,
       context: call.context,
     });
-}
-
-/** One attempt's result, or its error with whether (and after how long) to try again. */
-export type AttemptOutcome<R> =
-  | { readonly result: R }
-  | {
-      readonly error: Error;
-      readonly retryable: boolean;
-      readonly reason: string;
-      readonly retryAfterMs?: number;
-    };
-
-export interface RetrySettings {
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly random: () => number;
-  readonly maxAttempts: number;
-  readonly maxRetryAfterMs: number;
-  readonly logger: Logger;
-  /** What the request is for, in the retry log lines. */
-  readonly context: string;
-  /** True once no retry may start (the step was cancelled). */
-  readonly stopped?: () => boolean;
-}
-
-/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
-export async function withRetries<R>(
-  attempt: () => Promise<AttemptOutcome<R>>,
-  s: RetrySettings,
-): Promise<R> {
-  for (let n = 1; ; n++) {
-    const outcome = await attempt();
-    if ('result' in outcome) return outcome.result;
-    const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
-    if (wait === undefined) {
-      if (n > 1) outcome.error.message += ` (gave up after ${n} attempts)`;
-      throw outcome.error;
-    }
-    s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
-    await s.sleep(wait);
-  }
 }
 
 type Outcome = AttemptOutcome<ArmResult>;
@@ -164,32 +118,4 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Milliseconds to wait before the next attempt, or undefined to give up. */
-export function retryDelay(
-  outcome: { readonly retryable: boolean; readonly retryAfterMs?: number },
-  attempt: number,
-  settings: {
-    readonly random: () => number;
-    readonly maxAttempts: number;
-    readonly maxRetryAfterMs: number;
-  },
-): number | undefined {
-  if (!outcome.retryable || attempt >= settings.maxAttempts) return undefined;
-  if (outcome.retryAfterMs !== undefined) {
-    if (outcome.retryAfterMs > settings.maxRetryAfterMs) return undefined;
-    return outcome.retryAfterMs + settings.random() * 500;
-  }
-  const backoff = Math.min(1000 * 2 ** (attempt - 1), 16_000);
-  return backoff / 2 + (settings.random() * backoff) / 2;
-}
-
-/** Retry-After as delta-seconds or an HTTP date, in milliseconds. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

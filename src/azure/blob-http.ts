@@ -4,11 +4,10 @@
 // errors that name the account and container and, for what the user fixes in Azure (a
 // missing data role, the storage firewall, a missing container), say what to do.
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logging.ts';
 import { AzureHttpError } from './arm-errors.ts';
-import { retryAfterMs, withRetries, type AttemptOutcome } from './arm-http.ts';
+import { retryAfterMs, retryDefaults, withRetries, type AttemptOutcome } from '../http/retries.ts';
 import { parseBlobError, type BlobErrorBody } from './blob-xml.ts';
 import { errorText } from './login-errors.ts';
 
@@ -61,13 +60,7 @@ export class BlobStorageError extends AzureHttpError {
 type Outcome = AttemptOutcome<BlobResult>;
 
 export function blobHttp(options: BlobHttpOptions): BlobHttp {
-  const settings = {
-    fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms: number) => delay(ms, undefined, { signal: options.signal })),
-    random: options.random ?? Math.random,
-    maxAttempts: options.maxAttempts ?? 5,
-    maxRetryAfterMs: 60_000,
-  };
+  const settings = retryDefaults(options);
   return (call) =>
     withRetries(() => once(options, settings.fetch, call), {
       ...settings,

@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import type { TokenCredential } from '@azure/identity';
 import { ConfigurationError } from '../errors.ts';
+import { deletePages, type Removed } from '../http/paged-delete.ts';
 import type { Logger } from '../logging.ts';
 import { blobHttp, type BlobHttp } from './blob-http.ts';
 import { parseBlobList, type BlobPage, type ListedBlob } from './blob-xml.ts';
@@ -41,12 +42,7 @@ export interface DeleteBlobOptions {
   readonly concurrency?: number;
 }
 
-export interface DeletedBlobs {
-  /** Blobs deleted (with dryRun: found). */
-  readonly files: number;
-  /** Their Content-Length, summed. */
-  readonly bytes: number;
-}
+export type DeletedBlobs = Removed;
 
 const ACCOUNT = /^[a-z0-9]{3,24}$/;
 /** <account>.blob.core.windows.net and other clouds' hosts, private-link and DNS-zone names. */
@@ -179,30 +175,22 @@ export function blobPrefix(
   return (opts = {}) => deletePrefix(http, deps.logger, loc, opts);
 }
 
-async function deletePrefix(
+function deletePrefix(
   http: BlobHttp,
   logger: Logger,
   loc: BlobLocation,
   opts: DeleteBlobOptions,
 ): Promise<DeletedBlobs> {
-  const total = { files: 0, bytes: 0 };
-  let marker: string | undefined;
-  let pages = 0;
-  do {
-    const page = await listPage(http, loc, marker, opts.pageSize);
-    const gone = opts.dryRun
-      ? page.blobs
-      : await deleteAll(http, logger, loc, page.blobs, opts.concurrency ?? 8);
-    total.files += gone.length;
-    total.bytes += gone.reduce((sum, b) => sum + b.bytes, 0);
-    marker = page.nextMarker;
-    pages += 1;
-    if (marker && pages % 10 === 0)
-      logger.info(
-        `${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${where(loc)} so far`,
-      );
-  } while (marker);
-  return total;
+  return deletePages({
+    list: async (marker) => {
+      const page = await listPage(http, loc, marker, opts.pageSize);
+      return { items: page.blobs, ...(page.nextMarker ? { next: page.nextMarker } : {}) };
+    },
+    remove: (blobs) => deleteAll(http, logger, loc, blobs, opts.concurrency ?? 8),
+    dryRun: opts.dryRun === true,
+    logger,
+    what: `blobs under ${where(loc)}`,
+  });
 }
 
 async function listPage(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigurationError } from '../../src/errors.ts';
 import { ArmError, armError, isRetryable, parseArmError } from '../../src/azure/arm-errors.ts';
-import { retryAfterMs, retryDelay } from '../../src/azure/arm-http.ts';
+import { retryAfterMs, retryDelay } from '../../src/http/retries.ts';
 
 const CONTEXT = 'getting AKS cluster aks-pg in rg-pg';
 

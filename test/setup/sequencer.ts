@@ -20,6 +20,7 @@ export const SLOWEST_FIRST = [
   'test/sandbox/cnpg-failover.test.ts',
   'test/sandbox/switchover-target.test.ts',
   'test/sandbox/shutdown.test.ts',
+  'test/e2e/s3-chain.test.ts',
   'test/e2e/teardown.test.ts',
   'test/sandbox/deletion.test.ts',
   'test/e2e/deploy-oidc.test.ts',

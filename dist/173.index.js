@@ -1,5 +1,5 @@
-export const id = 201;
-export const ids = [201];
+export const id = 173;
+export const ids = [173];
 export const modules = {
 
 /***/ 22893:
@@ -19,14 +19,7 @@ export const modules = {
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
 
 /** An Azure request (ARM, Blob) that failed with an HTTP status and the service's error code. */
-class AzureHttpError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
+class AzureHttpError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
 }
 /** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
 class ArmError extends AzureHttpError {
@@ -104,21 +97,35 @@ function asRecord(value) {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 16173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H9: () => (/* binding */ armHttp),
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
-/* harmony export */ });
-/* unused harmony export retryDelay */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _arm_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22893);
-/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68348);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AKS_API_VERSION: () => (/* binding */ AKS_API_VERSION),
+  DEFAULT_ARM_ENDPOINT: () => (/* binding */ DEFAULT_ARM_ENDPOINT),
+  FIC_API_VERSION: () => (/* reexport */ federated_credential/* FIC_API_VERSION */.FW),
+  armEndpointOf: () => (/* binding */ armEndpointOf),
+  armScope: () => (/* binding */ armScope),
+  clusterPath: () => (/* binding */ clusterPath),
+  createArmClient: () => (/* binding */ createArmClient),
+  federatedCredentialName: () => (/* reexport */ federated_credential/* federatedCredentialName */.Tr)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/azure/arm-errors.ts
+var arm_errors = __webpack_require__(22893);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/http/retries.ts
+var retries = __webpack_require__(76846);
+// EXTERNAL MODULE: ./src/azure/login-errors.ts
+var login_errors = __webpack_require__(68348);
+;// CONCATENATED MODULE: ./src/azure/arm-http.ts
 // One ARM request over fetch: bearer token from the login, bounded retries with jitter on
 // throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
 // never logged: credential responses carry kubeconfigs.
@@ -127,34 +134,12 @@ function asRecord(value) {
 
 
 function armHttp(options) {
-    const settings = {
-        fetch: options.fetch ?? globalThis.fetch,
-        sleep: options.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms)),
-        random: options.random ?? Math.random,
-        maxAttempts: options.maxAttempts ?? 5,
-        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-    };
-    return (call) => withRetries(() => once(options, settings.fetch, call), {
+    const settings = (0,retries/* retryDefaults */.tD)(options);
+    return (call) => (0,retries/* withRetries */.LH)(() => once(options, settings.fetch, call), {
         ...settings,
         logger: options.logger,
         context: call.context,
     });
-}
-/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
-async function withRetries(attempt, s) {
-    for (let n = 1;; n++) {
-        const outcome = await attempt();
-        if ('result' in outcome)
-            return outcome.result;
-        const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
-        if (wait === undefined) {
-            if (n > 1)
-                outcome.error.message += ` (gave up after ${n} attempts)`;
-            throw outcome.error;
-        }
-        s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
-        await s.sleep(wait);
-    }
 }
 async function once(options, doFetch, call) {
     const url = new URL(`${call.path}?api-version=${encodeURIComponent(call.apiVersion)}`, options.endpoint);
@@ -167,7 +152,7 @@ async function once(options, doFetch, call) {
         text = await response.text();
     }
     catch (error) {
-        const reason = `cannot reach ${url.origin}: ${(0,_login_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error).split('\n').slice(0, 2).join(': ')}`;
+        const reason = `cannot reach ${url.origin}: ${(0,login_errors/* errorText */.kc)(error).split('\n').slice(0, 2).join(': ')}`;
         return {
             error: new Error(`${call.context}: ${reason}. Check arm-endpoint.`, { cause: error }),
             retryable: true,
@@ -179,19 +164,19 @@ async function once(options, doFetch, call) {
     if (response.ok || (response.status === 404 && call.allowNotFound)) {
         return { result: { status: response.status, body } };
     }
-    const { code } = (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArmError */ .El)(response.status, body);
+    const { code } = (0,arm_errors/* parseArmError */.El)(response.status, body);
     return {
-        error: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .armError */ .Tr)(call.context, response.status, body, response.headers.get('x-ms-request-id') ?? undefined),
-        retryable: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryable */ .r3)(response.status, code),
+        error: (0,arm_errors/* armError */.Tr)(call.context, response.status, body, response.headers.get('x-ms-request-id') ?? undefined),
+        retryable: (0,arm_errors/* isRetryable */.r3)(response.status, code),
         reason: `HTTP ${response.status} ${code}`,
-        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+        retryAfterMs: (0,retries/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
     };
 }
 async function requestInit(options, call) {
     const headers = {
         authorization: `Bearer ${await options.getToken()}`,
         accept: 'application/json',
-        'x-ms-client-request-id': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+        'x-ms-client-request-id': (0,external_node_crypto_.randomUUID)(),
     };
     const signal = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
     if (call.body === undefined)
@@ -209,51 +194,12 @@ function parseBody(text) {
         return text;
     }
 }
-/** Milliseconds to wait before the next attempt, or undefined to give up. */
-function retryDelay(outcome, attempt, settings) {
-    if (!outcome.retryable || attempt >= settings.maxAttempts)
-        return undefined;
-    if (outcome.retryAfterMs !== undefined) {
-        if (outcome.retryAfterMs > settings.maxRetryAfterMs)
-            return undefined;
-        return outcome.retryAfterMs + settings.random() * 500;
-    }
-    const backoff = Math.min(1000 * 2 ** (attempt - 1), 16_000);
-    return backoff / 2 + (settings.random() * backoff) / 2;
-}
-/** Retry-After as delta-seconds or an HTTP date, in milliseconds. */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
-
-/***/ }),
-
-/***/ 51201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AKS_API_VERSION: () => (/* binding */ AKS_API_VERSION),
-/* harmony export */   DEFAULT_ARM_ENDPOINT: () => (/* binding */ DEFAULT_ARM_ENDPOINT),
-/* harmony export */   FIC_API_VERSION: () => (/* reexport safe */ _federated_credential_js__WEBPACK_IMPORTED_MODULE_3__.FW),
-/* harmony export */   armEndpointOf: () => (/* binding */ armEndpointOf),
-/* harmony export */   armScope: () => (/* binding */ armScope),
-/* harmony export */   clusterPath: () => (/* binding */ clusterPath),
-/* harmony export */   createArmClient: () => (/* binding */ createArmClient),
-/* harmony export */   federatedCredentialName: () => (/* reexport safe */ _federated_credential_js__WEBPACK_IMPORTED_MODULE_3__.Tr)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _arm_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22893);
-/* harmony import */ var _arm_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2414);
-/* harmony import */ var _federated_credential_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58517);
-/* harmony import */ var _token_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15441);
+// EXTERNAL MODULE: ./src/azure/federated-credential.ts
+var federated_credential = __webpack_require__(58517);
+// EXTERNAL MODULE: ./src/azure/token-cache.ts
+var token_cache = __webpack_require__(15441);
+;// CONCATENATED MODULE: ./src/azure/arm.ts
 
 
 
@@ -264,15 +210,15 @@ const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 const AKS_API_VERSION = '2025-10-01';
 function createArmClient(options) {
     const endpoint = armEndpointOf(options.endpoint);
-    const getToken = (0,_token_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenSource */ .Z)(options.credential, armScope(endpoint), {
+    const getToken = (0,token_cache/* tokenSource */.Z)(options.credential, armScope(endpoint), {
         setSecret: options.setSecret,
     });
-    const http = (0,_arm_http_js__WEBPACK_IMPORTED_MODULE_2__/* .armHttp */ .H9)({ ...options, endpoint, getToken });
+    const http = armHttp({ ...options, endpoint, getToken });
     return {
         getManagedCluster: (sub, rg, name) => getManagedCluster(http, sub, rg, name),
         listClusterCredentials: (sub, rg, name, admin) => listClusterCredentials(http, sub, rg, name, admin),
-        ensureFederatedCredential: (spec) => (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureFederatedCredential */ .YR)(http, options.logger, spec),
-        deleteFederatedCredential: (ref) => (0,_federated_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .deleteFederatedCredential */ .Dq)(http, ref),
+        ensureFederatedCredential: (spec) => (0,federated_credential/* ensureFederatedCredential */.YR)(http, options.logger, spec),
+        deleteFederatedCredential: (ref) => (0,federated_credential/* deleteFederatedCredential */.Dq)(http, ref),
     };
 }
 /** The token scope of an ARM endpoint: https://management.azure.com/.default in the public cloud. */
@@ -292,7 +238,7 @@ function armEndpointOf(input) {
     }
     const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`input 'arm-endpoint': '${input}' is not an https URL (example: https://management.usgovcloudapi.net)`);
+        throw new errors/* ConfigurationError */.j1(`input 'arm-endpoint': '${input}' is not an https URL (example: https://management.usgovcloudapi.net)`);
     }
     return url.origin;
 }
@@ -310,7 +256,7 @@ async function getManagedCluster(http, sub, rg, name) {
     });
     const cluster = body;
     if (typeof cluster.id !== 'string')
-        throw new _arm_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${context}: the response has no id`, 200, 'InvalidResponse');
+        throw new arm_errors/* ArmError */.dW(`${context}: the response has no id`, 200, 'InvalidResponse');
     return {
         id: cluster.id,
         location: cluster.location ?? '',
@@ -328,7 +274,7 @@ async function listClusterCredentials(http, sub, rg, name, admin) {
     const value = body?.kubeconfigs?.[0]
         ?.value;
     if (typeof value !== 'string' || !value) {
-        throw new _arm_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ArmError */ .dW(`${context}: the response holds no kubeconfig`, 200, 'InvalidResponse');
+        throw new arm_errors/* ArmError */.dW(`${context}: the response holds no kubeconfig`, 200, 'InvalidResponse');
     }
     return Buffer.from(value, 'base64').toString('utf8');
 }
@@ -630,6 +576,72 @@ async function request(credential, scope, setSecret) {
         throw new Error(`the Azure credential returned no token for scope ${scope}`);
     setSecret(token.token);
     return token;
+}
+
+
+/***/ }),
+
+/***/ 76846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   tD: () => (/* binding */ retryDefaults)
+/* harmony export */ });
+/* unused harmony export retryDelay */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// Bounded retries for the REST clients (ARM, Blob, S3): attempts until one succeeds, with
+// exponential backoff and jitter, Retry-After honoured up to a bound, and the defaults every
+// client starts from. A client turns each attempt into an AttemptOutcome.
+
+function retryDefaults(o) {
+    return {
+        fetch: o.fetch ?? globalThis.fetch,
+        sleep: o.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, o.signal ? { signal: o.signal } : {})),
+        random: o.random ?? Math.random,
+        maxAttempts: o.maxAttempts ?? 5,
+        maxRetryAfterMs: o.maxRetryAfterMs ?? 60_000,
+    };
+}
+/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
+async function withRetries(attempt, s) {
+    for (let n = 1;; n++) {
+        const outcome = await attempt();
+        if ('result' in outcome)
+            return outcome.result;
+        const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
+        if (wait === undefined) {
+            if (n > 1)
+                outcome.error.message += ` (gave up after ${n} attempts)`;
+            throw outcome.error;
+        }
+        s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+        await s.sleep(wait);
+    }
+}
+/** Milliseconds to wait before the next attempt, or undefined to give up. */
+function retryDelay(outcome, attempt, settings) {
+    if (!outcome.retryable || attempt >= settings.maxAttempts)
+        return undefined;
+    if (outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > settings.maxRetryAfterMs)
+            return undefined;
+        return outcome.retryAfterMs + settings.random() * 500;
+    }
+    const backoff = Math.min(1000 * 2 ** (attempt - 1), 16_000);
+    return backoff / 2 + (settings.random() * backoff) / 2;
+}
+/** Retry-After as delta-seconds or an HTTP date, in milliseconds. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 757;
-export const ids = [757];
+export const id = 615;
+export const ids = [615];
 export const modules = {
 
-/***/ 16757:
+/***/ 5615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -404,6 +404,24 @@ var action = __webpack_require__(63312);
 var connect = __webpack_require__(27932);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/http/paged-delete.ts
+async function deletePages(o) {
+    const total = { files: 0, bytes: 0 };
+    let next;
+    let pages = 0;
+    do {
+        const page = await o.list(next);
+        const gone = o.dryRun ? page.items : await o.remove(page.items);
+        total.files += gone.length;
+        total.bytes += gone.reduce((sum, item) => sum + item.bytes, 0);
+        next = page.next;
+        pages += 1;
+        if (next && pages % 10 === 0)
+            o.logger.info(`${o.dryRun ? 'found' : 'deleted'} ${total.files} ${o.what} so far`);
+    } while (next);
+    return total;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/s3-errors.ts
 // S3 error responses (<Error><Code>, <Message>) as errors that carry the operation ("listing
 // s3://pg-backups/pg/pg-orders/: AccessDenied: Access Denied") and, for the mistakes a user
@@ -411,15 +429,8 @@ var external_node_net_ = __webpack_require__(77030);
 // as a ConfigurationError. Keys are named by Secret and key, never by value.
 
 /** An S3 request that failed for a reason that is not the user's to fix (or not known to be). */
-class S3Error extends Error {
+class S3Error extends errors/* ServiceError */._7 {
     name = 'S3Error';
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
 }
 /** The error to throw for a failed S3 request made for `context`. */
 function s3Error(context, target, status, body, requestId) {
@@ -463,10 +474,8 @@ function permissionHint(target) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/azure/arm-http.ts
-var arm_http = __webpack_require__(2414);
+// EXTERNAL MODULE: ./src/http/retries.ts
+var retries = __webpack_require__(76846);
 // EXTERNAL MODULE: ./src/azure/login-errors.ts
 var login_errors = __webpack_require__(68348);
 ;// CONCATENATED MODULE: ./src/azure/blob-xml.ts
@@ -728,7 +737,6 @@ function headerValue(value) {
 
 
 
-
 /** The bucket's URL, without query: path-style on endpointURL, virtual-hosted on AWS. */
 function bucketUrl(target, region) {
     const bucket = uriEncode(target.bucket);
@@ -748,15 +756,9 @@ class WrongRegion extends Error {
     }
 }
 function s3Http(options) {
-    const settings = {
-        fetch: options.fetch ?? globalThis.fetch,
-        sleep: options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal: options.signal })),
-        random: options.random ?? Math.random,
-        maxAttempts: options.maxAttempts ?? 5,
-        maxRetryAfterMs: 60_000,
-    };
+    const settings = (0,retries/* retryDefaults */.tD)(options);
     let region = options.region;
-    const attempt = (call) => (0,arm_http/* withRetries */.LH)(() => once(options, settings.fetch, call, region), {
+    const attempt = (call) => (0,retries/* withRetries */.LH)(() => once(options, settings.fetch, call, region), {
         ...settings,
         logger: options.logger,
         context: call.context,
@@ -806,7 +808,7 @@ async function once(options, doFetch, call, region) {
         error: s3Error(call.context, options.target, response.status, { ...body, code }, requestId),
         retryable: isRetryable(response.status, code),
         reason: `HTTP ${response.status} ${code}`,
-        retryAfterMs: (0,arm_http/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
+        retryAfterMs: (0,retries/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
     };
 }
 function requestInit(options, call, url, region) {
@@ -873,6 +875,7 @@ function unreachable(options, call, url, region, error) {
 
 
 
+
 /** S3's bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens. */
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /**
@@ -927,21 +930,20 @@ function s3Prefix(deps, loc) {
     const http = s3Http({ ...rest, target });
     return (opts = {}) => deletePrefix(http, deps.logger, { ...loc, credentialsFrom }, opts);
 }
-async function deletePrefix(http, logger, loc, opts) {
-    const total = { files: 0, bytes: 0 };
-    let token;
-    let pages = 0;
-    do {
-        const page = await listPage(http, loc, token, opts.pageSize);
-        const gone = opts.dryRun ? page.objects : await deleteObjects(http, logger, loc, page.objects);
-        total.files += gone.length;
-        total.bytes += gone.reduce((sum, o) => sum + o.bytes, 0);
-        token = page.continuationToken;
-        pages += 1;
-        if (token && pages % 10 === 0)
-            logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} objects under ${where(loc)} so far`);
-    } while (token);
-    return total;
+function deletePrefix(http, logger, loc, opts) {
+    return deletePages({
+        list: async (token) => {
+            const page = await listPage(http, loc, token, opts.pageSize);
+            return {
+                items: page.objects,
+                ...(page.continuationToken ? { next: page.continuationToken } : {}),
+            };
+        },
+        remove: (objects) => deleteObjects(http, logger, loc, objects),
+        dryRun: opts.dryRun === true,
+        logger,
+        what: `objects under ${where(loc)}`,
+    });
 }
 async function listPage(http, loc, token, pageSize) {
     const query = s3Query({
@@ -1016,7 +1018,6 @@ var arm_errors = __webpack_require__(22893);
 
 
 
-
 /** A Blob service version that Azure Storage and Azurite 3.37 both serve. */
 const BLOB_API_VERSION = '2025-11-05';
 /** A Blob request that failed for a reason that is not the user's to fix (or not known to be). */
@@ -1024,14 +1025,8 @@ class BlobStorageError extends arm_errors/* AzureHttpError */.g6 {
     name = 'BlobStorageError';
 }
 function blobHttp(options) {
-    const settings = {
-        fetch: options.fetch ?? globalThis.fetch,
-        sleep: options.sleep ?? ((ms) => (0,promises_.setTimeout)(ms, undefined, { signal: options.signal })),
-        random: options.random ?? Math.random,
-        maxAttempts: options.maxAttempts ?? 5,
-        maxRetryAfterMs: 60_000,
-    };
-    return (call) => (0,arm_http/* withRetries */.LH)(() => blob_http_once(options, settings.fetch, call), {
+    const settings = (0,retries/* retryDefaults */.tD)(options);
+    return (call) => (0,retries/* withRetries */.LH)(() => blob_http_once(options, settings.fetch, call), {
         ...settings,
         logger: options.logger,
         context: call.context,
@@ -1059,7 +1054,7 @@ async function blob_http_once(options, doFetch, call) {
         error: blobError(call.context, options.target, response.status, { ...body, code }, requestId),
         retryable: response.status === 429 || response.status >= 500,
         reason: `HTTP ${response.status} ${code}`,
-        retryAfterMs: (0,arm_http/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
+        retryAfterMs: (0,retries/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
     };
 }
 async function blob_http_requestInit(options, call) {
@@ -1127,6 +1122,7 @@ var token_cache = __webpack_require__(15441);
 // <container>/<path>/<serverName>/) with the bearer token of the workflow's Azure login, over
 // the Blob REST API: List Blobs page by page, then Delete Blob for each, a few at a time. The
 // identity needs a data role (Storage Blob Data Contributor); account keys are never used.
+
 
 
 
@@ -1226,23 +1222,17 @@ function blobPrefix(deps, loc) {
     const http = blobHttp({ ...rest, target: loc, getToken });
     return (opts = {}) => blob_deletePrefix(http, deps.logger, loc, opts);
 }
-async function blob_deletePrefix(http, logger, loc, opts) {
-    const total = { files: 0, bytes: 0 };
-    let marker;
-    let pages = 0;
-    do {
-        const page = await blob_listPage(http, loc, marker, opts.pageSize);
-        const gone = opts.dryRun
-            ? page.blobs
-            : await deleteAll(http, logger, loc, page.blobs, opts.concurrency ?? 8);
-        total.files += gone.length;
-        total.bytes += gone.reduce((sum, b) => sum + b.bytes, 0);
-        marker = page.nextMarker;
-        pages += 1;
-        if (marker && pages % 10 === 0)
-            logger.info(`${opts.dryRun ? 'found' : 'deleted'} ${total.files} blobs under ${blob_where(loc)} so far`);
-    } while (marker);
-    return total;
+function blob_deletePrefix(http, logger, loc, opts) {
+    return deletePages({
+        list: async (marker) => {
+            const page = await blob_listPage(http, loc, marker, opts.pageSize);
+            return { items: page.blobs, ...(page.nextMarker ? { next: page.nextMarker } : {}) };
+        },
+        remove: (blobs) => deleteAll(http, logger, loc, blobs, opts.concurrency ?? 8),
+        dryRun: opts.dryRun === true,
+        logger,
+        what: `blobs under ${blob_where(loc)}`,
+    });
 }
 async function blob_listPage(http, loc, marker, pageSize) {
     const url = new URL(`${loc.serviceUrl}/${encodeURIComponent(loc.container)}`);
@@ -1595,14 +1585,7 @@ async function deleteCredentials(run, plan) {
 // mistakes a user fixes in Azure or in the inputs, what to do, as a ConfigurationError.
 
 /** An Azure request (ARM, Blob) that failed with an HTTP status and the service's error code. */
-class AzureHttpError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
+class AzureHttpError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
 }
 /** An ARM request that failed for a reason that is not the user's to fix (or not known to be). */
 class ArmError extends AzureHttpError {
@@ -1675,137 +1658,6 @@ function asRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : undefined;
-}
-
-
-/***/ }),
-
-/***/ 2414:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H9: () => (/* binding */ armHttp),
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs)
-/* harmony export */ });
-/* unused harmony export retryDelay */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _arm_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22893);
-/* harmony import */ var _login_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68348);
-// One ARM request over fetch: bearer token from the login, bounded retries with jitter on
-// throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
-// never logged: credential responses carry kubeconfigs.
-
-
-
-
-function armHttp(options) {
-    const settings = {
-        fetch: options.fetch ?? globalThis.fetch,
-        sleep: options.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms)),
-        random: options.random ?? Math.random,
-        maxAttempts: options.maxAttempts ?? 5,
-        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-    };
-    return (call) => withRetries(() => once(options, settings.fetch, call), {
-        ...settings,
-        logger: options.logger,
-        context: call.context,
-    });
-}
-/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
-async function withRetries(attempt, s) {
-    for (let n = 1;; n++) {
-        const outcome = await attempt();
-        if ('result' in outcome)
-            return outcome.result;
-        const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
-        if (wait === undefined) {
-            if (n > 1)
-                outcome.error.message += ` (gave up after ${n} attempts)`;
-            throw outcome.error;
-        }
-        s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
-        await s.sleep(wait);
-    }
-}
-async function once(options, doFetch, call) {
-    const url = new URL(`${call.path}?api-version=${encodeURIComponent(call.apiVersion)}`, options.endpoint);
-    const init = await requestInit(options, call);
-    const started = Date.now();
-    let response;
-    let text;
-    try {
-        response = await doFetch(url, init);
-        text = await response.text();
-    }
-    catch (error) {
-        const reason = `cannot reach ${url.origin}: ${(0,_login_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error).split('\n').slice(0, 2).join(': ')}`;
-        return {
-            error: new Error(`${call.context}: ${reason}. Check arm-endpoint.`, { cause: error }),
-            retryable: true,
-            reason,
-        };
-    }
-    options.logger.debug(`ARM ${call.method} ${url.pathname} -> ${response.status} (${Date.now() - started} ms)`);
-    const body = parseBody(text);
-    if (response.ok || (response.status === 404 && call.allowNotFound)) {
-        return { result: { status: response.status, body } };
-    }
-    const { code } = (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArmError */ .El)(response.status, body);
-    return {
-        error: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .armError */ .Tr)(call.context, response.status, body, response.headers.get('x-ms-request-id') ?? undefined),
-        retryable: (0,_arm_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryable */ .r3)(response.status, code),
-        reason: `HTTP ${response.status} ${code}`,
-        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-    };
-}
-async function requestInit(options, call) {
-    const headers = {
-        authorization: `Bearer ${await options.getToken()}`,
-        accept: 'application/json',
-        'x-ms-client-request-id': (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-    };
-    const signal = AbortSignal.timeout(options.requestTimeoutMs ?? 60_000);
-    if (call.body === undefined)
-        return { method: call.method, headers, signal };
-    headers['content-type'] = 'application/json';
-    return { method: call.method, headers, signal, body: JSON.stringify(call.body) };
-}
-function parseBody(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** Milliseconds to wait before the next attempt, or undefined to give up. */
-function retryDelay(outcome, attempt, settings) {
-    if (!outcome.retryable || attempt >= settings.maxAttempts)
-        return undefined;
-    if (outcome.retryAfterMs !== undefined) {
-        if (outcome.retryAfterMs > settings.maxRetryAfterMs)
-            return undefined;
-        return outcome.retryAfterMs + settings.random() * 500;
-    }
-    const backoff = Math.min(1000 * 2 ** (attempt - 1), 16_000);
-    return backoff / 2 + (settings.random() * backoff) / 2;
-}
-/** Retry-After as delta-seconds or an HTTP date, in milliseconds. */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 
@@ -2277,6 +2129,72 @@ async function windowAfterBackup(http, w) {
             throw error;
         return read(error.last);
     }
+}
+
+
+/***/ }),
+
+/***/ 76846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   tD: () => (/* binding */ retryDefaults)
+/* harmony export */ });
+/* unused harmony export retryDelay */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// Bounded retries for the REST clients (ARM, Blob, S3): attempts until one succeeds, with
+// exponential backoff and jitter, Retry-After honoured up to a bound, and the defaults every
+// client starts from. A client turns each attempt into an AttemptOutcome.
+
+function retryDefaults(o) {
+    return {
+        fetch: o.fetch ?? globalThis.fetch,
+        sleep: o.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, o.signal ? { signal: o.signal } : {})),
+        random: o.random ?? Math.random,
+        maxAttempts: o.maxAttempts ?? 5,
+        maxRetryAfterMs: o.maxRetryAfterMs ?? 60_000,
+    };
+}
+/** Runs attempts until one succeeds or retryDelay says to give up; the last error is thrown. */
+async function withRetries(attempt, s) {
+    for (let n = 1;; n++) {
+        const outcome = await attempt();
+        if ('result' in outcome)
+            return outcome.result;
+        const wait = s.stopped?.() ? undefined : retryDelay(outcome, n, s);
+        if (wait === undefined) {
+            if (n > 1)
+                outcome.error.message += ` (gave up after ${n} attempts)`;
+            throw outcome.error;
+        }
+        s.logger.debug(`${s.context}: ${outcome.reason}; retrying in ${Math.round(wait)} ms`);
+        await s.sleep(wait);
+    }
+}
+/** Milliseconds to wait before the next attempt, or undefined to give up. */
+function retryDelay(outcome, attempt, settings) {
+    if (!outcome.retryable || attempt >= settings.maxAttempts)
+        return undefined;
+    if (outcome.retryAfterMs !== undefined) {
+        if (outcome.retryAfterMs > settings.maxRetryAfterMs)
+            return undefined;
+        return outcome.retryAfterMs + settings.random() * 500;
+    }
+    const backoff = Math.min(1000 * 2 ** (attempt - 1), 16_000);
+    return backoff / 2 + (settings.random() * backoff) / 2;
+}
+/** Retry-After as delta-seconds or an HTTP date, in milliseconds. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 
