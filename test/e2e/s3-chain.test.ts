@@ -90,10 +90,16 @@ async function objects(prefix: string): Promise<string[]> {
  * would, optionally with another secret key.
  */
 async function applySecret(namespace: string, secretKey?: string): Promise<void> {
-  const manifest = load(s3.secretManifest) as k8s.V1Secret;
-  const name = manifest.metadata?.name ?? '';
+  const manifest = load(s3.secretManifest) as {
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string };
+    stringData: Record<string, string>;
+  };
+  const name = manifest.metadata.name;
   const body: k8s.V1Secret = {
-    ...manifest,
+    apiVersion: manifest.apiVersion,
+    kind: manifest.kind,
     metadata: { name, namespace },
     stringData: {
       ...manifest.stringData,
