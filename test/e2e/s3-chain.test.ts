@@ -142,13 +142,22 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test('deploy refuses a credentials Secret that does not exist, before applying anything', async () => {
+test('deploy refuses a credentials Secret that does not exist or lacks a key, before applying anything', async () => {
   const refused = await deploy(PLUG, 'no-such-secret');
   expect(refused.code).toBe(1);
   expect(text(refused)).toContain(
     `input 'backup-credentials-secret': Secret no-such-secret does not exist in namespace ${PLUG.namespace}`,
   );
   expect(text(refused)).toContain('--from-literal=ACCESS_KEY_ID=');
+  await core.createNamespacedSecret({
+    namespace: PLUG.namespace,
+    body: { metadata: { name: 'half-keys' }, stringData: { ACCESS_KEY_ID: s3.accessKeyId } },
+  });
+  const half = await deploy(PLUG, 'half-keys');
+  expect(half.code).toBe(1);
+  expect(text(half)).toContain(
+    `Secret ${PLUG.namespace}/half-keys has no key ACCESS_SECRET_KEY, which backup-credentials: s3-keys reads`,
+  );
   expect(sandbox.store.list(CLUSTERS, PLUG.namespace)).toEqual([]);
 });
 
