@@ -4,7 +4,8 @@
 // missing credentials Secret before applying anything; a plugin cluster goes through deploy,
 // backup, restore-verify and teardown with delete-backups; an in-core cluster whose Secret holds
 // a wrong key is refused by the S3 service, and backup and teardown say so clearly (teardown
-// before deleting anything); with the key fixed it backs up, and teardown empties its prefix.
+// before deleting anything); with the key fixed it backs up and restores, and teardown empties
+// its prefix.
 // The bucket is read with the service's own keys, as a second reader; no step prints a key.
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -239,6 +240,17 @@ describe('deploy, backup, restore-verify and teardown on S3', () => {
     expect(await objects(`${CORE.path}/${CORE.name}/base/`)).toContain(
       `${CORE.path}/${CORE.name}/base/${s.outputs['backup-id'] ?? ''}/backup.info`,
     );
+  });
+
+  test('restore-verify restores the in-core S3 backup too', async () => {
+    const s = await step('restore-verify', {
+      'cluster-name': CORE.name,
+      namespace: CORE.namespace,
+      timeout: '90s',
+    });
+    expect(s.code, text(s)).toBe(0);
+    expect(s.outputs['backup-name']).toBe('s3core-second');
+    expect(s.outputs['checks-failed']).toBe('0');
   });
 
   test('teardown with delete-backups empties each cluster prefix of the bucket', async () => {
