@@ -117,102 +117,116 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await Promise.all([cloud?.stop(), objectStore?.stop(), s3?.stop()]);
     throw failed.reason;
   }
-  // The backup system and the operator know each other: instances archive through the one,
-  // backups run on the servers of the other.
-  const operator: { cnpg?: CnpgController } = {};
-  const backup = await startBackupSystem({
-    store,
-    objectStore,
-    s3,
-    faults,
-    user: serverUser(),
-    log: operatorLog(dir, options.onLog),
-    lookup: (ns, pod) => operator.cnpg?.owner(ns, pod),
-    timings,
-  });
-  const cnpg = new CnpgController({
-    store,
-    faults,
-    dir,
-    socketDir: socket.path,
-    backup,
-    timings,
-    ...(options.onLog ? { onLog: options.onLog } : {}),
-  });
-  operator.cnpg = cnpg;
-  cnpg.start();
-  backup.start();
-  const portForward = cnpg.portForward;
-  const server = await startApiServer({
-    store,
-    faults,
-    crds: loadCrds(),
-    portForward,
-    exec: instanceExec({
+  // What has started so far is stopped again when a later part fails to start.
+  const running: (() => Promise<unknown>)[] = [
+    async () => cloud?.stop(),
+    async () => objectStore?.stop(),
+    async () => s3?.stop(),
+  ];
+  try {
+    // The backup system and the operator know each other: instances archive through the one,
+    // backups run on the servers of the other.
+    const operator: { cnpg?: CnpgController } = {};
+    const backup = await startBackupSystem({
       store,
-      instance: (ns, pod) => cnpg.instance(ns, pod),
-      dir,
-      ...(options.psqlStandIn ? { psqlStandIn: true } : {}),
-    }),
-    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
-    ...(cloud ? { authenticate: cloud.authenticateKube } : {}),
-  });
-  const cloudCaPath = join(dir, 'cloud-ca.pem');
-  if (cloud) {
-    cloud.attachCluster({ url: server.url, caPem: server.caPem, adminToken: server.token });
-    if (objectStore) cloud.attachObjectStore(objectStore);
-    await writeFile(cloudCaPath, cloud.caPem);
-    await writeFile(join(dir, 'cloud.json'), `${JSON.stringify(cloud.settings, null, 2)}\n`, {
-      mode: 0o600,
+      objectStore,
+      s3,
+      faults,
+      user: serverUser(),
+      log: operatorLog(dir, options.onLog),
+      lookup: (ns, pod) => operator.cnpg?.owner(ns, pod),
+      timings,
     });
+    running.push(() => backup.stop());
+    const cnpg = new CnpgController({
+      store,
+      faults,
+      dir,
+      socketDir: socket.path,
+      backup,
+      timings,
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    });
+    operator.cnpg = cnpg;
+    running.push(() => cnpg.stop());
+    cnpg.start();
+    backup.start();
+    const portForward = cnpg.portForward;
+    const server = await startApiServer({
+      store,
+      faults,
+      crds: loadCrds(),
+      portForward,
+      exec: instanceExec({
+        store,
+        instance: (ns, pod) => cnpg.instance(ns, pod),
+        dir,
+        ...(options.psqlStandIn ? { psqlStandIn: true } : {}),
+      }),
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+      ...(cloud ? { authenticate: cloud.authenticateKube } : {}),
+    });
+    running.push(() => server.close());
+    const cloudCaPath = join(dir, 'cloud-ca.pem');
+    if (cloud) {
+      cloud.attachCluster({ url: server.url, caPem: server.caPem, adminToken: server.token });
+      if (objectStore) cloud.attachObjectStore(objectStore);
+      await writeFile(cloudCaPath, cloud.caPem);
+      await writeFile(join(dir, 'cloud.json'), `${JSON.stringify(cloud.settings, null, 2)}\n`, {
+        mode: 0o600,
+      });
+    }
+    if (objectStore || s3)
+      await writeFile(
+        join(dir, 'objectstore.json'),
+        `${JSON.stringify(
+          {
+            ...(objectStore ? objectStoreSettings(objectStore) : {}),
+            ...(s3 ? { s3: s3Settings(s3) } : {}),
+          },
+          null,
+          2,
+        )}\n`,
+        { mode: 0o600 },
+      );
+    const kubeconfigPath = join(dir, 'kubeconfig');
+    await writeKubeconfig(kubeconfigPath, {
+      url: server.url,
+      caPem: server.caPem,
+      token: server.token,
+    });
+    await writeFile(join(dir, 'ready'), `${server.url}\n`);
+    let stopped: Promise<void> | undefined;
+    const stop = (): Promise<void> => {
+      stopped ??= (async () => {
+        await rm(join(dir, 'ready'), { force: true });
+        await server.close();
+        await backup.stop();
+        await cnpg.stop();
+        await cloud?.stop();
+        await objectStore?.stop();
+        await s3?.stop();
+        if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
+      })();
+      return stopped;
+    };
+    return {
+      dir,
+      kubeconfigPath,
+      url: server.url,
+      token: server.token,
+      caPem: server.caPem,
+      ...(cloud ? { cloud, cloudCaPath } : {}),
+      ...(objectStore ? { objectStore } : {}),
+      ...(s3 ? { s3 } : {}),
+      store,
+      faults,
+      cnpg,
+      portForward,
+      stop,
+    };
+  } catch (error) {
+    for (const undo of running.reverse()) await undo().catch(() => undefined);
+    throw error;
   }
-  if (objectStore || s3)
-    await writeFile(
-      join(dir, 'objectstore.json'),
-      `${JSON.stringify(
-        {
-          ...(objectStore ? objectStoreSettings(objectStore) : {}),
-          ...(s3 ? { s3: s3Settings(s3) } : {}),
-        },
-        null,
-        2,
-      )}\n`,
-      { mode: 0o600 },
-    );
-  const kubeconfigPath = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfigPath, {
-    url: server.url,
-    caPem: server.caPem,
-    token: server.token,
-  });
-  await writeFile(join(dir, 'ready'), `${server.url}\n`);
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopped ??= (async () => {
-      await rm(join(dir, 'ready'), { force: true });
-      await server.close();
-      await backup.stop();
-      await cnpg.stop();
-      await cloud?.stop();
-      await objectStore?.stop();
-      await s3?.stop();
-      if (socket.temporary && existsSync(socket.path)) await rm(socket.path, { recursive: true });
-    })();
-    return stopped;
-  };
-  return {
-    dir,
-    kubeconfigPath,
-    url: server.url,
-    token: server.token,
-    caPem: server.caPem,
-    ...(cloud ? { cloud, cloudCaPath } : {}),
-    ...(objectStore ? { objectStore } : {}),
-    ...(s3 ? { s3 } : {}),
-    store,
-    faults,
-    cnpg,
-    portForward,
-    stop,
-  };
 }
