@@ -1,14 +1,13 @@
 // teardown's inventory for delete-backups, on the objects deploy renders (Cluster and
-// ObjectStore for Azure, S3 keys, S3 with an IAM role), served by a stub of the Kubernetes API:
+// ObjectStore for Azure, S3 keys, S3 with an IAM role), served by the sandbox's API server:
 // where the data is and what reaches it, and every refusal raised before anything is deleted.
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planTeardown } from '../../src/cnpg/teardown-plan.ts';
 import { renderDeploy, type RenderedObject } from '../../src/cnpg/render.ts';
 import { ConfigurationError } from '../../src/errors.ts';
 import { readTeardownInputs } from '../../src/inputs/read-teardown.ts';
 import type { BackupMethod } from '../../src/inputs/types.ts';
-import type { KubeHttp, KubeRequest } from '../../src/kube/http.ts';
-import { collectionPath, type KubeObject } from '../../src/kube/resources.ts';
+import { startKubeApi, type KubeApi } from '../helpers/kube-api.ts';
 import { deployInputs } from './fixtures.ts';
 
 const NS = 'db';
@@ -21,35 +20,6 @@ async function deployed(values: Record<string, string>, method: BackupMethod = '
   return objects.filter((o) => ['Cluster', 'ObjectStore'].includes(o.kind));
 }
 
-/** GETs of single objects (404 when absent) and label-selected lists, from the objects given. */
-function stubApi(objects: readonly RenderedObject[]): KubeHttp {
-  const all = objects as unknown as KubeObject[];
-  const collection = (o: KubeObject) =>
-    collectionPath(o.apiVersion, o.kind, o.metadata.namespace ?? NS);
-  const selected = (o: KubeObject, selector = '') =>
-    selector
-      .split(',')
-      .filter(Boolean)
-      .every((kv) => {
-        const [k = '', v] = kv.split('=');
-        return o.metadata.labels?.[k] === v;
-      });
-  const json = (req: KubeRequest) => {
-    if (req.method !== 'GET') throw new Error(`unexpected ${req.method} ${req.path}`);
-    if (LIST.test(req.path)) {
-      const items = all.filter((o) => collection(o) === req.path);
-      const body = { items: items.filter((o) => selected(o, req.query?.labelSelector)) };
-      return Promise.resolve({ status: 200, body });
-    }
-    const one = all.find((o) => `${collection(o)}/${o.metadata.name}` === req.path);
-    return Promise.resolve(one ? { status: 200, body: one } : { status: 404, body: undefined });
-  };
-  return { json } as unknown as KubeHttp;
-}
-
-const LIST =
-  /\/(clusters|scheduledbackups|poolers|services|podmonitors|objectstores|backups|secrets|pods)$/;
-
 const teardownInputs = (values: Record<string, string> = {}) => {
   const all: Record<string, string> = {
     'cluster-name': NAME,
@@ -60,8 +30,23 @@ const teardownInputs = (values: Record<string, string> = {}) => {
   return readTeardownInputs((n) => all[n] ?? '');
 };
 
-const plan = async (objects: readonly RenderedObject[]) =>
-  planTeardown({ http: stubApi(objects), served: SERVED, now: Date.now() }, teardownInputs());
+let api: KubeApi;
+let namespaces = 0;
+beforeAll(async () => {
+  api = await startKubeApi();
+});
+afterAll(() => api.close());
+
+/** The objects written to a namespace of their own, then teardown's plan read from the API. */
+async function plan(objects: readonly RenderedObject[]) {
+  namespaces += 1;
+  const namespace = `${NS}-${String(namespaces)}`;
+  await api.create(...objects.map((o) => ({ ...o, metadata: { ...o.metadata, namespace } })));
+  return planTeardown(
+    { http: api.http, served: SERVED, now: Date.now() },
+    teardownInputs({ namespace }),
+  );
+}
 
 async function refusal(objects: readonly RenderedObject[]): Promise<Error> {
   const error = await plan(objects).then(

@@ -1,35 +1,37 @@
 // Reading SecretKeySelectors: each Secret read once, each value masked the moment it is known
 // (the region excepted when the caller says so), and a missing Secret or key named with the
-// field that named it.
-import { describe, expect, test } from 'vitest';
+// field that named it. The Secrets are served by the sandbox's API server.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigurationError } from '../../src/errors.ts';
-import type { KubeHttp, KubeRequest } from '../../src/kube/http.ts';
 import {
   describeKeys,
   readSecretKeys,
   type SecretKeysOptions,
 } from '../../src/kube/secret-keys.ts';
+import { startKubeApi, type KubeApi } from '../helpers/kube-api.ts';
 
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 const SECRETS: Record<string, Record<string, string>> = {
-  'pg-s3': { ACCESS_KEY_ID: b64('AKIAEXAMPLE'), ACCESS_SECRET_KEY: b64('s3cr3t/Key+1') },
-  'pg-region': { REGION: b64('eu-west-1') },
+  'pg-s3': { ACCESS_KEY_ID: 'AKIAEXAMPLE', ACCESS_SECRET_KEY: 's3cr3t/Key+1' },
+  'pg-region': { REGION: 'eu-west-1' },
 };
 
-function stub() {
-  const paths: string[] = [];
-  const json = (req: KubeRequest) => {
-    paths.push(req.path);
-    const name = req.path.split('/').at(-1) ?? '';
-    const data = SECRETS[name];
-    return Promise.resolve(
-      data
-        ? { status: 200, body: { apiVersion: 'v1', kind: 'Secret', metadata: { name }, data } }
-        : { status: 404, body: undefined },
-    );
-  };
-  return { http: { json } as unknown as KubeHttp, paths };
-}
+let api: KubeApi;
+beforeAll(async () => {
+  api = await startKubeApi();
+  await api.create(
+    ...Object.entries(SECRETS).map(([name, stringData]) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name, namespace: 'db' },
+      stringData,
+    })),
+  );
+});
+afterAll(() => api.close());
+
+/** The Secret reads pgha made (the API server's own request log). */
+const secretReads = () =>
+  api.requests.filter((r) => r.startsWith('GET /api/v1/namespaces/db/secrets/'));
 
 const opts = (
   masked: string[],
@@ -44,10 +46,10 @@ const opts = (
 
 describe('readSecretKeys', () => {
   test('decodes each value, masks the secret ones at once, reads each Secret once', async () => {
-    const { http, paths } = stub();
+    const before = secretReads().length;
     const masked: string[] = [];
     const values = await readSecretKeys(
-      http,
+      api.http,
       'db',
       {
         accessKeyId: { name: 'pg-s3', key: 'ACCESS_KEY_ID' },
@@ -62,9 +64,9 @@ describe('readSecretKeys', () => {
       region: 'eu-west-1',
     });
     expect(masked).toEqual(['AKIAEXAMPLE', 's3cr3t/Key+1']);
-    expect(paths).toEqual([
-      '/api/v1/namespaces/db/secrets/pg-s3',
-      '/api/v1/namespaces/db/secrets/pg-region',
+    expect(secretReads().slice(before)).toEqual([
+      'GET /api/v1/namespaces/db/secrets/pg-s3',
+      'GET /api/v1/namespaces/db/secrets/pg-region',
     ]);
   });
 
@@ -80,9 +82,8 @@ describe('readSecretKeys', () => {
       /which has no key AWS_KEY \(it has: ACCESS_KEY_ID, ACCESS_SECRET_KEY\)/,
     ],
   ])('%s is named with its field and an example', async (_what, ref, message) => {
-    const { http } = stub();
     const error = await readSecretKeys<'accessKeyId' | 'secretAccessKey' | 'region'>(
-      http,
+      api.http,
       'db',
       { accessKeyId: ref },
       opts([]),
