@@ -28945,7 +28945,9 @@ const DEPLOY_OUTPUTS = {
     'app-secret': {
         description: 'Secret with the application credentials (keys username and password).',
     },
-    'ready-seconds': { description: 'Seconds from the first apply until the cluster was healthy.' },
+    'ready-seconds': {
+        description: 'Seconds from connecting (the OIDC login and AKS credentials included) until the cluster was healthy.',
+    },
     ...SHARED_OUTPUTS,
 };
 const BACKUP_INPUTS = {

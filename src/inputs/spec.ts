@@ -301,7 +301,10 @@ export const DEPLOY_OUTPUTS = {
   'app-secret': {
     description: 'Secret with the application credentials (keys username and password).',
   },
-  'ready-seconds': { description: 'Seconds from the first apply until the cluster was healthy.' },
+  'ready-seconds': {
+    description:
+      'Seconds from connecting (the OIDC login and AKS credentials included) until the cluster was healthy.',
+  },
   ...SHARED_OUTPUTS,
 } as const satisfies Record<string, OutputSpec>;
 
