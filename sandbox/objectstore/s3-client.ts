@@ -35,6 +35,8 @@ export class S3ClientError extends Error {
   readonly code: string;
   /** The S3 operation, as botocore names it (PutObject, ListObjectsV2...). */
   readonly operation: string;
+  /** The region S3 says the bucket is in (AuthorizationHeaderMalformed), if it said. */
+  region?: string;
 
   constructor(
     status: number,
@@ -83,15 +85,32 @@ export function s3Bucket(o: {
   credentials: S3Credentials;
 }): S3Bucket {
   const endpoint = new URL(o.endpoint);
-  const signer = new SignatureV4({
-    service: 's3',
-    region: o.region,
-    credentials: o.credentials,
-    sha256: Sha256,
-    uriEscapePath: false,
-  });
+  const signerFor = (region: string) =>
+    new SignatureV4({
+      service: 's3',
+      region,
+      credentials: o.credentials,
+      sha256: Sha256,
+      uriEscapePath: false,
+    });
+  let region = o.region;
+  let signer = signerFor(region);
 
+  // As botocore does: signed for the wrong region, S3 answers AuthorizationHeaderMalformed
+  // naming the bucket's Region; the request is signed again for that one, which is kept.
   const send = async (call: Call): Promise<Response> => {
+    try {
+      return await sendOnce(call);
+    } catch (error) {
+      if (!(error instanceof S3ClientError) || !error.region || error.region === region)
+        throw error;
+      region = error.region;
+      signer = signerFor(region);
+      return sendOnce(call);
+    }
+  };
+
+  const sendOnce = async (call: Call): Promise<Response> => {
     const path = `${endpoint.pathname.replace(/\/$/, '')}/${encodeSegment(o.bucket)}${
       call.key === undefined ? '' : `/${call.key.split('/').map(encodeSegment).join('/')}`
     }`;
@@ -196,12 +215,15 @@ async function clientError(response: Response, call: Call): Promise<S3ClientErro
   const message = /<Message>([\s\S]*?)<\/Message>/.exec(text)?.[1];
   const errorCode = code ? unescapeXml(code) : String(response.status);
   const errorMessage = message !== undefined ? unescapeXml(message) : response.statusText;
-  return new S3ClientError(
+  const error = new S3ClientError(
     response.status,
     errorCode,
     call.operation,
     `An error occurred (${errorCode}) when calling the ${call.operation} operation: ${errorMessage}`,
   );
+  const region = /<Region>([\s\S]*?)<\/Region>/.exec(text)?.[1];
+  if (errorCode === 'AuthorizationHeaderMalformed' && region) error.region = unescapeXml(region);
+  return error;
 }
 
 /** RFC 3986 percent-encoding of one path segment, as S3 signs and reads it. */

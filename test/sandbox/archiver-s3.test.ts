@@ -165,6 +165,26 @@ describe('wal-archive to S3', () => {
     expect(await objects('backups')).not.toContain(`wrong/pg/wals/0000000100000000/${SEGMENT}`);
   });
 
+  test('signed for a wrong region, it signs again for the one S3 names, as botocore does', async () => {
+    const { wal, store } = cluster('s3://backups/region', s3.secretAccessKey);
+    store.mutate(SECRETS, NS, 's3-keys', (secret) => {
+      secret.data = {
+        ...(secret.data as object),
+        REGION: Buffer.from('eu-west-1').toString('base64'),
+      };
+    });
+    store.mutate(CLUSTERS, NS, 'pg', (c) => {
+      const bos = (c.spec?.backup as { barmanObjectStore: { s3Credentials: object } })
+        .barmanObjectStore;
+      bos.s3Credentials = { ...bos.s3Credentials, region: { name: 's3-keys', key: 'REGION' } };
+    });
+    const seen = s3.requests.length;
+    await wal.archive(request(await segment()));
+    const answered = s3.requests.slice(seen).map((r) => r.replace(/ \/\S*/, ''));
+    expect(await objects('backups')).toContain(`region/pg/wals/0000000100000000/${SEGMENT}`);
+    expect(answered).toEqual(['PUT 400 AuthorizationHeaderMalformed', 'PUT 200']);
+  });
+
   test('an endpointURL other than the sandbox S3 fails as an unreachable endpoint', async () => {
     const { wal } = cluster('s3://backups/arch', s3.secretAccessKey, 'http://minio.minio:9000');
     await expect(wal.archive(request(await segment()))).rejects.toThrow(
