@@ -5,27 +5,27 @@
 // fixes (wrong keys, missing permission, a missing bucket, the clock), say what to do. No
 // error or log line carries a key: S3's error bodies hold none, and none is added here.
 import { createHash } from 'node:crypto';
-import { retryAfterMs, retryDefaults, withRetries, type AttemptOutcome } from '../http/retries.ts';
+import {
+  retryAfterMs,
+  retryDefaults,
+  withRetries,
+  type AttemptOutcome,
+  type RetryOptions,
+} from '../http/retries.ts';
 import { errorText } from '../azure/login-errors.ts';
 import type { Logger } from '../logging.ts';
 import { parseS3Error, type S3ErrorBody } from './s3-xml.ts';
 import { s3Error, type S3Target } from './s3-errors.ts';
 import { sha256Hex, signV4, uriEncode, type AwsCredentials } from './sigv4.ts';
 
-export interface S3HttpOptions {
+/** signal also stops the requests (the job is cancelled); an aborted request is not retried. */
+export interface S3HttpOptions extends RetryOptions {
   readonly target: S3Target;
   readonly credentials: AwsCredentials;
   /** The region to sign for first: s3Credentials.region, else us-east-1. */
   readonly region: string;
   readonly logger: Logger;
-  /** Stops the requests (the job is cancelled); an aborted request is not retried. */
-  readonly signal?: AbortSignal;
-  readonly fetch?: typeof fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
   readonly now?: () => number;
-  /** Attempts per request, the first included. Default 5. */
-  readonly maxAttempts?: number;
   /** Bound of one attempt, response body included. Default 60 s. */
   readonly requestTimeoutMs?: number;
 }

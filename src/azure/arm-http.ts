@@ -2,23 +2,22 @@
 // throttling (429), server errors and transient conflicts, honouring Retry-After. Bodies are
 // never logged: credential responses carry kubeconfigs.
 import { randomUUID } from 'node:crypto';
-import { retryAfterMs, retryDefaults, withRetries, type AttemptOutcome } from '../http/retries.ts';
+import {
+  retryAfterMs,
+  retryDefaults,
+  withRetries,
+  type AttemptOutcome,
+  type RetryOptions,
+} from '../http/retries.ts';
 import type { Logger } from '../logging.ts';
 import { armError, isRetryable, parseArmError } from './arm-errors.ts';
 import { errorText } from './login-errors.ts';
 
-export interface ArmHttpOptions {
+export interface ArmHttpOptions extends RetryOptions {
   /** ARM base URL, e.g. https://management.azure.com. */
   readonly endpoint: string;
   readonly getToken: () => Promise<string>;
   readonly logger: Logger;
-  readonly fetch?: typeof fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-  /** Attempts per request, the first included. Default 5. */
-  readonly maxAttempts?: number;
-  /** Longest Retry-After pgha waits; a longer one fails the request. Default 60 s. */
-  readonly maxRetryAfterMs?: number;
   /** Bound of one attempt, response body included. Default 60 s. */
   readonly requestTimeoutMs?: number;
 }

@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logging.ts';
 import { AzureHttpError } from './arm-errors.ts';
-import { retryAfterMs, retryDefaults, withRetries, type AttemptOutcome } from '../http/retries.ts';
+import {
+  retryAfterMs,
+  retryDefaults,
+  withRetries,
+  type AttemptOutcome,
+  type RetryOptions,
+} from '../http/retries.ts';
 import { parseBlobError, type BlobErrorBody } from './blob-xml.ts';
 import { errorText } from './login-errors.ts';
 
@@ -20,17 +26,11 @@ export interface BlobTarget {
   readonly container: string;
 }
 
-export interface BlobHttpOptions {
+/** signal also stops the requests (the job is cancelled); an aborted request is not retried. */
+export interface BlobHttpOptions extends RetryOptions {
   readonly target: BlobTarget;
   readonly getToken: () => Promise<string>;
   readonly logger: Logger;
-  /** Stops the requests (the job is cancelled); an aborted request is not retried. */
-  readonly signal?: AbortSignal;
-  readonly fetch?: typeof fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-  /** Attempts per request, the first included. Default 5. */
-  readonly maxAttempts?: number;
   /** Bound of one attempt, response body included. Default 60 s. */
   readonly requestTimeoutMs?: number;
 }
