@@ -117,6 +117,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/http/loopback.ts
+var loopback = __webpack_require__(80507);
 // EXTERNAL MODULE: ./src/azure/arm-errors.ts
 var arm_errors = __webpack_require__(22893);
 // EXTERNAL MODULE: external "node:crypto"
@@ -205,6 +207,7 @@ var token_cache = __webpack_require__(15441);
 
 
 
+
 const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 /** Microsoft.ContainerService managedClusters. */
 const AKS_API_VERSION = '2025-10-01';
@@ -236,8 +239,7 @@ function armEndpointOf(input) {
     catch {
         url = undefined;
     }
-    const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && (0,loopback/* isLoopback */.U)(url)))) {
         throw new errors/* ConfigurationError */.j1(`input 'arm-endpoint': '${input}' is not an https URL (example: https://management.usgovcloudapi.net)`);
     }
     return url.origin;
@@ -577,6 +579,20 @@ async function request(credential, scope, setSecret) {
     setSecret(token.token);
     return token;
 }
+
+
+/***/ }),
+
+/***/ 80507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isLoopback)
+/* harmony export */ });
+// This machine's own addresses: the only hosts pgha talks to over plain http (the sandbox,
+// Azurite) without a warning.
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopback = (url) => LOOPBACK.has(url.hostname);
 
 
 /***/ }),

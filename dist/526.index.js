@@ -166,10 +166,8 @@ async function checkBackupSecret(http, namespace, backup, logger) {
     }
     if (!secret)
         throw new errors/* ConfigurationError */.j1(`input 'backup-credentials-secret': Secret ${name} does not exist in namespace ${namespace}, and CNPG would fail to archive WAL without it; create it first (example: ${example})`);
-    const present = new Set([
-        ...Object.keys(secret.data ?? {}),
-        ...Object.keys(secret.stringData ?? {}),
-    ]);
+    // The API server folds stringData into data: a Secret as read has data only.
+    const present = new Set(Object.keys(secret.data ?? {}));
     const missing = keys.filter((k) => !present.has(k));
     if (missing.length > 0)
         throw new errors/* ConfigurationError */.j1(`input 'backup-credentials-secret': Secret ${namespace}/${name} has no key ${missing.join(' or ')}, which backup-credentials: ${backup.credentials} reads (example: ${example})`);

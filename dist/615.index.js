@@ -737,6 +737,8 @@ function headerValue(value) {
 
 
 
+/** What an AWS region name looks like (us-east-1, eu-central-2). */
+const REGION_NAME = /^[a-z0-9-]{1,40}$/;
 /** The bucket's URL, without query: path-style on endpointURL, virtual-hosted on AWS. */
 function bucketUrl(target, region) {
     const bucket = uriEncode(target.bucket);
@@ -843,7 +845,7 @@ function bucketRegion(response, body) {
     if (!wrongRegion)
         return undefined;
     const named = response.headers.get('x-amz-bucket-region') ?? body.region;
-    return named && /^[a-z0-9-]{1,40}$/.test(named) ? named : undefined;
+    return named && REGION_NAME.test(named) ? named : undefined;
 }
 const RETRYABLE = new Set(['SlowDown', 'RequestTimeout', 'InternalError', 'ServiceUnavailable']);
 function isRetryable(status, code) {
@@ -1004,6 +1006,8 @@ function where(loc) {
     return `s3://${loc.bucket}/${loc.prefix}${loc.endpoint ? ` at ${loc.endpoint}` : ''}`;
 }
 
+// EXTERNAL MODULE: ./src/http/loopback.ts
+var loopback = __webpack_require__(80507);
 // EXTERNAL MODULE: ./src/azure/arm-errors.ts
 var arm_errors = __webpack_require__(22893);
 ;// CONCATENATED MODULE: ./src/azure/blob-http.ts
@@ -1128,13 +1132,13 @@ var token_cache = __webpack_require__(15441);
 
 
 
+
 /** The token scope of Azure Storage, the same in every cloud. */
 const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 const ACCOUNT = /^[a-z0-9]{3,24}$/;
 /** <account>.blob.core.windows.net and other clouds' hosts, private-link and DNS-zone names. */
 const BLOB_HOST = /^([a-z0-9]{3,24})\.(?:(?:privatelink|z\d{1,2})\.)?blob\.[a-z0-9.-]+$/;
 const CONTAINER = /^(?:\$root|[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9])$/;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /**
  * Where barman-cloud keeps a server's backups: destinationPath as CNPG takes it,
  * https://<account>.blob.core.windows.net/<container>[/<path>] or path-style
@@ -1203,7 +1207,7 @@ function serviceUrlOf(input, what, hint) {
     catch {
         url = undefined;
     }
-    const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && (0,loopback/* isLoopback */.U)(url));
     if (!url || !secure || url.search || url.username)
         throw new errors/* ConfigurationError */.j1(`${what}: '${input}' is not an https Blob service URL without credentials ${hint}`);
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -1360,6 +1364,8 @@ function describeKeys(refs, namespace) {
 
 
 
+
+
 /** The region S3 requests are signed for when s3Credentials names none. */
 const DEFAULT_S3_REGION = 'us-east-1';
 async function checkBackupData(ctx, conn, inputs, data) {
@@ -1387,11 +1393,11 @@ async function s3Data(ctx, conn, inputs, data) {
     const { namespace } = inputs;
     const where = s3Location(data.destination, data.serverName, data.endpointURL, inputs.s3Endpoint);
     const plain = where.endpoint ? new URL(where.endpoint) : undefined;
-    if (plain?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(plain.hostname))
+    if (plain?.protocol === 'http:' && !(0,loopback/* isLoopback */.U)(plain))
         ctx.logger.warning(`S3 requests to ${where.endpoint} go over plain http: they are signed and carry no key, but the object names they list cross the network readable (set s3-endpoint to an https URL of the store)`);
     const keys = await readS3Keys(ctx, conn, namespace, data.credentials);
     const region = keys.region ?? DEFAULT_S3_REGION;
-    if (!/^[a-z0-9-]{1,40}$/.test(region))
+    if (!REGION_NAME.test(region))
         throw new errors/* ConfigurationError */.j1(`s3Credentials.region: '${region}' from ${describeKeys(data.credentials.region ? [data.credentials.region] : [], namespace)} is not an AWS region name (example: eu-west-1)`);
     ctx.logger.info(`S3 keys from ${keys.from}; region ${region}${keys.region ? ' (s3Credentials.region)' : ' (default)'}`);
     const deps = {
@@ -2130,6 +2136,20 @@ async function windowAfterBackup(http, w) {
         return read(error.last);
     }
 }
+
+
+/***/ }),
+
+/***/ 80507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isLoopback)
+/* harmony export */ });
+// This machine's own addresses: the only hosts pgha talks to over plain http (the sandbox,
+// Azurite) without a warning.
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopback = (url) => LOOPBACK.has(url.hostname);
 
 
 /***/ }),

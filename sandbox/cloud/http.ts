@@ -2,6 +2,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../http-body.ts';
 
 export interface Reply {
   status: number;
@@ -62,8 +63,7 @@ export async function serve(
 }
 
 async function respond(req: IncomingMessage, res: ServerResponse, handle: Handler): Promise<void> {
-  let body = '';
-  for await (const chunk of req) body += String(chunk);
+  const body = (await readBody(req)).toString('utf8');
   let reply: Reply;
   try {
     reply = handle({

@@ -3,10 +3,20 @@
 import { writeFile } from 'node:fs/promises';
 import { dump } from 'js-yaml';
 
-export async function writeKubeconfig(
-  path: string,
-  server: { url: string; caPem: string; token: string; namespace?: string; contextName?: string },
-): Promise<void> {
+export interface KubeconfigServer {
+  url: string;
+  caPem: string;
+  token: string;
+  namespace?: string;
+  contextName?: string;
+}
+
+export async function writeKubeconfig(path: string, server: KubeconfigServer): Promise<void> {
+  await writeFile(path, kubeconfigYaml(server), { mode: 0o600 });
+}
+
+/** The kubeconfig's text. */
+export function kubeconfigYaml(server: KubeconfigServer): string {
   const name = server.contextName ?? 'sandbox';
   const doc = {
     apiVersion: 'v1',
@@ -33,5 +43,5 @@ export async function writeKubeconfig(
     ],
     'current-context': name,
   };
-  await writeFile(path, dump(doc), { mode: 0o600 });
+  return dump(doc);
 }

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Faults } from '../faults.ts';
+import { readBody } from '../http-body.ts';
 import { makeTls } from '../tls.ts';
 import type { CrdInfo } from './crd-schema.ts';
 import { execServer, refusedWith, type ExecResolver } from './exec.ts';
@@ -157,17 +158,6 @@ async function serve(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promi
 function authorized(ctx: Ctx, req: IncomingMessage): boolean {
   const auth = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
   return auth === ctx.token || ctx.authenticate?.(auth) === true;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
 }
 
 function route(ctx: Ctx, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): void {

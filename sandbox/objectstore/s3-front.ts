@@ -15,6 +15,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { join } from 'node:path';
+import { readBody } from '../http-body.ts';
 import { authenticate } from './s3-auth.ts';
 import { Verifier, type S3Identity, type SignedRequest } from './s3-sigv4.ts';
 import { element, errorXml, s3Error, type S3Error } from './s3-errors.ts';
@@ -25,7 +26,6 @@ import {
   logQuery,
   parseQuery,
   pathRefusal,
-  readBody,
   targetOf,
   validBucketName,
 } from './s3-request.ts';

@@ -3,7 +3,6 @@
 // body (Content-MD5, x-amz-checksum-*), the keys s3rver cannot hold, CreateBucket's region
 // rules, and the request log's query without secrets.
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { crc32 } from 'node:zlib';
 import { header, type SignedRequest } from './s3-sigv4.ts';
 import { s3Error, type S3Error } from './s3-errors.ts';
@@ -117,17 +116,6 @@ export function logQuery(rawQuery: string): string {
 
 function digest(algorithm: string, body: Buffer): string {
   return createHash(algorithm).update(body).digest('base64');
-}
-
-export function readBody(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    stream.on('error', reject);
-  });
 }
 
 /** LocationConstraint as S3 takes it: none in us-east-1, the endpoint's region elsewhere. */

@@ -5,9 +5,11 @@
 // anything is deleted, so that a missing role or wrong keys refuse the run while the cluster
 // still stands, and the keys are read before teardown deletes any Secret or the namespace.
 import { s3Location, s3Prefix } from '../aws/s3.ts';
+import { REGION_NAME } from '../aws/s3-http.ts';
 import { blobLocation, blobPrefix, type DeletedBlobs } from '../azure/blob.ts';
 import type { BackupData, S3CredentialRefs } from '../cnpg/backup-data.ts';
 import { ConfigurationError } from '../errors.ts';
+import { isLoopback } from '../http/loopback.ts';
 import type { TeardownInputs } from '../inputs/read-teardown.ts';
 import { describeKeys, readSecretKeys } from '../kube/secret-keys.ts';
 import type { BackupDataReport } from '../report/teardown-facts.ts';
@@ -71,13 +73,13 @@ async function s3Data(
   const { namespace } = inputs;
   const where = s3Location(data.destination, data.serverName, data.endpointURL, inputs.s3Endpoint);
   const plain = where.endpoint ? new URL(where.endpoint) : undefined;
-  if (plain?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(plain.hostname))
+  if (plain?.protocol === 'http:' && !isLoopback(plain))
     ctx.logger.warning(
       `S3 requests to ${where.endpoint} go over plain http: they are signed and carry no key, but the object names they list cross the network readable (set s3-endpoint to an https URL of the store)`,
     );
   const keys = await readS3Keys(ctx, conn, namespace, data.credentials);
   const region = keys.region ?? DEFAULT_S3_REGION;
-  if (!/^[a-z0-9-]{1,40}$/.test(region))
+  if (!REGION_NAME.test(region))
     throw new ConfigurationError(
       `s3Credentials.region: '${region}' from ${describeKeys(data.credentials.region ? [data.credentials.region] : [], namespace)} is not an AWS region name (example: eu-west-1)`,
     );

@@ -51,6 +51,9 @@ export interface S3Http {
   readonly region: () => string;
 }
 
+/** What an AWS region name looks like (us-east-1, eu-central-2). */
+export const REGION_NAME = /^[a-z0-9-]{1,40}$/;
+
 /** The bucket's URL, without query: path-style on endpointURL, virtual-hosted on AWS. */
 export function bucketUrl(target: S3Target, region: string): string {
   const bucket = uriEncode(target.bucket);
@@ -172,7 +175,7 @@ function bucketRegion(response: Response, body: S3ErrorBody): string | undefined
     );
   if (!wrongRegion) return undefined;
   const named = response.headers.get('x-amz-bucket-region') ?? body.region;
-  return named && /^[a-z0-9-]{1,40}$/.test(named) ? named : undefined;
+  return named && REGION_NAME.test(named) ? named : undefined;
 }
 
 const RETRYABLE = new Set(['SlowDown', 'RequestTimeout', 'InternalError', 'ServiceUnavailable']);

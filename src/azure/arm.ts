@@ -3,6 +3,7 @@
 // with the bearer token of the OIDC login.
 import type { TokenCredential } from '@azure/identity';
 import { ConfigurationError } from '../errors.ts';
+import { isLoopback } from '../http/loopback.ts';
 import type { Logger } from '../logging.ts';
 import { ArmError } from './arm-errors.ts';
 import { armHttp, type ArmHttp, type ArmHttpOptions } from './arm-http.ts';
@@ -85,8 +86,7 @@ export function armEndpointOf(input: string | undefined): string {
   } catch {
     url = undefined;
   }
-  const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url)))) {
     throw new ConfigurationError(
       `input 'arm-endpoint': '${input}' is not an https URL (example: https://management.usgovcloudapi.net)`,
     );

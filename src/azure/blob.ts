@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import type { TokenCredential } from '@azure/identity';
 import { ConfigurationError } from '../errors.ts';
+import { isLoopback } from '../http/loopback.ts';
 import { deletePages, type Removed } from '../http/paged-delete.ts';
 import type { Logger } from '../logging.ts';
 import { blobHttp, type BlobHttp } from './blob-http.ts';
@@ -48,7 +49,6 @@ const ACCOUNT = /^[a-z0-9]{3,24}$/;
 /** <account>.blob.core.windows.net and other clouds' hosts, private-link and DNS-zone names. */
 const BLOB_HOST = /^([a-z0-9]{3,24})\.(?:(?:privatelink|z\d{1,2})\.)?blob\.[a-z0-9.-]+$/;
 const CONTAINER = /^(?:\$root|[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9])$/;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Where barman-cloud keeps a server's backups: destinationPath as CNPG takes it,
@@ -143,8 +143,7 @@ function serviceUrlOf(input: string, what: string, hint: string): string {
   } catch {
     url = undefined;
   }
-  const secure =
-    url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopback(url));
   if (!url || !secure || url.search || url.username)
     throw new ConfigurationError(
       `${what}: '${input}' is not an https Blob service URL without credentials ${hint}`,

@@ -37,10 +37,8 @@ export async function checkBackupSecret(
     throw new ConfigurationError(
       `input 'backup-credentials-secret': Secret ${name} does not exist in namespace ${namespace}, and CNPG would fail to archive WAL without it; create it first (example: ${example})`,
     );
-  const present = new Set([
-    ...Object.keys(secret.data ?? {}),
-    ...Object.keys(secret.stringData ?? {}),
-  ]);
+  // The API server folds stringData into data: a Secret as read has data only.
+  const present = new Set(Object.keys(secret.data ?? {}));
   const missing = keys.filter((k) => !present.has(k));
   if (missing.length > 0)
     throw new ConfigurationError(

@@ -5,6 +5,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { Faults } from '../../sandbox/faults.ts';
 import { loadCrds } from '../../sandbox/kube/crd-schema.ts';
 import { startApiServer } from '../../sandbox/kube/server.ts';
+import { kubeconfigYaml } from '../../sandbox/kube/kubeconfig.ts';
 import { MemoryStore } from '../../sandbox/kube/store.ts';
 import { KubeHttp } from '../../src/kube/http.ts';
 import { collectionPath } from '../../src/kube/resources.ts';
@@ -30,14 +31,7 @@ export async function startKubeApi(): Promise<KubeApi> {
     crds: loadCrds(),
   });
   const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [
-      { name: 'sandbox', server: api.url, caData: Buffer.from(api.caPem).toString('base64') },
-    ],
-    users: [{ name: 'test', token: api.token }],
-    contexts: [{ name: 'sandbox', cluster: 'sandbox', user: 'test' }],
-    currentContext: 'sandbox',
-  });
+  kc.loadFromString(kubeconfigYaml(api));
   const http = new KubeHttp(kc);
   const namespaces = new Set<string>();
   const post = (path: string, body: unknown) =>
