@@ -3,8 +3,10 @@
 // it is (so a wrong key or SAS is refused by Azurite itself), inheritFromAzureAD /
 // useDefaultAzureCredentials stand for the workload identity and use the account's key, a
 // connection string is parsed. S3 (s3://bucket/path): the keys of s3Credentials go to the S3
-// front, which checks their SigV4 signatures as S3 does; inheritFromIAMRole stands for the
-// pod's role and uses the sandbox's own keys; endpointURL must be the sandbox's S3 endpoint,
+// front, which checks their SigV4 signatures as S3 does; inheritFromIAMRole fails as botocore
+// does without credentials, since the sandbox's pods run on an AKS stand-in and have no AWS
+// IAM role (a kinder "use the store's keys" would pass here and fail on any non-EKS cluster);
+// endpointURL must be the sandbox's S3 endpoint,
 // and without it (AWS S3 itself) the sandbox's S3 stands in for AWS.
 // faults.objectStoreUnreachable makes every access fail.
 import {
@@ -117,17 +119,18 @@ function openS3(deps: AccessDeps, config: ArchiveConfig): ArchiveLocation {
     );
   if (!s3Credentials)
     throw new ArchiveConfigError('no s3Credentials: barman-cloud cannot authenticate to S3');
+  if (s3Credentials.inheritFromIAMRole === true)
+    throw new ObjectStoreError(
+      'Unable to locate credentials (s3Credentials.inheritFromIAMRole: the pods of this cluster have no AWS IAM role)',
+    );
   const ns = config.namespace;
-  const credentials =
-    s3Credentials.inheritFromIAMRole === true
-      ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }
-      : {
-          accessKeyId: secretKey(deps, ns, s3Credentials.accessKeyId),
-          secretAccessKey: secretKey(deps, ns, s3Credentials.secretAccessKey),
-          ...(s3Credentials.sessionToken
-            ? { sessionToken: secretKey(deps, ns, s3Credentials.sessionToken) }
-            : {}),
-        };
+  const credentials = {
+    accessKeyId: secretKey(deps, ns, s3Credentials.accessKeyId),
+    secretAccessKey: secretKey(deps, ns, s3Credentials.secretAccessKey),
+    ...(s3Credentials.sessionToken
+      ? { sessionToken: secretKey(deps, ns, s3Credentials.sessionToken) }
+      : {}),
+  };
   const region = s3Credentials.region ? secretKey(deps, ns, s3Credentials.region) : s3.region;
   const store = s3Store(s3Bucket({ endpoint: s3.url, region, bucket, credentials }));
   return { store, root: serverRoot(path.filter(Boolean).join('/'), config.serverName), config };

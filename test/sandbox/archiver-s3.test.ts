@@ -1,7 +1,8 @@
 // wal-archive and wal-restore on s3:// destinations, as barman-cloud 3.16.1+ behaves there: the
 // keys come from the Secret the in-core s3Credentials name and are checked by the S3 front; the
 // empty-archive check of a new cluster creates a missing bucket (barman's setup_bucket); a
-// plain archive to a missing bucket fails with NoSuchBucket; endpointURL must be the sandbox's.
+// plain archive to a missing bucket fails with NoSuchBucket; endpointURL must be the sandbox's;
+// an IAM role the pods do not have gives no credentials.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +184,20 @@ describe('wal-archive to S3', () => {
     const answered = s3.requests.slice(seen).map((r) => r.replace(/ \/\S*/, ''));
     expect(await objects('backups')).toContain(`region/pg/wals/0000000100000000/${SEGMENT}`);
     expect(answered).toEqual(['PUT 400 AuthorizationHeaderMalformed', 'PUT 200']);
+  });
+
+  test('inheritFromIAMRole fails as botocore does without credentials: the pods have no AWS role', async () => {
+    const { wal, store } = cluster('s3://backups/iam', s3.secretAccessKey);
+    store.mutate(CLUSTERS, NS, 'pg', (c) => {
+      const bos = (c.spec?.backup as { barmanObjectStore: { s3Credentials: object } })
+        .barmanObjectStore;
+      bos.s3Credentials = { inheritFromIAMRole: true };
+    });
+    const seen = s3.requests.length;
+    await expect(wal.archive(request(await segment()))).rejects.toThrow(
+      /^Unable to locate credentials/,
+    );
+    expect(s3.requests.slice(seen)).toEqual([]);
   });
 
   test('an endpointURL other than the sandbox S3 fails as an unreachable endpoint', async () => {
