@@ -1,6 +1,7 @@
 // teardown's inventory for delete-backups, on the objects deploy renders (Cluster and
-// ObjectStore for Azure, S3 keys, S3 with an IAM role), served by the sandbox's API server:
-// where the data is and what reaches it, and every refusal raised before anything is deleted.
+// ObjectStore for Azure, S3 keys, S3 with an IAM role; a second Cluster archiving to the same
+// place through its own ObjectStore), served by the sandbox's API server: where the data is
+// and what reaches it, and every refusal raised before anything is deleted.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planTeardown } from '../../src/cnpg/teardown-plan.ts';
 import { renderDeploy, type RenderedObject } from '../../src/cnpg/render.ts';
@@ -119,6 +120,35 @@ describe('delete-backups: where the data is and what reaches it', () => {
 });
 
 describe('delete-backups: refused before anything is deleted', () => {
+  /** A second Cluster, deployed by pgha too, whose own ObjectStore archives as `serverName`. */
+  async function neighbour(serverName: string): Promise<RenderedObject[]> {
+    const inputs = deployInputs({ 'cluster-name': 'pg-copy', namespace: NS });
+    const { objects } = await renderDeploy(inputs, { backupMethod: 'plugin', origin: {} });
+    return objects
+      .filter((o) => ['Cluster', 'ObjectStore'].includes(o.kind))
+      .map((o) => {
+        if (o.kind !== 'Cluster') return o;
+        const spec = o.spec as { plugins: { parameters: Record<string, string> }[] };
+        const plugins = spec.plugins.map((p) => ({
+          ...p,
+          parameters: { ...p.parameters, serverName },
+        }));
+        return { ...o, spec: { ...spec, plugins } };
+      });
+  }
+
+  test('another Cluster archiving, through its own ObjectStore, to the same destination and serverName', async () => {
+    const error = await refusal([...(await deployed({})), ...(await neighbour(NAME))]);
+    expect(error.message).toMatch(
+      /^input 'delete-backups': Cluster pg-copy still archives to https:\/\/pgbackups\.blob\.core\.windows\.net\/backups\/pg-orders\/, the data of pg-orders/,
+    );
+  });
+
+  test('the same destination under another serverName is not shared', async () => {
+    const p = await plan([...(await deployed({})), ...(await neighbour('pg-copy'))]);
+    expect(p.data).toMatchObject({ kind: 'azure', serverName: NAME });
+  });
+
   test("S3 through the pods' IAM role: pgha cannot use it, and says what to do instead", async () => {
     const error = await refusal(
       await deployed({
