@@ -21,6 +21,22 @@ async function deployed(values: Record<string, string>, method: BackupMethod = '
   return objects.filter((o) => ['Cluster', 'ObjectStore'].includes(o.kind));
 }
 
+type Credentials = Record<string, unknown>;
+
+/** A plugin deploy to s3://pg-backups with keys in pg-s3, its s3Credentials then changed. */
+async function s3Deployed(change: (c: Credentials) => Credentials) {
+  const objects = await deployed({
+    'backup-destination': 's3://pg-backups',
+    'backup-credentials-secret': 'pg-s3',
+    'workload-identity-client-id': '',
+  });
+  const store = objects.find((o) => o.kind === 'ObjectStore') as RenderedObject & {
+    spec: { configuration: { s3Credentials: Credentials } };
+  };
+  store.spec.configuration.s3Credentials = change(store.spec.configuration.s3Credentials);
+  return objects;
+}
+
 const teardownInputs = (values: Record<string, string> = {}) => {
   const all: Record<string, string> = {
     'cluster-name': NAME,
@@ -96,18 +112,11 @@ describe('delete-backups: where the data is and what reaches it', () => {
   });
 
   test('the region and session token selectors are carried when the configuration has them', async () => {
-    const objects = await deployed({
-      'backup-destination': 's3://pg-backups',
-      'backup-credentials-secret': 'pg-s3',
-      'workload-identity-client-id': '',
-    });
-    const store = objects.find((o) => o.kind === 'ObjectStore') as RenderedObject & {
-      spec: { configuration: { s3Credentials: Record<string, unknown> } };
-    };
-    Object.assign(store.spec.configuration.s3Credentials, {
+    const objects = await s3Deployed((c) => ({
+      ...c,
       region: { name: 'pg-s3-region', key: 'REGION' },
       sessionToken: { name: 'pg-s3', key: 'SESSION_TOKEN' },
-    });
+    }));
     const p = await plan(objects);
     expect(p.data).toMatchObject({
       kind: 's3',
@@ -164,17 +173,9 @@ describe('delete-backups: refused before anything is deleted', () => {
   });
 
   test('S3 without access keys in s3Credentials', async () => {
-    const objects = await deployed({
-      'backup-destination': 's3://pg-backups',
-      'backup-credentials-secret': 'pg-s3',
-      'workload-identity-client-id': '',
-    });
-    const store = objects.find((o) => o.kind === 'ObjectStore') as RenderedObject & {
-      spec: { configuration: { s3Credentials: Record<string, unknown> } };
-    };
-    store.spec.configuration.s3Credentials = {
+    const objects = await s3Deployed(() => ({
       accessKeyId: { name: 'pg-s3', key: 'ACCESS_KEY_ID' },
-    };
+    }));
     const error = await refusal(objects);
     expect(error.message).toMatch(/names no access keys in s3Credentials/);
   });
